@@ -1,0 +1,69 @@
+// The Kysely client: PGlite under the data folder by default, `pg` with DATABASE_URL, @vercel/postgres on Vercel.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Env } from '../lib/env';
+import { migrateToLatest } from './migrate';
+import type { Database } from './types';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+export type DatabaseDriver = 'pglite' | 'postgres' | 'vercel-postgres';
+export type DatabaseHandle = { db: Kysely<Database>; driver: DatabaseDriver };
+
+type ConnectOptions = { attempts?: number; baseDelayMs?: number; sleep?: (ms: number) => Promise<void> };
+
+/** Opens the database named by the environment and checks it answers, retrying with exponential backoff. */
+export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'POSTGRES_URL' | 'VERCEL' | 'LEVQOR_DATA_DIR'>, options: ConnectOptions = {}): Promise<DatabaseHandle> {
+  const handle = await createHandle(env);
+  await connectWithRetry(handle.db, options);
+  if (handle.driver === 'pglite') await migrateToLatest(handle.db);
+  return handle;
+}
+
+async function createHandle(env: Pick<Env, 'DATABASE_URL' | 'POSTGRES_URL' | 'VERCEL' | 'LEVQOR_DATA_DIR'>): Promise<DatabaseHandle> {
+  if (env.DATABASE_URL) return { db: postgres(env.DATABASE_URL), driver: 'postgres' };
+  if (env.POSTGRES_URL && env.VERCEL) {
+    const { createPool } = await import('@vercel/postgres');
+    const pool = createPool({ connectionString: env.POSTGRES_URL });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) }), driver: 'vercel-postgres' };
+  }
+  if (env.POSTGRES_URL) return { db: postgres(env.POSTGRES_URL), driver: 'postgres' };
+  const dataDir = path.resolve(env.LEVQOR_DATA_DIR, 'pglite');
+  mkdirSync(dataDir, { recursive: true });
+  return { db: await pglite(dataDir), driver: 'pglite' };
+}
+
+function postgres(connectionString: string, searchPath?: string): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10, options: searchPath ? `-c search_path=${searchPath}` : undefined });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** A PGlite database in `dataDir`, or in memory when none is given (tests). */
+export async function pglite(dataDir?: string): Promise<Kysely<Database>> {
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
+  const client = await PGlite.create(dataDir ? { dataDir } : {});
+  return new Kysely<Database>({ dialect: new PGliteDialect(client) });
+}
+
+/** A Postgres database confined to one schema (tests on a shared server use one schema each). */
+export async function postgresInSchema(connectionString: string, schema: string): Promise<Kysely<Database>> {
+  const admin = postgres(connectionString);
+  await sql`create schema if not exists ${sql.id(schema)}`.execute(admin);
+  await admin.destroy();
+  return postgres(connectionString, schema);
+}
+
+export async function connectWithRetry(db: Kysely<Database>, { attempts = 6, baseDelayMs = 250, sleep = delay }: ConnectOptions = {}): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql`select 1`.execute(db);
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw new Error(`Database unreachable after ${attempts} attempts`, { cause: error });
+      await sleep(Math.min(baseDelayMs * 2 ** (attempt - 1), 8_000));
+    }
+  }
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,111 @@
+// Environment: read once, validated by zod; a bad value stops start-up naming the variable.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalString = z.string().trim().min(1).optional();
+const postgresUrl = z
+  .string()
+  .trim()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+  .optional();
+const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NEXT_PHASE: z.string().optional(),
+  APP_URL: z.url({ error: 'must be an absolute URL such as https://levqor.io' }).default('http://localhost:3000'),
+  LEVQOR_DATA_DIR: z.string().trim().min(1).default('.data'),
+  LEVQOR_LAUNCH_STAGE: z.enum(['pre-launch', 'post-launch']).default('pre-launch'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: postgresUrl,
+  POSTGRES_URL: postgresUrl,
+  VERCEL: flag,
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional(),
+  SENTRY_DSN: z.url().optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+  STRIPE_API_BASE: z.url().optional(),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.url().optional(),
+  RESEND_API_KEY: z.string().startsWith('re_', 'must start with re_').optional(),
+  EMAIL_FROM: z.string().default('Levqor <hello@levqor.io>'),
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_DEV: flag,
+});
+
+export type Env = z.infer<typeof envSchema> & { isProduction: boolean };
+export type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(`Invalid environment:\n${issues.map((i) => `  - ${i.variable}: ${i.message}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Empty strings count as unset, as in most .env tooling. */
+function withoutBlanks(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(withoutBlanks(source));
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => ({ variable: i.path.join('.'), message: i.message })));
+  }
+  const env = result.data;
+  const isProduction = env.NODE_ENV === 'production' && env.NEXT_PHASE !== 'phase-production-build';
+  const missing = (['AUTH_SECRET', 'ENCRYPTION_KEY'] as const).filter((name) => !env[name]);
+  if (isProduction && missing.length > 0) {
+    throw new EnvError(missing.map((variable) => ({ variable, message: 'is required in production (generate one with: openssl rand -base64 32)' })));
+  }
+  return { ...env, isProduction };
+}
+
+/** Secrets from the environment; in development, generated once and kept under the data folder. */
+export function resolveSecrets(env: Env): Secrets {
+  if (env.AUTH_SECRET && env.ENCRYPTION_KEY) return { AUTH_SECRET: env.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY };
+  const file = path.resolve(env.LEVQOR_DATA_DIR, 'secrets.json');
+  let stored: Secrets;
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  } else {
+    stored = { AUTH_SECRET: randomBytes(32).toString('base64url'), ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return { AUTH_SECRET: env.AUTH_SECRET ?? stored.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? stored.ENCRYPTION_KEY };
+}
+
+let cachedEnv: Env | undefined;
+let cachedSecrets: Secrets | undefined;
+
+/** The validated environment of this process, parsed on first use. */
+export function getEnv(): Env {
+  cachedEnv ??= parseEnv(process.env);
+  return cachedEnv;
+}
+
+export function getSecrets(): Secrets {
+  cachedSecrets ??= resolveSecrets(getEnv());
+  return cachedSecrets;
+}
+
+/** Which production services are configured; the rest run on embedded defaults. */
+export function configuredServices(env: Env = getEnv()) {
+  return {
+    database: env.DATABASE_URL ? 'postgres' : env.POSTGRES_URL && env.VERCEL ? 'vercel-postgres' : env.POSTGRES_URL ? 'postgres' : 'pglite',
+    jobs: env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? 'inngest' : 'embedded',
+    email: env.RESEND_API_KEY ? 'resend' : 'outbox',
+    payments: env.STRIPE_SECRET_KEY ? 'stripe' : 'not_configured',
+    ai: env.OPENAI_API_KEY ? 'openai' : 'fallback',
+    errors: env.SENTRY_DSN ? 'sentry' : 'logs',
+  } as const;
+}

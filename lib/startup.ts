@@ -1,0 +1,18 @@
+// Server start-up (Node.js runtime): validate the environment, then start error reporting.
+import * as Sentry from '@sentry/nextjs';
+import { EnvError, getEnv, getSecrets } from './env';
+
+export async function startServer(): Promise<void> {
+  try {
+    getEnv();
+    getSecrets();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`Levqor cannot start. ${error.message}`);
+    process.exit(1);
+  }
+  const env = getEnv();
+  if (env.SENTRY_DSN) {
+    Sentry.init({ dsn: env.SENTRY_DSN, tracesSampleRate: 0.1, environment: process.env.VERCEL_ENV ?? env.NODE_ENV });
+  }
+}

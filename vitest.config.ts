@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const reportDir = process.env.CI_REPORT_DIR;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'tests/helpers/server-only.ts'),
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    env: { LOG_LEVEL: 'silent' },
+    reporters: reportDir ? ['default', ['json', { outputFile: path.join(reportDir, `vitest-${process.env.CI_REPORT_NAME ?? 'unit'}.json`) }]] : ['default'],
+  },
+});
