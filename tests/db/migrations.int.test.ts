@@ -32,7 +32,7 @@ describe('migrations', () => {
 
 describe('connectWithRetry', () => {
   it('backs off exponentially and gives up after the last attempt', async () => {
-    const sleep = vi.fn(async () => {});
+    const sleep = vi.fn(async (_ms: number) => {});
     const failing = { executeQuery: () => Promise.reject(new Error('ECONNREFUSED')) };
     const db = { getExecutor: () => failing } as never;
     await expect(connectWithRetry(db, { attempts: 4, baseDelayMs: 100, sleep })).rejects.toThrow('Database unreachable after 4 attempts');
