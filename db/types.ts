@@ -19,8 +19,123 @@ export type TelemetryLogTable = {
   created_at: Timestamp;
 };
 
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Uuid = ColumnType<string, string | undefined, never>;
+
+export type Role = 'owner' | 'admin' | 'member';
+export type WorkspaceStatus = 'active' | 'suspended' | 'soft_deleted' | 'purged';
+export type ApiKeyScope = 'read' | 'write' | 'admin';
+
+export type UserTable = {
+  id: Uuid;
+  email: string;
+  name: string | null;
+  image: string | null;
+  email_verified: NullableTimestamp;
+  is_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+};
+
+export type AccountTable = {
+  user_id: string;
+  type: string;
+  provider: string;
+  provider_account_id: string;
+  created_at: CreatedAt;
+};
+
+export type VerificationTokenTable = { identifier: string; token: string; expires: Timestamp };
+
+export type WorkspaceTable = {
+  id: Uuid;
+  name: string;
+  status: ColumnType<WorkspaceStatus, WorkspaceStatus | undefined, WorkspaceStatus>;
+  status_changed_at: Timestamp;
+  purge_after: NullableTimestamp;
+  created_at: CreatedAt;
+};
+
+export type MembershipTable = { workspace_id: string; user_id: string; role: Role; created_at: CreatedAt };
+
+export type InvitationTable = {
+  id: Uuid;
+  workspace_id: string;
+  email: string;
+  role: Exclude<Role, 'owner'>;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  created_at: CreatedAt;
+};
+
+export type ApiKeyTable = {
+  id: Uuid;
+  workspace_id: string;
+  created_by: string | null;
+  name: string;
+  prefix: string;
+  last4: string;
+  key_hash: string;
+  scopes: ApiKeyScope[];
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+  created_at: CreatedAt;
+};
+
+export type RateLimitTable = { key: string; window_start: Timestamp; count: number };
+
+export type AuditLogTable = {
+  id: Generated<string>;
+  workspace_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  meta: Json;
+  created_at: CreatedAt;
+};
+
+export type FeatureFlagTable = {
+  key: string;
+  enabled: boolean;
+  description: ColumnType<string, string | undefined, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type EmailOutboxTable = {
+  id: Uuid;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  kind: string;
+  status: 'pending' | 'sent' | 'failed' | 'stored';
+  provider_id: string | null;
+  error: string | null;
+  created_at: CreatedAt;
+  sent_at: NullableTimestamp;
+};
+
 export type Database = {
   telemetry_logs: TelemetryLogTable;
+  users: UserTable;
+  accounts: AccountTable;
+  verification_tokens: VerificationTokenTable;
+  workspaces: WorkspaceTable;
+  memberships: MembershipTable;
+  invitations: InvitationTable;
+  api_keys: ApiKeyTable;
+  rate_limits: RateLimitTable;
+  audit_logs: AuditLogTable;
+  feature_flags: FeatureFlagTable;
+  email_outbox: EmailOutboxTable;
 };
 
 export type TelemetryLog = Selectable<TelemetryLogTable>;
