@@ -1,8 +1,29 @@
-// Proxy (Next 16's middleware): locale routing only. Authorisation happens where data is read.
+// Proxy (Next 16's middleware): locale routing, and a coarse redirect to sign-in for private pages without a
+// session cookie. Real authorisation happens again where data is read (layouts, lib/, route handlers).
+import { hasLocale } from 'next-intl';
 import createMiddleware from 'next-intl/middleware';
+import { type NextRequest, NextResponse } from 'next/server';
 import { routing } from './lib/i18n/routing';
+import { localizedPath } from './lib/i18n/urls';
 
-export default createMiddleware(routing);
+const intl = createMiddleware(routing);
+
+const PRIVATE_PATH = /^\/(dashboard|settings|workflows|runs|approvals|backups|billing|admin)(\/|$)/;
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
+export default function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const [, first = ''] = pathname.split('/');
+  const locale = hasLocale(routing.locales, first) ? first : routing.defaultLocale;
+  const rest = locale === first ? pathname.slice(first.length + 1) || '/' : pathname;
+  const signedIn = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
+  if (PRIVATE_PATH.test(rest) && !signedIn) {
+    const target = new URL(localizedPath(locale, '/signin'), request.url);
+    target.searchParams.set('callbackUrl', pathname + search);
+    return NextResponse.redirect(target);
+  }
+  return intl(request);
+}
 
 export const config = {
   // Everything but API routes, Next internals, /.well-known and files with an extension.

@@ -26,6 +26,7 @@ async function startServer() {
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
       ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      LEVQOR_DEV_MAILBOX: '1',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

@@ -1,5 +1,6 @@
 // Home: the closing call to action.
 import { useTranslations } from 'next-intl';
+import { Link } from '@/lib/i18n/navigation';
 
 export function CallToAction() {
   const t = useTranslations('home.cta');
@@ -10,9 +11,9 @@ export function CallToAction() {
           <div className="rounded-3xl bg-surface-raised px-8 py-14 text-center">
             <h2 className="font-display text-3xl font-semibold tracking-tight sm:text-4xl">{t('title')}</h2>
             <p className="mx-auto mt-4 max-w-xl text-fg-muted">{t('body')}</p>
-            <a href="#features" className="mt-8 inline-block rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 hover:opacity-90">
+            <Link href="/signin" className="mt-8 inline-block rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 hover:opacity-90">
               {t('button')}
-            </a>
+            </Link>
           </div>
         </div>
       </div>

@@ -1,5 +1,6 @@
 // Home hero: what Levqor does, for whom, and the two calls to action.
 import { useTranslations } from 'next-intl';
+import { Link } from '@/lib/i18n/navigation';
 import { RunPreview } from './run-preview';
 
 export function Hero() {
@@ -15,9 +16,9 @@ export function Hero() {
           </h1>
           <p className="mt-6 max-w-xl text-lg text-fg-muted text-pretty">{t('subtitle')}</p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <a href="#get-started" className="rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 shadow-lg shadow-brand/20 hover:opacity-90">
+            <Link href="/signin" className="rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 shadow-lg shadow-brand/20 hover:opacity-90">
               {t('primaryCta')}
-            </a>
+            </Link>
             <a href="#how-it-works" className="rounded-xl border border-border-strong px-6 py-3 font-semibold text-fg hover:bg-surface-raised">
               {t('secondaryCta')}
             </a>

@@ -1,5 +1,6 @@
 // The public site footer.
 import { useTranslations } from 'next-intl';
+import { Link } from '@/lib/i18n/navigation';
 import { Logo } from './logo';
 
 export function SiteFooter() {
@@ -15,9 +16,10 @@ export function SiteFooter() {
         <nav aria-label={t('product')}>
           <h2 className="text-sm font-semibold text-fg">{t('product')}</h2>
           <ul className="mt-3 space-y-2 text-sm text-fg-subtle">
-            <li><a className="hover:text-fg" href="#features">{nav('features')}</a></li>
-            <li><a className="hover:text-fg" href="#how-it-works">{nav('howItWorks')}</a></li>
-            <li><a className="hover:text-fg" href="#for-whom">{nav('forWhom')}</a></li>
+            <li><Link className="hover:text-fg" href="/#features">{nav('features')}</Link></li>
+            <li><Link className="hover:text-fg" href="/#how-it-works">{nav('howItWorks')}</Link></li>
+            <li><Link className="hover:text-fg" href="/#for-whom">{nav('forWhom')}</Link></li>
+            <li><Link className="hover:text-fg" href="/signin">{nav('signIn')}</Link></li>
           </ul>
         </nav>
         <nav aria-label={t('company')}>

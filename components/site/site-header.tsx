@@ -14,16 +14,19 @@ export function SiteHeader() {
         </Link>
         <nav aria-label={t('primary')} className="hidden flex-1 md:block">
           <ul className="flex items-center gap-6 text-sm text-fg-muted">
-            <li><a className="hover:text-fg" href="#features">{t('features')}</a></li>
-            <li><a className="hover:text-fg" href="#how-it-works">{t('howItWorks')}</a></li>
-            <li><a className="hover:text-fg" href="#for-whom">{t('forWhom')}</a></li>
+            <li><Link className="hover:text-fg" href="/#features">{t('features')}</Link></li>
+            <li><Link className="hover:text-fg" href="/#how-it-works">{t('howItWorks')}</Link></li>
+            <li><Link className="hover:text-fg" href="/#for-whom">{t('forWhom')}</Link></li>
           </ul>
         </nav>
         <div className="ms-auto flex items-center gap-3">
           <LanguageSwitcher />
-          <a href="#get-started" className="hidden rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 shadow-sm hover:opacity-90 sm:inline-block">
+          <Link href="/signin" className="hidden text-sm font-medium text-fg-muted hover:text-fg sm:inline-block">
+            {t('signIn')}
+          </Link>
+          <Link href="/signin" className="hidden rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 shadow-sm hover:opacity-90 sm:inline-block">
             {t('getStarted')}
-          </a>
+          </Link>
         </div>
       </div>
     </header>

@@ -1,66 +1,91 @@
-// The one wrapper every route handler goes through: request id, parsing, error mapping, timing and logs.
+// The one wrapper every route handler goes through: request id, authentication, rate limit, origin check,
+// parsing, error mapping, timing and logs.
 import * as Sentry from '@sentry/nextjs';
 import { after } from 'next/server';
 import type { z } from 'zod';
+import type { Scope } from '@/lib/auth/scope';
 import { AppError, type ErrorBody, toAppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
+import { checkOrigin } from './check-origin';
 import { readJsonBody } from './read-json-body';
 import { requestIdFrom } from './request-id';
 
-/** Who may call a route. Session, API-key, admin and signed-webhook routes arrive with the accounts issue. */
-export type ApiAuth = 'public';
+/**
+ * Who may call a route: anyone; a signed-in user; an API key; either; a platform admin (others get 404);
+ * or a signed webhook (the handler verifies the signature on the raw body itself).
+ */
+export type ApiAuth = 'public' | 'session' | 'apiKey' | 'sessionOrApiKey' | 'admin' | 'signedWebhook';
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-type ApiOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
-  auth: ApiAuth;
+type ApiOptions<A extends ApiAuth, B extends z.ZodType | undefined, Q extends z.ZodType | undefined> = {
+  auth: A;
   body?: B;
   query?: Q;
   /** Largest accepted request body, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
 };
 
-export type ApiContext<B, Q> = {
+type ScopeFor<A extends ApiAuth> = A extends 'session' | 'apiKey' | 'sessionOrApiKey' ? Scope : A extends 'admin' ? Scope | null : undefined;
+
+export type ApiContext<A extends ApiAuth, B, Q> = {
   req: Request;
   requestId: string;
   params: Record<string, string | string[]>;
+  scope: ScopeFor<A>;
+  /** The signed-in user's id on session and admin routes. */
+  userId: string | null;
   body: B extends z.ZodType ? z.infer<B> : undefined;
   query: Q extends z.ZodType ? z.infer<Q> : undefined;
 };
 
-export function withApi<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  options: ApiOptions<B, Q>,
-  handler: (ctx: ApiContext<B, Q>) => Promise<Response> | Response,
-) {
-  return async function route(req: Request, context?: RouteContext): Promise<Response> {
+export type ApiRoute = ((req: Request, context?: RouteContext) => Promise<Response>) & { auth: ApiAuth };
+
+export function withApi<A extends ApiAuth, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  options: ApiOptions<A, B, Q>,
+  handler: (ctx: ApiContext<A, B, Q>) => Promise<Response> | Response,
+): ApiRoute {
+  async function route(req: Request, context?: RouteContext): Promise<Response> {
     const startedAt = performance.now();
     const requestId = requestIdFrom(req.headers);
+    const extraHeaders: Record<string, string> = { 'x-request-id': requestId };
     let response: Response;
     try {
+      const caller = options.auth === 'public' || options.auth === 'signedWebhook' ? null : await authorize(options.auth, req, extraHeaders);
       const url = new URL(req.url);
       const query = options.query ? options.query.parse(Object.fromEntries(url.searchParams)) : undefined;
       const body = options.body ? options.body.parse(await readJsonBody(req, options.maxBodyBytes)) : undefined;
       const params = (await context?.params) ?? {};
-      response = await handler({ req, requestId, params, body, query } as ApiContext<B, Q>);
+      response = await handler({ req, requestId, params, body, query, scope: caller?.scope, userId: caller?.userId ?? null } as ApiContext<A, B, Q>);
     } catch (thrown) {
       response = errorResponse(thrown, req, requestId);
     }
     const durationMs = performance.now() - startedAt;
+    extraHeaders['server-timing'] = `app;dur=${durationMs.toFixed(1)}`;
     logger.info({ method: req.method, path: new URL(req.url).pathname, status: response.status, duration_ms: Math.round(durationMs * 10) / 10, request_id: requestId }, 'request');
-    return withHeaders(response, { 'x-request-id': requestId, 'server-timing': `app;dur=${durationMs.toFixed(1)}` });
-  };
+    return withHeaders(response, extraHeaders);
+  }
+  return Object.assign(route, { auth: options.auth });
 }
 
-/** Adds headers, copying the response only when its headers are immutable (redirects, fetched responses). */
-function withHeaders(response: Response, extra: Record<string, string>): Response {
-  try {
-    for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
-    return response;
-  } catch {
-    const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+async function authorize(mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>, req: Request, headers: Record<string, string>) {
+  const { authenticateApiKey, authenticateSession } = await import('./authenticate');
+  const { consumeRateLimit, rateLimitHeaders, rateLimitPolicies } = await import('./rate-limit');
+  const bearer = req.headers.get('authorization')?.startsWith('Bearer ');
+  if (mode === 'apiKey' && !bearer) throw new AppError('unauthorized', 'Send an API key: Authorization: Bearer lvq_live_…');
+  const viaKey = bearer && (mode === 'apiKey' || mode === 'sessionOrApiKey');
+  if (!viaKey) checkOrigin(req);
+  const caller = viaKey ? await authenticateApiKey(req) : await authenticateSession();
+  if (!caller) throw new AppError('unauthorized', 'Sign in to continue');
+  if (mode === 'admin' && !caller.isAdmin) throw new AppError('not_found', 'Not found');
+  if (mode !== 'admin' && !caller.scope) throw new AppError('forbidden', 'You are not a member of an active workspace');
+  if (caller.rateLimitKey) {
+    const { getDb } = await import('@/db');
+    const limit = await consumeRateLimit(await getDb(), caller.rateLimitKey, rateLimitPolicies.api);
+    Object.assign(headers, rateLimitHeaders(limit));
+    if (!limit.allowed) throw new AppError('rate_limited', `Too many requests; try again in ${limit.retryAfterSeconds} s`);
   }
+  return { scope: caller.scope, userId: caller.userId };
 }
 
 function errorResponse(thrown: unknown, req: Request, requestId: string): Response {
@@ -73,8 +98,19 @@ function errorResponse(thrown: unknown, req: Request, requestId: string): Respon
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.details !== undefined) body.error.details = error.details;
   if (error.code === 'internal_error') body.error.request_id = requestId;
-  const headers = error instanceof AppError && error.code === 'method_not_allowed' ? { allow: String(error.details ?? '') } : undefined;
-  return Response.json(body, { status: error.status, headers });
+  return Response.json(body, { status: error.status });
+}
+
+/** Adds headers, copying the response only when its headers are immutable (redirects, fetched responses). */
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  try {
+    for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }
 
 /** Stores the error for heartbeat and guardian once the response has been sent. */

@@ -1,0 +1,24 @@
+'use server';
+// App-wide server actions: sign out, switch workspace.
+import { cookies } from 'next/headers';
+import { z } from 'zod';
+import { signOut } from '@/auth';
+import { getDb } from '@/db';
+import { WORKSPACE_COOKIE, getSessionUser } from '@/lib/auth/session-scope';
+import { getEnv } from '@/lib/env';
+import { listUserWorkspaces } from '@/lib/workspaces/list-workspaces';
+
+export async function signOutAction() {
+  (await cookies()).delete(WORKSPACE_COOKIE);
+  await signOut({ redirectTo: '/' });
+}
+
+export async function switchWorkspaceAction(workspaceId: string) {
+  const id = z.uuid().parse(workspaceId);
+  const user = await getSessionUser();
+  if (!user) return { ok: false as const, error: 'unauthorized' };
+  const workspaces = await listUserWorkspaces(await getDb(), user.id);
+  if (!workspaces.some((workspace) => workspace.id === id)) return { ok: false as const, error: 'not_found' };
+  (await cookies()).set(WORKSPACE_COOKIE, id, { httpOnly: true, sameSite: 'lax', secure: getEnv().APP_URL.startsWith('https:'), path: '/', maxAge: 60 * 60 * 24 * 365 });
+  return { ok: true as const, data: { workspaceId: id } };
+}

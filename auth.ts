@@ -1,0 +1,99 @@
+// Auth.js (next-auth v5): magic links (Resend, or the outbox locally), Google and Microsoft when configured,
+// and the operator's admin login. Sessions are JWTs; workspaces are created on first sign-in.
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import Google from 'next-auth/providers/google';
+import MicrosoftEntraID from 'next-auth/providers/microsoft-entra-id';
+import Resend from 'next-auth/providers/resend';
+import { getDb } from '@/db';
+import { authorizeAdmin } from '@/lib/auth/authorize-admin';
+import { kyselyAdapter } from '@/lib/auth/kysely-adapter';
+import { sendMagicLink } from '@/lib/auth/send-magic-link';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { getEnv, getSecrets } from '@/lib/env';
+import { ensurePersonalWorkspace } from '@/lib/workspaces/ensure-workspace';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; email: string; name?: string | null; image?: string | null; isAdmin: boolean };
+  }
+}
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
+
+function authConfig(): NextAuthConfig {
+  const env = getEnv();
+  const providers: NextAuthConfig['providers'] = [
+    Resend({
+      apiKey: env.RESEND_API_KEY ?? 'outbox',
+      from: env.EMAIL_FROM,
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      sendVerificationRequest: async ({ identifier, url }) => sendMagicLink(await getDb(), identifier, url),
+    }),
+  ];
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  if (env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET) {
+    providers.push(MicrosoftEntraID({ clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID, clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET, issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER }));
+  }
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD_HASH) {
+    providers.push(
+      Credentials({
+        id: 'admin',
+        name: 'Operator',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        authorize: async (credentials, request) => authorizeAdmin(await getDb(), credentials, request),
+      }),
+    );
+  }
+
+  const appUrl = (pathname: string) => new URL(pathname, env.APP_URL).toString();
+  return {
+    secret: getSecrets().AUTH_SECRET,
+    trustHost: true,
+    adapter: kyselyAdapter(getDb),
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    // Absolute, from APP_URL: the internal request host of `next start` is not the public one.
+    pages: { signIn: appUrl('/signin'), verifyRequest: appUrl('/signin/check-email'), error: appUrl('/signin') },
+    providers,
+    callbacks: {
+      /** Only same-site destinations after sign-in, resolved against APP_URL (not the internal request host). */
+      redirect({ url, baseUrl }) {
+        const app = new URL(env.APP_URL);
+        if (url.startsWith('/') && !url.startsWith('//')) return new URL(url, app).toString();
+        const target = new URL(url);
+        return target.origin === app.origin || target.origin === baseUrl ? url : app.toString();
+      },
+      async jwt({ token, user }) {
+        if (user?.id && user.email) {
+          const db = await getDb();
+          await ensurePersonalWorkspace(db, { id: user.id, email: user.email, name: user.name });
+          const row = await db.selectFrom('users').select('is_admin').where('id', '=', user.id).executeTakeFirst();
+          token.sub = user.id;
+          token.isAdmin = row?.is_admin ?? false;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user.id = token.sub ?? '';
+        session.user.isAdmin = token.isAdmin === true;
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user, account }) {
+        if (!user.id || !user.email) return;
+        const db = await getDb();
+        const workspaces = await ensurePersonalWorkspace(db, { id: user.id, email: user.email, name: user.name });
+        for (const workspace of workspaces) {
+          await recordAudit(db, { workspaceId: workspace.id, actorUserId: user.id, action: 'auth.sign_in', meta: { provider: account?.provider ?? 'unknown' } });
+        }
+      },
+      async signOut(message) {
+        const userId = 'token' in message ? message.token?.sub : undefined;
+        if (userId) await recordAudit(await getDb(), { workspaceId: null, actorUserId: userId, action: 'auth.sign_out' });
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());

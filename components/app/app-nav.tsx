@@ -1,0 +1,36 @@
+'use client';
+// The customer app's side navigation, marking the current page.
+import { useTranslations } from 'next-intl';
+import { Link, usePathname } from '@/lib/i18n/navigation';
+
+const items = [
+  { href: '/dashboard', key: 'dashboard' },
+  { href: '/settings/api-keys', key: 'apiKeys' },
+  { href: '/settings/members', key: 'members' },
+  { href: '/settings/audit', key: 'auditLog' },
+] as const;
+
+export function AppNav({ label }: { label: string }) {
+  const t = useTranslations('app');
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="px-2 pb-4">
+      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        {items.map((item) => {
+          const current = pathname === item.href;
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? 'page' : undefined}
+                className={`block whitespace-nowrap rounded-lg px-3 py-2 text-sm ${current ? 'bg-surface-raised font-semibold text-fg' : 'text-fg-muted hover:bg-surface-raised hover:text-fg'}`}
+              >
+                {t(item.key)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

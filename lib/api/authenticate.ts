@@ -1,0 +1,31 @@
+// Authenticates a request for withApi: a session (cookie) or an API key (Authorization: Bearer lvq_live_…).
+import 'server-only';
+import { getDb } from '@/db';
+import type { ApiKeyScope } from '@/db/types';
+import type { Scope } from '@/lib/auth/scope';
+import { AppError } from '@/lib/errors';
+import { verifyApiKey } from '@/lib/api-keys/verify-api-key';
+import { assertWorkspaceActive } from '@/lib/workspaces/list-workspaces';
+
+export type Caller = { scope: Scope | null; userId: string | null; isAdmin: boolean; rateLimitKey: string | null };
+
+export async function authenticateApiKey(req: Request): Promise<Caller | null> {
+  const header = req.headers.get('authorization');
+  if (!header?.startsWith('Bearer ')) return null;
+  const db = await getDb();
+  const key = await verifyApiKey(db, header.slice('Bearer '.length).trim());
+  if (!key) throw new AppError('unauthorized', 'The API key is invalid, expired or revoked');
+  await assertWorkspaceActive(db, key.workspaceId);
+  const role = key.scopes.includes('admin') ? 'admin' : 'member';
+  const scope: Scope = { workspaceId: key.workspaceId, userId: key.createdBy, role, via: 'apiKey', apiKeyId: key.apiKeyId, scopes: key.scopes as ApiKeyScope[] };
+  return { scope, userId: key.createdBy, isAdmin: false, rateLimitKey: `api-key:${key.apiKeyId}` };
+}
+
+export async function authenticateSession(): Promise<Caller | null> {
+  const { getSessionScope, getSessionUser } = await import('@/lib/auth/session-scope');
+  const user = await getSessionUser();
+  if (!user) return null;
+  const scope = await getSessionScope();
+  if (scope) await assertWorkspaceActive(await getDb(), scope.workspaceId);
+  return { scope, userId: user.id, isAdmin: user.isAdmin, rateLimitKey: `user:${user.id}` };
+}

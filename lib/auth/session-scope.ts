@@ -1,0 +1,25 @@
+// The signed-in user and their workspace scope, read from the Auth.js session and the workspace cookie.
+import 'server-only';
+import { cookies } from 'next/headers';
+import { auth } from '@/auth';
+import { getDb } from '@/db';
+import { resolveScope } from '@/lib/workspaces/list-workspaces';
+import type { Scope } from './scope';
+
+export const WORKSPACE_COOKIE = 'lvq_workspace';
+
+export type SessionUser = { id: string; email: string; name?: string | null; isAdmin: boolean };
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  return session?.user?.id ? session.user : null;
+}
+
+/** The session's scope, or null when nobody is signed in (or the user has no usable workspace). */
+export async function getSessionScope(): Promise<(Scope & { user: SessionUser }) | null> {
+  const user = await getSessionUser();
+  if (!user) return null;
+  const preferred = (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
+  const scope = await resolveScope(await getDb(), user.id, preferred).catch(() => null);
+  return scope ? { ...scope, user } : null;
+}

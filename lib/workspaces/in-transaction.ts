@@ -1,0 +1,17 @@
+import 'server-only';
+// Runs work in a transaction, or inside the caller's transaction when `db` already is one.
+import { Transaction } from 'kysely';
+import type { Db } from '@/db/client';
+import type { Database } from '@/db/types';
+
+export function inTransaction<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (db instanceof Transaction) return work(db);
+  return db.transaction().execute(work);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a well-formed UUID; anything else cannot name a row and is treated as not found. */
+export function isUuid(value: string | null | undefined): value is string {
+  return typeof value === 'string' && uuidPattern.test(value);
+}
