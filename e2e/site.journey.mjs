@@ -90,6 +90,9 @@ export const journeys = [
         assert.equal(headers['x-content-type-options'], 'nosniff', `${url} nosniff`);
         assert.equal(headers['cross-origin-opener-policy'], 'same-origin', `${url} COOP`);
         assert.ok(headers['referrer-policy'], `${url} referrer policy`);
+        const csp = headers['content-security-policy'] ?? '';
+        assert.match(csp, /frame-ancestors 'none'/, `${url} CSP frame-ancestors`);
+        assert.doesNotMatch(csp, /unsafe-eval/, `${url} CSP without unsafe-eval`);
       }
     },
   },
