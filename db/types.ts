@@ -136,7 +136,34 @@ export type Database = {
   audit_logs: AuditLogTable;
   feature_flags: FeatureFlagTable;
   email_outbox: EmailOutboxTable;
+  job_runs: JobRunTable;
+  heartbeats: HeartbeatTable;
 };
 
 export type TelemetryLog = Selectable<TelemetryLogTable>;
 export type NewTelemetryLog = Insertable<TelemetryLogTable>;
+
+export type JobRunStatus = 'running' | 'succeeded' | 'failed';
+
+export type JobRunTable = {
+  id: Generated<string>;
+  job_id: string;
+  scheduled_for: Timestamp;
+  status: JobRunStatus;
+  attempt: ColumnType<number, number | undefined, number>;
+  started_at: CreatedAt;
+  finished_at: NullableTimestamp;
+  error: string | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+};
+
+export type HeartbeatTable = {
+  id: Generated<string>;
+  status: string;
+  db_ok: boolean;
+  stripe_ok: string | null;
+  brain_ok: string | null;
+  error_count_recent: number | null;
+  latency_ms: number | null;
+  created_at: CreatedAt;
+};

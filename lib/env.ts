@@ -46,6 +46,7 @@ export const envSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_DEV: flag,
+  LEVQOR_SCHEDULER: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof envSchema> & { isProduction: boolean };

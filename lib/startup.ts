@@ -1,6 +1,6 @@
 // Server start-up (Node.js runtime): validate the environment, then start error reporting.
 import * as Sentry from '@sentry/nextjs';
-import { EnvError, getEnv, getSecrets } from './env';
+import { configuredServices, EnvError, getEnv, getSecrets } from './env';
 
 export async function startServer(): Promise<void> {
   try {
@@ -16,5 +16,15 @@ export async function startServer(): Promise<void> {
   process.env.AUTH_URL ??= new URL('/api/auth', env.APP_URL).toString();
   if (env.SENTRY_DSN) {
     Sentry.init({ dsn: env.SENTRY_DSN, tracesSampleRate: 0.1, environment: process.env.VERCEL_ENV ?? env.NODE_ENV });
+  }
+  // Without Inngest, scheduled jobs (lib/jobs/) run in-process; never during `next build`, and LEVQOR_SCHEDULER=off opts out.
+  const buildPhase = env.NEXT_PHASE === 'phase-production-build';
+  if (configuredServices(env).jobs === 'embedded' && process.env.NEXT_RUNTIME === 'nodejs' && !buildPhase && env.LEVQOR_SCHEDULER === 'on') {
+    const [{ startEmbeddedScheduler }, { jobDefinitions }, { getDb }] = await Promise.all([
+      import('./jobs/embedded-scheduler'),
+      import('./jobs/definitions'),
+      import('@/db'),
+    ]);
+    startEmbeddedScheduler({ getDb, jobs: jobDefinitions });
   }
 }

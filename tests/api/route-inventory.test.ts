@@ -39,8 +39,8 @@ describe('route inventory', () => {
   });
 
   it.each(routeFiles.filter((file) => !(file in HANDWRITTEN)))('%s is wrapped by withApi with a known auth class', async (file) => {
-    const module = (await import(`@/${file}`)) as Record<string, unknown>;
-    const handlers = Object.entries(module).filter(([name]) => HTTP_METHODS.includes(name));
+    const routeModule = (await import(`@/${file}`)) as Record<string, unknown>;
+    const handlers = Object.entries(routeModule).filter(([name]) => HTTP_METHODS.includes(name));
     expect(handlers.length, `${file} exports no HTTP handler`).toBeGreaterThan(0);
     for (const [method, handler] of handlers) {
       expect(ROUTE_CLASSES, `${file} ${method} is not classified`).toContain((handler as { auth?: string }).auth);
