@@ -21,6 +21,10 @@ declare module 'next-auth' {
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 
+// NOTE: Auth.js takes its public origin from AUTH_URL (else from the request, whose host `next start` reports as
+// localhost and a client can forge): derive it from APP_URL so links in emails and redirects use the public origin.
+process.env.AUTH_URL ??= new URL('/api/auth', getEnv().APP_URL).toString();
+
 function authConfig(): NextAuthConfig {
   const env = getEnv();
   const providers: NextAuthConfig['providers'] = [
@@ -46,14 +50,12 @@ function authConfig(): NextAuthConfig {
     );
   }
 
-  const appUrl = (pathname: string) => new URL(pathname, env.APP_URL).toString();
   return {
     secret: getSecrets().AUTH_SECRET,
     trustHost: true,
     adapter: kyselyAdapter(getDb),
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-    // Absolute, from APP_URL: the internal request host of `next start` is not the public one.
-    pages: { signIn: appUrl('/signin'), verifyRequest: appUrl('/signin/check-email'), error: appUrl('/signin') },
+    pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
     providers,
     callbacks: {
       /** Only same-site destinations after sign-in, resolved against APP_URL (not the internal request host). */

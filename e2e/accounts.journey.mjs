@@ -84,7 +84,7 @@ export const journeys = [
       assert.equal(url.origin, baseUrl, 'stays on the public origin');
       assert.equal(url.pathname, '/signin');
       assert.equal(url.searchParams.get('error'), 'Verification');
-      assert.match(await page.getByRole('alert').innerText(), /expired or was already used/);
+      await page.getByRole('alert').filter({ hasText: /expired or was already used/ }).waitFor();
     },
   },
 ];

@@ -12,8 +12,6 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   const env = getEnv();
-  // NOTE: Auth.js reads AUTH_URL from the environment to build magic links and callbacks; derive it from APP_URL.
-  process.env.AUTH_URL ??= new URL('/api/auth', env.APP_URL).toString();
   if (env.SENTRY_DSN) {
     Sentry.init({ dsn: env.SENTRY_DSN, tracesSampleRate: 0.1, environment: process.env.VERCEL_ENV ?? env.NODE_ENV });
   }
