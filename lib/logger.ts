@@ -20,7 +20,8 @@ export function scrub(text: string): string {
     .replace(BEARER, 'Bearer [REDACTED]');
 }
 
-function scrubDeep(value: unknown, depth = 0): unknown {
+/** `scrub` applied to every string inside a value (objects and arrays, 6 levels deep). */
+export function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1));

@@ -1,7 +1,7 @@
 import 'server-only';
 // Appends one entry to the audit log, with emails and credentials masked before they are stored.
 import type { Db } from '@/db/client';
-import { scrub } from '@/lib/logger';
+import { scrub, scrubDeep } from '@/lib/logger';
 import type { AuditAction } from './audit-actions';
 
 export type AuditEntry = {
@@ -26,14 +26,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
       target_type: entry.targetType ?? null,
       target_id: entry.targetId ? scrub(entry.targetId) : null,
       ip: entry.ip ?? null,
-      meta: JSON.stringify(scrubStrings(entry.meta ?? {})),
+      meta: JSON.stringify(scrubDeep(entry.meta ?? {})),
     })
     .execute();
-}
-
-function scrubStrings(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return scrub(value);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => scrubStrings(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubStrings(item, depth + 1)]));
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
+import { getEnv } from '@/lib/env';
 import { resolveScope } from '@/lib/workspaces/list-workspaces';
 import type { Scope } from './scope';
 
@@ -22,4 +23,9 @@ export async function getSessionScope(): Promise<(Scope & { user: SessionUser })
   const preferred = (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
   const scope = await resolveScope(await getDb(), user.id, preferred).catch(() => null);
   return scope ? { ...scope, user } : null;
+}
+
+/** Remembers the workspace the user acts in (re-checked against memberships on every request). */
+export async function setWorkspaceCookie(workspaceId: string): Promise<void> {
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: 'lax', secure: getEnv().APP_URL.startsWith('https:'), path: '/', maxAge: 60 * 60 * 24 * 365 });
 }

@@ -4,8 +4,7 @@ import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { signOut } from '@/auth';
 import { getDb } from '@/db';
-import { WORKSPACE_COOKIE, getSessionUser } from '@/lib/auth/session-scope';
-import { getEnv } from '@/lib/env';
+import { WORKSPACE_COOKIE, getSessionUser, setWorkspaceCookie } from '@/lib/auth/session-scope';
 import { listUserWorkspaces } from '@/lib/workspaces/list-workspaces';
 
 export async function signOutAction() {
@@ -19,6 +18,6 @@ export async function switchWorkspaceAction(workspaceId: string) {
   if (!user) return { ok: false as const, error: 'unauthorized' };
   const workspaces = await listUserWorkspaces(await getDb(), user.id);
   if (!workspaces.some((workspace) => workspace.id === id)) return { ok: false as const, error: 'not_found' };
-  (await cookies()).set(WORKSPACE_COOKIE, id, { httpOnly: true, sameSite: 'lax', secure: getEnv().APP_URL.startsWith('https:'), path: '/', maxAge: 60 * 60 * 24 * 365 });
+  await setWorkspaceCookie(id);
   return { ok: true as const, data: { workspaceId: id } };
 }

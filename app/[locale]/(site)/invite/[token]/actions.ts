@@ -1,10 +1,8 @@
 'use server';
 // Accepts an invitation for the signed-in user and switches to the joined workspace.
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { WORKSPACE_COOKIE, getSessionUser } from '@/lib/auth/session-scope';
-import { getEnv } from '@/lib/env';
+import { getSessionUser, setWorkspaceCookie } from '@/lib/auth/session-scope';
 import { AppError } from '@/lib/errors';
 import { localizedPath } from '@/lib/i18n/urls';
 import { acceptInvitation } from '@/lib/workspaces/accept-invitation';
@@ -21,6 +19,6 @@ export async function acceptInvitationAction(formData: FormData) {
     if (!(error instanceof AppError)) throw error;
     redirect(`${localizedPath(locale, `/invite/${token}`)}?error=${encodeURIComponent(error.message)}`);
   }
-  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: 'lax', secure: getEnv().APP_URL.startsWith('https:'), path: '/', maxAge: 60 * 60 * 24 * 365 });
+  await setWorkspaceCookie(workspaceId);
   redirect(localizedPath(locale, '/dashboard'));
 }
