@@ -6,26 +6,35 @@ const SECRET_KEYS = [
   'authorization', 'cookie', 'email', 'AUTH_SECRET', 'ENCRYPTION_KEY', 'STRIPE_SECRET_KEY', 'OPENAI_API_KEY',
 ];
 
-const redactPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]).concat(['headers["set-cookie"]', '*.headers["set-cookie"]']);
+const SECRET_KEY_NAMES = new Set([...SECRET_KEYS, 'set-cookie'].map((key) => key.toLowerCase()));
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
 const TOKENS = /\b(lvq_(?:live|test)_|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|re_|sk-)[A-Za-z0-9_-]{6,}/g;
 const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi;
+/** A cheap test first: most log strings hold nothing to mask. */
+const MAYBE_SENSITIVE = /@|lvq_|sk_|rk_|whsec_|re_|sk-|bearer/i;
 
 /** Masks emails and credentials that slipped into free text (messages, URLs, error strings). */
 export function scrub(text: string): string {
+  if (!MAYBE_SENSITIVE.test(text)) return text;
   return text
     .replace(EMAIL, (email) => `${email.slice(0, 1)}***@${email.split('@')[1]}`)
     .replace(TOKENS, (_match, prefix: string) => `${prefix}[REDACTED]`)
     .replace(BEARER, 'Bearer [REDACTED]');
 }
 
-/** `scrub` applied to every string inside a value (objects and arrays, 6 levels deep). */
+/**
+ * One pass over a value: fields named like secrets (password, token, email, authorization…) are replaced,
+ * every other string is scrubbed, errors keep their type, message and stack (scrubbed).
+ */
 export function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubDeep(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, SECRET_KEY_NAMES.has(key.toLowerCase()) ? '[REDACTED]' : scrubDeep(item, depth + 1)]),
+  );
 }
 
 export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
@@ -35,17 +44,18 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       base: { service: 'levqor' },
       messageKey: 'msg',
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: redactPaths, censor: '[REDACTED]' },
       formatters: {
         level: (label) => ({ level: label }),
         log: (object) => scrubDeep(object) as Record<string, unknown>,
       },
+      // NOTE: errors are already turned into { type, message, stack } by scrubDeep above; pino's own err serializer
+      // would relabel that plain object as type "Object".
+      serializers: { err: (value: unknown) => value, error: (value: unknown) => value },
       hooks: {
         logMethod(args, method) {
           method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>);
         },
       },
-      serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
     },
     options.destination,
   );

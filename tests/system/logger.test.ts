@@ -37,6 +37,13 @@ describe('structured logs', () => {
     expect(lines[0]?.detail).toBe('key lvq_live_[REDACTED] used by b***@shop.co.uk');
   });
 
+  it('keeps an error\'s type, message and stack, with secrets masked', () => {
+    const { logger, lines } = capture();
+    logger.error({ err: new TypeError('login failed for ada@example.com') }, 'boom');
+    expect(lines[0]?.err).toMatchObject({ type: 'TypeError', message: 'login failed for a***@example.com' });
+    expect(String((lines[0]?.err as { stack: string }).stack)).toContain('TypeError: login failed for a***@example.com');
+  });
+
   it('scrubs bearer tokens and provider keys', () => {
     expect(scrub('Authorization: Bearer eyJhbGciOi.x.y')).toBe('Authorization: Bearer [REDACTED]');
     expect(scrub('stripe sk_live_51Habcdefgh failed')).toBe('stripe sk_live_[REDACTED] failed');
