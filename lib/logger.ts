@@ -24,16 +24,17 @@ export function scrub(text: string): string {
 }
 
 /**
- * One pass over a value: fields named like secrets (password, token, email, authorization…) are replaced,
- * every other string is scrubbed, errors keep their type, message and stack (scrubbed).
+ * One pass over a value: fields named like secrets (password, token, email, authorization…) are replaced
+ * (unless `redactSecretFields` is false), every other string is scrubbed, errors keep type, message and stack.
  */
-export function scrubDeep(value: unknown, depth = 0): unknown {
+export function scrubDeep(value: unknown, options: { redactSecretFields?: boolean } = {}, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, options, depth + 1));
+  const redact = options.redactSecretFields ?? true;
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_KEY_NAMES.has(key.toLowerCase()) ? '[REDACTED]' : scrubDeep(item, depth + 1)]),
+    Object.entries(value).map(([key, item]) => [key, redact && SECRET_KEY_NAMES.has(key.toLowerCase()) ? '[REDACTED]' : scrubDeep(item, options, depth + 1)]),
   );
 }
 

@@ -26,7 +26,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
       target_type: entry.targetType ?? null,
       target_id: entry.targetId ? scrub(entry.targetId) : null,
       ip: entry.ip ?? null,
-      meta: JSON.stringify(scrubDeep(entry.meta ?? {})),
+      meta: JSON.stringify(scrubDeep(entry.meta ?? {}, { redactSecretFields: false })),
     })
     .execute();
 }

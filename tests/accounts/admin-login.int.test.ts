@@ -42,8 +42,15 @@ describe('operator login', () => {
   });
 
   it('locks the address after 10 attempts in 10 minutes, even with the right password', async () => {
-    for (let i = 0; i < 10; i++) await authorizeAdmin(test.db, { email: 'ops@levqor.io', password: `guess ${i}` });
-    expect(await authorizeAdmin(test.db, { email: 'ops@levqor.io', password: PASSWORD })).toBeNull();
+    // Freeze the clock inside one 10-minute window so the attempts cannot straddle its boundary.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T12:01:00Z'));
+    try {
+      for (let i = 0; i < 10; i++) await authorizeAdmin(test.db, { email: 'ops@levqor.io', password: `guess ${i}` });
+      expect(await authorizeAdmin(test.db, { email: 'ops@levqor.io', password: PASSWORD })).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses any other email and malformed input', async () => {

@@ -116,12 +116,19 @@ describe('authentication and limits', () => {
   });
 
   it('answers 429 with Retry-After after 60 requests a minute from one API key', async () => {
-    for (let i = 0; i < 60; i++) expect((await meRoute.GET(request('/api/me', { key: keyA }))).status).toBe(200);
-    const limited = await meRoute.GET(request('/api/me', { key: keyA }));
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(limited.headers.get('ratelimit-remaining')).toBe('0');
-    expect((await limited.json()).error.code).toBe('rate_limited');
+    // Freeze the clock inside one fixed window, so the 61 requests cannot straddle a minute boundary.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-23T12:00:05Z'));
+    try {
+      for (let i = 0; i < 60; i++) expect((await meRoute.GET(request('/api/me', { key: keyA }))).status).toBe(200);
+      const limited = await meRoute.GET(request('/api/me', { key: keyA }));
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('55');
+      expect(limited.headers.get('ratelimit-remaining')).toBe('0');
+      expect((await limited.json()).error.code).toBe('rate_limited');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses the API of a suspended workspace', async () => {
