@@ -8,6 +8,7 @@ import Resend from 'next-auth/providers/resend';
 import { getDb } from '@/db';
 import { authorizeAdmin } from '@/lib/auth/authorize-admin';
 import { kyselyAdapter } from '@/lib/auth/kysely-adapter';
+import { isSameSitePath } from '@/lib/auth/safe-redirect';
 import { sendMagicLink } from '@/lib/auth/send-magic-link';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { getEnv, getSecrets } from '@/lib/env';
@@ -61,7 +62,7 @@ function authConfig(): NextAuthConfig {
       /** Only same-site destinations after sign-in, resolved against APP_URL (not the internal request host). */
       redirect({ url, baseUrl }) {
         const app = new URL(env.APP_URL);
-        if (url.startsWith('/') && !url.startsWith('//')) return new URL(url, app).toString();
+        if (isSameSitePath(url)) return new URL(url, app).toString();
         const target = new URL(url);
         return target.origin === app.origin || target.origin === baseUrl ? url : app.toString();
       },

@@ -4,14 +4,10 @@ import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn } from '@/auth';
+import { afterSignInPath } from '@/lib/auth/safe-redirect';
 import { localizedPath } from '@/lib/i18n/urls';
 
 const magicLinkSchema = z.object({ email: z.email(), locale: z.string().max(5), callbackUrl: z.string().optional() });
-
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(locale: string, callbackUrl?: string): string {
-  return callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : localizedPath(locale, '/dashboard');
-}
 
 function failed(locale: string, error: string, callbackUrl?: string): never {
   const query = new URLSearchParams({ error, ...(callbackUrl ? { callbackUrl } : {}) });
@@ -33,7 +29,7 @@ export async function requestMagicLinkAction(formData: FormData) {
   const locale = String(formData.get('locale') ?? 'en');
   if (!parsed.success) failed(locale, 'invalidEmail');
   const { email, callbackUrl } = parsed.data;
-  await attempt(locale, callbackUrl, () => signIn('resend', { email: email.toLowerCase(), redirectTo: safeCallback(locale, callbackUrl), redirect: false }));
+  await attempt(locale, callbackUrl, () => signIn('resend', { email: email.toLowerCase(), redirectTo: afterSignInPath(locale, callbackUrl), redirect: false }));
   redirect(localizedPath(locale, '/signin/check-email'));
 }
 
@@ -41,7 +37,7 @@ export async function adminSignInAction(formData: FormData) {
   const locale = String(formData.get('locale') ?? 'en');
   const callbackUrl = formData.get('callbackUrl')?.toString() || undefined;
   await attempt(locale, callbackUrl, () =>
-    signIn('admin', { email: formData.get('email'), password: formData.get('password'), redirectTo: safeCallback(locale, callbackUrl) }),
+    signIn('admin', { email: formData.get('email'), password: formData.get('password'), redirectTo: afterSignInPath(locale, callbackUrl) }),
   );
 }
 
@@ -49,5 +45,5 @@ export async function oauthSignInAction(formData: FormData) {
   const locale = String(formData.get('locale') ?? 'en');
   const provider = z.enum(['google', 'microsoft-entra-id']).parse(formData.get('provider'));
   const callbackUrl = formData.get('callbackUrl')?.toString() || undefined;
-  await attempt(locale, callbackUrl, () => signIn(provider, { redirectTo: safeCallback(locale, callbackUrl) }));
+  await attempt(locale, callbackUrl, () => signIn(provider, { redirectTo: afterSignInPath(locale, callbackUrl) }));
 }

@@ -3,8 +3,8 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { configuredProviders } from '@/lib/auth/providers';
+import { afterSignInPath } from '@/lib/auth/safe-redirect';
 import { getSessionUser } from '@/lib/auth/session-scope';
-import { localizedPath } from '@/lib/i18n/urls';
 import { adminSignInAction, oauthSignInAction, requestMagicLinkAction } from './actions';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -26,7 +26,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { error, callbackUrl } = await searchParams;
-  if (await getSessionUser()) redirect(callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : localizedPath(locale, '/dashboard'));
+  if (await getSessionUser()) redirect(afterSignInPath(locale, callbackUrl));
   const t = await getTranslations('auth');
   const providers = configuredProviders();
   const errorKey = error ? (ERROR_KEYS[error] ?? 'generic') : null;
