@@ -29,7 +29,7 @@ export async function authenticateSession(): Promise<Caller | null> {
   const { getSessionScope, getSessionUser } = await import('@/lib/auth/session-scope');
   const user = await getSessionUser();
   if (!user) return null;
-  const scope = await getSessionScope();
+  const scope = await getSessionScope(user);
   if (scope) await assertWorkspaceActive(await getDb(), scope.workspaceId);
   return { scope, userId: user.id, isAdmin: user.isAdmin, rateLimitKey: `user:${user.id}` };
 }

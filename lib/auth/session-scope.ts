@@ -1,6 +1,7 @@
 // The signed-in user and their workspace scope, read from the Auth.js session and the workspace cookie.
 import 'server-only';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { getEnv } from '@/lib/env';
@@ -11,19 +12,23 @@ export const WORKSPACE_COOKIE = 'lvq_workspace';
 
 export type SessionUser = { id: string; email: string; name?: string | null; isAdmin: boolean };
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** The signed-in user; read once per server render (layout and page share it). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   return session?.user?.id ? session.user : null;
-}
+});
 
-/** The session's scope, or null when nobody is signed in (or the user has no usable workspace). */
-export async function getSessionScope(): Promise<(Scope & { user: SessionUser }) | null> {
-  const user = await getSessionUser();
+/**
+ * The session's scope, or null when nobody is signed in (or the user has no usable workspace).
+ * Pass the user when it has already been read, so the session is not decoded twice.
+ */
+export const getSessionScope = cache(async (knownUser?: SessionUser): Promise<(Scope & { user: SessionUser }) | null> => {
+  const user = knownUser ?? (await getSessionUser());
   if (!user) return null;
   const preferred = (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
   const scope = await resolveScope(await getDb(), user.id, preferred).catch(() => null);
   return scope ? { ...scope, user } : null;
-}
+});
 
 /** Remembers the workspace the user acts in (re-checked against memberships on every request). */
 export async function setWorkspaceCookie(workspaceId: string): Promise<void> {
