@@ -14,28 +14,29 @@ export type DatabaseHandle = { db: Kysely<Database>; driver: DatabaseDriver };
 type ConnectOptions = { attempts?: number; baseDelayMs?: number; sleep?: (ms: number) => Promise<void> };
 
 /** Opens the database named by the environment and checks it answers, retrying with exponential backoff. */
-export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'POSTGRES_URL' | 'VERCEL' | 'LEVQOR_DATA_DIR'>, options: ConnectOptions = {}): Promise<DatabaseHandle> {
+export async function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'POSTGRES_URL' | 'VERCEL' | 'LEVQOR_DATA_DIR'>, options: ConnectOptions = {}): Promise<DatabaseHandle> {
   const handle = await createHandle(env);
   await connectWithRetry(handle.db, options);
   if (handle.driver === 'pglite') await migrateToLatest(handle.db);
   return handle;
 }
 
-async function createHandle(env: Pick<Env, 'DATABASE_URL' | 'POSTGRES_URL' | 'VERCEL' | 'LEVQOR_DATA_DIR'>): Promise<DatabaseHandle> {
-  if (env.DATABASE_URL) return { db: postgres(env.DATABASE_URL), driver: 'postgres' };
+async function createHandle(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'POSTGRES_URL' | 'VERCEL' | 'LEVQOR_DATA_DIR'>): Promise<DatabaseHandle> {
+  if (env.DATABASE_URL) return { db: postgres(env.DATABASE_URL, undefined, env.DATABASE_POOL_MAX), driver: 'postgres' };
   if (env.POSTGRES_URL && env.VERCEL) {
     const { createPool } = await import('@vercel/postgres');
     const pool = createPool({ connectionString: env.POSTGRES_URL });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) }), driver: 'vercel-postgres' };
   }
-  if (env.POSTGRES_URL) return { db: postgres(env.POSTGRES_URL), driver: 'postgres' };
+  if (env.POSTGRES_URL) return { db: postgres(env.POSTGRES_URL, undefined, env.DATABASE_POOL_MAX), driver: 'postgres' };
   const dataDir = path.resolve(env.LEVQOR_DATA_DIR, 'pglite');
   mkdirSync(dataDir, { recursive: true });
   return { db: await pglite(dataDir), driver: 'pglite' };
 }
 
-function postgres(connectionString: string, searchPath?: string): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10, options: searchPath ? `-c search_path=${searchPath}` : undefined });
+// NOTE: commits wait for the WAL flush; enough connections let concurrent commits share one flush (group commit).
+function postgres(connectionString: string, searchPath?: string, max = 10): Kysely<Database> {
+  const pool = new pg.Pool({ connectionString, max, options: searchPath ? `-c search_path=${searchPath}` : undefined });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

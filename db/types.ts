@@ -1,5 +1,9 @@
 // The typed schema of the Levqor database, kept in step with db/migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { GuardianTables } from './types-guardian';
+import type { WorkflowTables } from './types-workflows';
+import type { BillingTables } from './types-billing';
+import type { TemplateTables } from './types-templates';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
@@ -53,6 +57,10 @@ export type WorkspaceTable = {
   status: ColumnType<WorkspaceStatus, WorkspaceStatus | undefined, WorkspaceStatus>;
   status_changed_at: Timestamp;
   purge_after: NullableTimestamp;
+  /** Which action classes need a human: C only, or B and C. */
+  approval_policy: ColumnType<'class_c' | 'class_b_and_c', 'class_c' | 'class_b_and_c' | undefined, 'class_c' | 'class_b_and_c'>;
+  /** Runs of the whole workspace executing at once. */
+  concurrency_limit: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 };
 
@@ -123,7 +131,7 @@ export type EmailOutboxTable = {
   sent_at: NullableTimestamp;
 };
 
-export type Database = {
+export type Database = WorkflowTables & BillingTables & GuardianTables & TemplateTables & {
   telemetry_logs: TelemetryLogTable;
   users: UserTable;
   accounts: AccountTable;

@@ -3,9 +3,17 @@ import type { Migration } from 'kysely';
 import * as telemetry from './2026_11_23_0001_telemetry';
 import * as accounts from './2026_11_23_0002_accounts';
 import * as jobs from './2026_11_23_0003_jobs';
+import * as workflows from './2026_11_23_0004_workflows';
+import * as guardian from './2026_11_23_0005_guardian';
+import * as billing from './2026_11_23_0006_billing';
+import * as templates from './2026_11_23_0007_templates';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_telemetry': telemetry,
   '2026_11_23_0002_accounts': accounts,
   '2026_11_23_0003_jobs': jobs,
+  '2026_11_23_0004_workflows': workflows,
+  '2026_11_23_0005_guardian': guardian,
+  '2026_11_23_0006_billing': billing,
+  '2026_11_23_0007_templates': templates,
 };

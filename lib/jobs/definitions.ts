@@ -1,9 +1,20 @@
 import 'server-only';
 // The one list of scheduled jobs; Inngest cron functions and the embedded scheduler are both built from it.
 import { pruneRateLimits } from '@/lib/api/rate-limit';
+import { notifyGraceExpired, pruneStripeEvents } from '@/lib/billing/run-dunning';
+import { pruneSnapshots } from '@/lib/backups/prune-snapshots';
+import { verifySnapshots } from '@/lib/backups/verify-snapshots';
 import { getEnv } from '@/lib/env';
+import { findAnomalies } from '@/lib/guardian/find-anomalies';
+import { purgeGuardianData } from '@/lib/guardian/purge-guardian';
 import { purgeOldTelemetry } from '@/lib/guardian/purge-telemetry';
+import { runDailyReport } from '@/lib/guardian/run-daily-report';
+import { alertCriticalAnomalies } from '@/lib/guardian/send-alerts';
+import { sendWeeklyReports } from '@/lib/guardian/send-weekly-reports';
+import { rebuildUpgradePlans } from '@/lib/guardian/upgrade/rebuild-plans';
 import { getHeartbeat } from '@/lib/system/heartbeat';
+import { recoverStuckRuns } from '@/lib/workflows/engine/recover-stuck-runs';
+import { runDueSchedules } from '@/lib/workflows/triggers/run-due-schedules';
 import { purgeExpiredWorkspaces } from '@/lib/workspaces/purge-workspaces';
 import type { JobDefinition } from './types';
 
@@ -34,6 +45,20 @@ export const jobDefinitions: readonly JobDefinition[] = [
     },
   },
   {
+    id: 'workflow-schedules',
+    description: 'Starts a run of every enabled scheduled workflow whose cron occurrence is due.',
+    cron: '* * * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => runDueSchedules(db, now),
+  },
+  {
+    id: 'stuck-run-recovery',
+    description: 'Hands runs that no driver has advanced for 5 minutes back to the driver; fails abandoned job runs.',
+    cron: '*/5 * * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => recoverStuckRuns(db, now),
+  },
+  {
     id: 'workspace-purge',
     description: 'Purges soft-deleted workspaces whose restore period has passed.',
     cron: '0 3 * * *',
@@ -53,5 +78,71 @@ export const jobDefinitions: readonly JobDefinition[] = [
     cron: '0 4 * * *',
     timezone: 'UTC',
     run: ({ db, now }) => purgeOldTelemetry(db, now),
+  },
+  {
+    id: 'backup-verify',
+    description: 'Re-reads backup snapshots, least recently verified first, and re-checks their SHA-256; a mismatch alerts the owners.',
+    cron: '30 2 * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => verifySnapshots(db, { now }),
+  },
+  {
+    id: 'backup-prune',
+    description: "Deletes backup snapshots that fall outside their workflow's retention policy.",
+    cron: '0 5 * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => pruneSnapshots(db, now),
+  },
+  {
+    id: 'anomaly-alerts',
+    description: 'Looks for anomalies in the last hour and alerts the operators about critical ones (email, Telegram).',
+    cron: '*/5 * * * *',
+    timezone: 'UTC',
+    run: async ({ db, now }) => {
+      const { anomalies } = await findAnomalies(db, { windowMinutes: 60, now });
+      return { anomalies: anomalies.length, ...(await alertCriticalAnomalies(db, anomalies, { now })) };
+    },
+  },
+  {
+    id: 'upgrade-planner',
+    description: 'Rebuilds the upgrade plans from anomalies and healing checks (design only; applies nothing).',
+    cron: '0 */6 * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => rebuildUpgradePlans(db, { now }),
+  },
+  {
+    id: 'daily-report',
+    description: 'Builds the daily guardian report (health score, suggestions) and emails it to the operators.',
+    cron: '0 6 * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => runDailyReport(db, { now }),
+  },
+  {
+    id: 'weekly-report',
+    description: "Emails each active workspace's owners a summary of their week.",
+    cron: '0 8 * * 1',
+    timezone: 'UTC',
+    run: ({ db, now }) => sendWeeklyReports(db, { now }),
+  },
+  {
+    id: 'guardian-retention',
+    description: 'Deletes job runs older than 30 days, stale alert records, year-old reports and long-archived plans.',
+    cron: '30 4 * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => purgeGuardianData(db, now),
+  },
+  {
+    id: 'billing-dunning',
+    description: 'Emails the owners of past-due workspaces whose grace period has ended (their limits are now the free plan’s).',
+    cron: '15 * * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => notifyGraceExpired(db, now),
+  },
+  {
+    id: 'stripe-events-prune',
+    description: 'Forgets processed Stripe webhook event ids older than 90 days.',
+    cron: '45 5 * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => pruneStripeEvents(db, now),
   },
 ];

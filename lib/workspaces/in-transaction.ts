@@ -1,11 +1,13 @@
 import 'server-only';
 // Runs work in a transaction, or inside the caller's transaction when `db` already is one.
-import { Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Db } from '@/db/client';
 import type { Database } from '@/db/types';
 
+// NOTE: `db.isTransaction`, not `instanceof Transaction`: in the Next bundle kysely can be loaded in more than one
+// chunk, and a transaction from one copy is not an instance of the other's class.
 export function inTransaction<T>(db: Db, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  if (db instanceof Transaction) return work(db);
+  if (db.isTransaction) return work(db as Transaction<Database>);
   return db.transaction().execute(work);
 }
 

@@ -1,0 +1,64 @@
+import 'server-only';
+// The approvals inbox: pending first (soonest to expire first), then recent decisions.
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { requireScope, type Scope } from '@/lib/auth/scope';
+
+export const listApprovalsQuerySchema = z.object({
+  status: z.enum(['pending', 'approved', 'rejected', 'expired']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type ApprovalDto = {
+  id: string;
+  runId: string;
+  workflowId: string;
+  workflowName: string;
+  stepId: string;
+  actionClass: string;
+  message: string | null;
+  status: string;
+  expiresAt: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  decidedVia: string | null;
+  comment: string | null;
+  createdAt: Date;
+};
+
+export function approvalsQuery(db: Db) {
+  return db
+    .selectFrom('workflow_approvals as a')
+    .innerJoin('workflows as w', 'w.id', 'a.workflow_id')
+    .leftJoin('users as u', 'u.id', 'a.decided_by')
+    .select([
+      'a.id',
+      'a.run_id as runId',
+      'a.workflow_id as workflowId',
+      'w.name as workflowName',
+      'a.step_id as stepId',
+      'a.action_class as actionClass',
+      'a.message',
+      'a.status',
+      'a.expires_at as expiresAt',
+      'a.decided_at as decidedAt',
+      'u.email as decidedBy',
+      'a.decided_via as decidedVia',
+      'a.comment',
+      'a.created_at as createdAt',
+    ]);
+}
+
+export async function listApprovals(db: Db, scope: Scope, query: z.input<typeof listApprovalsQuerySchema> = {}): Promise<ApprovalDto[]> {
+  requireScope(scope, 'read');
+  const { status, limit } = listApprovalsQuerySchema.parse(query);
+  let select = approvalsQuery(db).where('a.workspace_id', '=', scope.workspaceId);
+  if (status) select = select.where('a.status', '=', status);
+  return select.orderBy((eb) => eb.case().when('a.status', '=', 'pending').then(0).else(1).end()).orderBy('a.created_at', 'desc').limit(limit).execute();
+}
+
+export async function getApproval(db: Db, scope: Scope | { workspaceId: null }, approvalId: string): Promise<ApprovalDto | undefined> {
+  let select = approvalsQuery(db).where('a.id', '=', approvalId);
+  if (scope.workspaceId) select = select.where('a.workspace_id', '=', scope.workspaceId);
+  return select.executeTakeFirst();
+}

@@ -1,0 +1,41 @@
+// Connector credentials: which secret fields each connector needs, and the API's create-or-replace body.
+import { z } from 'zod';
+
+export const connectorTypes = ['slack', 'telegram', 'notion', 'google_sheets', 'webhook'] as const;
+export type ConnectorType = (typeof connectorTypes)[number];
+
+export const credentialNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the credential a name')
+  .max(80, 'Use at most 80 characters')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:-]*$/u, 'Use letters, digits, spaces and . _ : -');
+
+export const connectorSecretSchemas = {
+  slack: z.strictObject({ webhookUrl: z.url({ protocol: /^https?$/, error: 'An incoming webhook URL such as https://hooks.slack.com/services/…' }) }),
+  telegram: z.strictObject({ botToken: z.string().trim().regex(/^\d{3,}:[\w-]{20,}$/, 'A bot token from @BotFather looks like 123456789:AA…') }),
+  notion: z.strictObject({ token: z.string().trim().min(20, 'An internal integration secret (ntn_… or secret_…)').max(500) }),
+  google_sheets: z.strictObject({ accessToken: z.string().trim().min(10, 'An OAuth access token with the spreadsheets scope').max(4096) }),
+  webhook: z.strictObject({ secret: z.string().min(16, 'Use a signing secret of at least 16 characters').max(500) }),
+} as const satisfies Record<ConnectorType, z.ZodType<Record<string, string>>>;
+
+/** The field whose last characters are shown as a hint. */
+export const hintField: Record<ConnectorType, string> = {
+  slack: 'webhookUrl',
+  telegram: 'botToken',
+  notion: 'token',
+  google_sheets: 'accessToken',
+  webhook: 'secret',
+};
+
+const saveFor = <C extends ConnectorType>(connector: C) =>
+  z.object({ name: credentialNameSchema, connector: z.literal(connector), fields: connectorSecretSchemas[connector] });
+
+export const saveCredentialSchema = z.discriminatedUnion('connector', [
+  saveFor('slack'),
+  saveFor('telegram'),
+  saveFor('notion'),
+  saveFor('google_sheets'),
+  saveFor('webhook'),
+]);
+export type SaveCredentialInput = z.infer<typeof saveCredentialSchema>;

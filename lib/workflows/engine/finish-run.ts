@@ -1,0 +1,53 @@
+import 'server-only';
+// Ends a run: records its final state, files failures in the failure queue and starts the workflows that listen for it.
+import type { Db } from '@/db/client';
+import { logger } from '@/lib/logger';
+import { triggerEventWorkflows } from '../triggers/trigger-event-workflows';
+import type { Advance } from './advance-run';
+import type { LoadedRun } from './load-run';
+
+type Finish = {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  now: Date;
+  error?: { code: string; message: string; retryable: boolean; stepId?: string; attempts?: number };
+  lastOutput?: unknown;
+};
+
+/** Failures a replay can fix go to the failure queue; a human's "no" (rejected or timed-out approval) does not. */
+const notDeadLettered = new Set(['approval_rejected', 'approval_expired', 'workspace_deleted']);
+
+export async function finishRun(db: Db, run: LoadedRun, finish: Finish): Promise<Advance> {
+  const deadLetter = finish.status === 'failed' && !notDeadLettered.has(finish.error?.code ?? '');
+  const updated = await db
+    .updateTable('workflow_runs')
+    .set({
+      status: finish.status,
+      waiting: null,
+      finished_at: finish.now,
+      updated_at: finish.now,
+      lease_until: null,
+      error: finish.error ? JSON.stringify(finish.error) : null,
+      dead_lettered_at: deadLetter ? finish.now : null,
+    })
+    .where('id', '=', run.id)
+    .where('status', 'in', ['queued', 'running'])
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) return { kind: 'finished', status: finish.status };
+  if (finish.status === 'failed') logger.warn({ run_id: run.id, workflow_id: run.workflow_id, error: finish.error }, 'workflow run failed');
+  if (finish.status !== 'cancelled') {
+    await triggerEventWorkflows(db, {
+      workspaceId: run.workspace_id,
+      sourceWorkflowId: run.workflow_id,
+      event: finish.status === 'succeeded' ? 'workflow.succeeded' : 'workflow.failed',
+      payload: { runId: run.id, workflowId: run.workflow_id, status: finish.status, output: finish.lastOutput ?? null, error: finish.error ?? null, chain: chainOf(run.payload) },
+    });
+  }
+  return { kind: 'finished', status: finish.status };
+}
+
+/** The runs this one descends from through event triggers (guards against endless chains). */
+function chainOf(payload: unknown): string[] {
+  const chain = payload && typeof payload === 'object' && 'chain' in payload ? (payload as { chain: unknown }).chain : [];
+  return Array.isArray(chain) ? chain.filter((id): id is string => typeof id === 'string') : [];
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+// Runs of the workspace, newest first, filtered by status, workflow and date; `deadLettered` lists the failure queue.
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { requireScope, type Scope } from '@/lib/auth/scope';
+import { type RunDto, toRunDto } from './run-dto';
+
+export const listRunsQuerySchema = z.object({
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(),
+  workflowId: z.uuid().optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  deadLettered: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.iso.datetime({ offset: true }).optional(),
+});
+export type ListRunsQuery = z.input<typeof listRunsQuerySchema>;
+
+export async function listRuns(db: Db, scope: Scope, query: ListRunsQuery = {}): Promise<{ runs: RunDto[]; nextCursor: string | null }> {
+  requireScope(scope, 'read');
+  const q = listRunsQuerySchema.parse(query);
+  let select = db
+    .selectFrom('workflow_runs')
+    .innerJoin('workflows', 'workflows.id', 'workflow_runs.workflow_id')
+    .selectAll('workflow_runs')
+    .select('workflows.name as workflow_name')
+    .where('workflow_runs.workspace_id', '=', scope.workspaceId);
+  if (q.status) select = select.where('workflow_runs.status', '=', q.status);
+  if (q.workflowId) select = select.where('workflow_runs.workflow_id', '=', q.workflowId);
+  if (q.from) select = select.where('workflow_runs.created_at', '>=', new Date(q.from));
+  if (q.to) select = select.where('workflow_runs.created_at', '<', new Date(q.to));
+  if (q.deadLettered === 'true') select = select.where('workflow_runs.dead_lettered_at', 'is not', null).where('workflow_runs.status', '=', 'failed');
+  if (q.cursor) select = select.where('workflow_runs.created_at', '<', new Date(q.cursor));
+  const rows = await select.orderBy('workflow_runs.created_at', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  return { runs: page.map(toRunDto), nextCursor: rows.length > q.limit ? page.at(-1)!.created_at.toISOString() : null };
+}
