@@ -3,6 +3,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import type { Role } from '@/db/types';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { assertWithinLimit } from '@/lib/billing/assert-within-limit';
 import { AppError } from '@/lib/errors';
 import { inTransaction } from './in-transaction';
 import { hashInvitationToken } from './invitation-dto';
@@ -31,6 +32,8 @@ export async function acceptInvitation(db: Db, user: { id: string; email: string
     await assertWorkspaceActive(trx, workspaceId);
     const existing = await trx.selectFrom('memberships').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', user.id).executeTakeFirst();
     if (!existing) {
+      // The invitation itself still counts as a pending seat, so joining adds nothing to the seats in use.
+      await assertWithinLimit(trx, workspaceId, 'seats', { adding: 0, now });
       await trx.insertInto('memberships').values({ workspace_id: workspaceId, user_id: user.id, role: invitation.role }).execute();
     } else if (roleRank[invitation.role] > roleRank[existing.role]) {
       await trx.updateTable('memberships').set({ role: invitation.role }).where('workspace_id', '=', workspaceId).where('user_id', '=', user.id).execute();

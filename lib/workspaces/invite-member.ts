@@ -3,6 +3,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { assertWithinLimit } from '@/lib/billing/assert-within-limit';
 import { requireRole, type Scope } from '@/lib/auth/scope';
 import { sendEmail } from '@/lib/email/send-email';
 import { AppError } from '@/lib/errors';
@@ -34,6 +35,8 @@ export async function inviteMember(db: Db, scope: Scope, input: InviteMemberInpu
     if (member) throw new AppError('conflict', 'That person is already a member of this workspace');
     // A new invitation replaces any pending one for the same address, so only the latest link works.
     await trx.updateTable('invitations').set({ revoked_at: now }).where('workspace_id', '=', scope.workspaceId).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+    await trx.selectFrom('workspaces').select('id').where('id', '=', scope.workspaceId).forUpdate().executeTakeFirst();
+    await assertWithinLimit(trx, scope.workspaceId, 'seats', { adding: 1, now });
     const row = await trx
       .insertInto('invitations')
       .values({ workspace_id: scope.workspaceId, email, role, token_hash: tokenHash, invited_by: scope.userId, expires_at: addDays(now, INVITATION_TTL_DAYS) })
