@@ -5,6 +5,7 @@ import { after } from 'next/server';
 import type { z } from 'zod';
 import type { Scope } from '@/lib/auth/scope';
 import { AppError, type ErrorBody, toAppError } from '@/lib/errors';
+import { recordRequestTiming } from '@/lib/guardian/request-timings';
 import { logger } from '@/lib/logger';
 import { checkOrigin } from './check-origin';
 import { readJsonBody } from './read-json-body';
@@ -62,7 +63,9 @@ export function withApi<A extends ApiAuth, B extends z.ZodType | undefined = und
     }
     const durationMs = performance.now() - startedAt;
     extraHeaders['server-timing'] = `app;dur=${durationMs.toFixed(1)}`;
-    logger.info({ method: req.method, path: new URL(req.url).pathname, status: response.status, duration_ms: Math.round(durationMs * 10) / 10, request_id: requestId }, 'request');
+    const path = new URL(req.url).pathname;
+    logger.info({ method: req.method, path, status: response.status, duration_ms: Math.round(durationMs * 10) / 10, request_id: requestId }, 'request');
+    recordRequestTiming(req.method, path, response.status, durationMs);
     return withHeaders(response, extraHeaders);
   }
   return Object.assign(route, { auth: options.auth });
@@ -89,7 +92,8 @@ async function authorize(mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>, req
 }
 
 function errorResponse(thrown: unknown, req: Request, requestId: string): Response {
-  const error = toAppError(thrown);
+  // NOTE: a client that went away mid-request (navigation, a superseded fetch) is not a server error.
+  const error = req.signal.aborted && !(thrown instanceof AppError) ? new AppError('bad_request', 'The request was aborted by the client') : toAppError(thrown);
   if (error.code === 'internal_error') {
     logger.error({ err: thrown, request_id: requestId, path: new URL(req.url).pathname }, 'unhandled error in route handler');
     Sentry.captureException(thrown, { tags: { request_id: requestId } });

@@ -17,6 +17,21 @@ export const auditActions = [
   'workspace.restored',
   'workspace.purged',
   'flag.changed',
+  'workflow.created',
+  'workflow.updated',
+  'workflow.enabled',
+  'workflow.disabled',
+  'workflow.deleted',
+  'run.cancelled',
+  'run.replayed',
+  'approval.approved',
+  'approval.rejected',
+  'backup.restored',
+  'backup.restore_failed',
+  'backup.retention_changed',
+  'connector_credential.created',
+  'connector_credential.replaced',
+  'connector_credential.deleted',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -8,7 +8,14 @@ import { logger } from '@/lib/logger';
 
 export type EmailMessage = { to: string; subject: string; text: string; html?: string; kind: string };
 
-type SendOptions = { resendApiKey?: string; resendBaseUrl?: string; from?: string; fetchImpl?: typeof fetch };
+type SendOptions = {
+  resendApiKey?: string;
+  resendBaseUrl?: string;
+  from?: string;
+  fetchImpl?: typeof fetch;
+  /** Sent as Resend's Idempotency-Key, so a retried send is delivered once (default: the outbox row id). */
+  idempotencyKey?: string;
+};
 
 export async function sendEmail(db: Db, message: EmailMessage, options: SendOptions = {}): Promise<{ id: string; delivered: boolean }> {
   const env = getEnv();
@@ -22,7 +29,7 @@ export async function sendEmail(db: Db, message: EmailMessage, options: SendOpti
 
   const response = await (options.fetchImpl ?? fetch)(`${options.resendBaseUrl ?? 'https://api.resend.com'}/emails`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'idempotency-key': `outbox-${row.id}` },
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'idempotency-key': options.idempotencyKey ?? `outbox-${row.id}` },
     body: JSON.stringify({ from: options.from ?? env.EMAIL_FROM, to: [message.to], subject: message.subject, text: message.text, html: message.html }),
     signal: AbortSignal.timeout(10_000),
   }).catch((error: unknown) => error as Error);

@@ -67,6 +67,17 @@ describe('withApi', () => {
     expect(response.headers.get('x-request-id')).toBe('req-1234567890');
   });
 
+  it('answers 400, not a server error, when the client aborted the request', async () => {
+    const controller = new AbortController();
+    const handler = withApi({ auth: 'public' }, () => {
+      controller.abort();
+      throw new Error('aborted');
+    });
+    const response = await handler(new Request('http://localhost/api/slow', { signal: controller.signal }));
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).message).toBe('The request was aborted by the client');
+  });
+
   it('parses and validates the query string', async () => {
     const list = withApi({ auth: 'public', query: z.object({ limit: z.coerce.number().int().max(100).default(20) }) }, ({ query }) => Response.json(query));
     expect(await (await list(new Request('http://localhost/api/list'))).json()).toEqual({ limit: 20 });

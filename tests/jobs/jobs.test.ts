@@ -11,8 +11,10 @@ function cronOf(fn: (typeof scheduledJobFunctions)[number]): string | undefined 
 }
 
 describe('scheduled jobs are declared once', () => {
-  it('declares the heartbeat, purge, prune and retention jobs in UTC with unique ids', () => {
-    expect(jobDefinitions.map((job) => job.id)).toEqual(['heartbeat', 'workspace-purge', 'rate-limit-prune', 'telemetry-retention']);
+  it('declares the platform jobs in UTC with unique ids', () => {
+    expect(jobDefinitions.map((job) => job.id)).toEqual(
+      expect.arrayContaining(['heartbeat', 'workflow-schedules', 'stuck-run-recovery', 'workspace-purge', 'rate-limit-prune', 'telemetry-retention', 'backup-verify', 'backup-prune']),
+    );
     expect(new Set(jobDefinitions.map((job) => job.id)).size).toBe(jobDefinitions.length);
     expect(jobDefinitions.every((job) => job.timezone === 'UTC')).toBe(true);
   });

@@ -1,0 +1,18 @@
+// GET /api/admin/heartbeats — heartbeat history per minute and uptime over 24 hours and 7 days (platform admins).
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { withApi } from '@/lib/api/with-api';
+import { getHeartbeatHistory, getUptime } from '@/lib/guardian/uptime';
+
+const querySchema = z.object({ minutes: z.coerce.number().int().min(1).max(1_440).default(60) });
+
+export const GET = withApi({ auth: 'admin', query: querySchema }, async ({ query }) => {
+  const db = await getDb();
+  const now = new Date();
+  const [history, day, week] = await Promise.all([
+    getHeartbeatHistory(db, query.minutes, now),
+    getUptime(db, new Date(now.getTime() - 86_400_000), now),
+    getUptime(db, new Date(now.getTime() - 7 * 86_400_000), now),
+  ]);
+  return Response.json({ history, uptime_24h: day, uptime_7d: week });
+});
