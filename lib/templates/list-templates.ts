@@ -1,0 +1,42 @@
+import 'server-only';
+// The public template library in a locale: built-in templates (translated) followed by approved shared ones.
+import type { Db } from '@/db/client';
+import { loadMessages } from '@/lib/i18n/messages';
+import type { Locale } from '@/lib/i18n/locales';
+import type { CatalogTemplate, TemplateCategory } from './define-template';
+import { getCatalogTemplate, listCatalogTemplates } from './index';
+import { getPublicSharedTemplate, listPublicSharedTemplates } from './list-public-shared-templates';
+import { type TemplateDetailDto, type TemplateSummaryDto, triggerSummary } from './template-dto';
+import { catalogTexts } from './template-texts';
+
+async function catalogDetail(template: CatalogTemplate, locale: Locale): Promise<TemplateDetailDto> {
+  const texts = catalogTexts(await loadMessages(locale), template);
+  return {
+    slug: template.slug,
+    source: 'builtin',
+    category: template.category,
+    title: texts.title,
+    summary: texts.summary,
+    trigger: triggerSummary(template.definition.trigger),
+    connectors: template.connectors,
+    apps: template.apps,
+    stepCount: template.definition.steps.length,
+    steps: template.definition.steps.map((step) => ({ id: step.id, type: step.type, description: texts.steps[step.id] ?? null })),
+    definition: template.definition,
+  };
+}
+
+function summaryOf({ steps: _steps, definition: _definition, ...summary }: TemplateDetailDto): TemplateSummaryDto {
+  return summary;
+}
+
+export async function listTemplates(db: Db, { category, locale = 'en' }: { category?: TemplateCategory; locale?: Locale } = {}): Promise<TemplateSummaryDto[]> {
+  const builtin = await Promise.all(listCatalogTemplates(category).map((template) => catalogDetail(template, locale)));
+  const shared = await listPublicSharedTemplates(db, { category });
+  return [...builtin, ...shared].map(summaryOf);
+}
+
+export async function getTemplateDetail(db: Db, slug: string, locale: Locale = 'en'): Promise<TemplateDetailDto | null> {
+  const builtin = getCatalogTemplate(slug);
+  return builtin ? catalogDetail(builtin, locale) : getPublicSharedTemplate(db, slug);
+}
