@@ -8,7 +8,9 @@ import { localizedPath } from './lib/i18n/urls';
 
 const intl = createMiddleware(routing);
 
-const PRIVATE_PATH = /^\/(dashboard|settings|workflows|runs|approvals|backups|billing|admin)(\/|$)/;
+const PRIVATE_PATH = /^\/(dashboard|settings|workflows|runs|approvals|failure-queue|backups|billing|admin)(\/|$)/;
+/** An emailed approval link carries a signed token that stands in for a session (the page checks it). */
+const APPROVAL_LINK_PATH = /^\/approvals\/[0-9a-f-]{36}$/i;
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export default function proxy(request: NextRequest) {
@@ -17,7 +19,8 @@ export default function proxy(request: NextRequest) {
   const locale = hasLocale(routing.locales, first) ? first : routing.defaultLocale;
   const rest = locale === first ? pathname.slice(first.length + 1) || '/' : pathname;
   const signedIn = request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name));
-  if (PRIVATE_PATH.test(rest) && !signedIn) {
+  const viaApprovalLink = APPROVAL_LINK_PATH.test(rest) && request.nextUrl.searchParams.has('token');
+  if (PRIVATE_PATH.test(rest) && !signedIn && !viaApprovalLink) {
     const target = new URL(localizedPath(locale, '/signin'), request.url);
     target.searchParams.set('callbackUrl', pathname + search);
     return NextResponse.redirect(target);

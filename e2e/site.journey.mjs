@@ -125,7 +125,11 @@ export const journeys = [
     async run({ page }) {
       assert.match(await (await page.goto('/robots.txt')).text(), /Sitemap: .*\/sitemap\.xml/);
       const sitemap = await (await page.goto('/sitemap.xml')).text();
-      assert.equal((sitemap.match(/<url>/g) ?? []).length, 40);
+      // Every public page (home, pricing, the templates library and each template) in each of the 40 locales.
+      const urls = sitemap.match(/<url>/g) ?? [];
+      assert.equal(urls.length % 40, 0);
+      assert.ok(urls.length >= 40 * 30, `${urls.length} sitemap entries`);
+      assert.match(sitemap, /\/templates\/[a-z0-9-]+</);
       assert.match(sitemap, /hreflang="ar"/);
       assert.match(await (await page.goto('/.well-known/security.txt')).text(), /^Contact: mailto:/m);
     },

@@ -20,6 +20,8 @@ export const envSchema = z.object({
   LEVQOR_LAUNCH_STAGE: z.enum(['pre-launch', 'post-launch']).default('pre-launch'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: postgresUrl,
+  /** Connections in the `pg` pool (concurrent commits share WAL flushes, so more helps under load). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   POSTGRES_URL: postgresUrl,
   VERCEL: flag,
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -47,6 +49,19 @@ export const envSchema = z.object({
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_DEV: flag,
   LEVQOR_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  /** Hosts, IPs or CIDRs that workflow steps may reach although they are private (comma-separated). */
+  WORKFLOW_EGRESS_ALLOWLIST: z.string().default(''),
+  /** Largest backup snapshot a `backup` step may store, in bytes (default 10 MiB). */
+  BACKUP_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Operator alerts to a Telegram chat (both needed). */
+  TELEGRAM_ALERT_BOT_TOKEN: optionalString,
+  TELEGRAM_ALERT_CHAT_ID: optionalString,
+  /** Base URL of the Telegram Bot API (tests point it at a local server). */
+  TELEGRAM_API_BASE: z.url().default('https://api.telegram.org'),
+  /** Base URL of the Notion API (tests point it at a local server). */
+  NOTION_API_BASE: z.url().default('https://api.notion.com'),
+  /** Base URL of the Google Sheets API (tests point it at a local server). */
+  GOOGLE_SHEETS_API_BASE: z.url().default('https://sheets.googleapis.com'),
 });
 
 export type Env = z.infer<typeof envSchema> & { isProduction: boolean };

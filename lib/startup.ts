@@ -25,4 +25,13 @@ export async function startServer(): Promise<void> {
     ]);
     startEmbeddedScheduler({ getDb, jobs: jobDefinitions });
   }
+  // Without Inngest, workflow runs are driven in-process by the embedded driver (same opt-out).
+  if (configuredServices(env).jobs === 'embedded' && process.env.NEXT_RUNTIME === 'nodejs' && !buildPhase && env.LEVQOR_SCHEDULER === 'on') {
+    const [{ startEmbeddedDriver }, { defaultEngineDeps }, { getDb }] = await Promise.all([
+      import('./workflows/engine/embedded-driver'),
+      import('./workflows/engine/default-deps'),
+      import('@/db'),
+    ]);
+    startEmbeddedDriver({ getDb, deps: defaultEngineDeps });
+  }
 }

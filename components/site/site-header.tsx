@@ -1,5 +1,6 @@
 // The public site header: logo, section links, language switcher and the call to action.
 import { useTranslations } from 'next-intl';
+import { TemplatesNavLink } from '@/components/templates/templates-nav-link';
 import { Link } from '@/lib/i18n/navigation';
 import { LanguageSwitcher } from './language-switcher';
 import { Logo } from './logo';
@@ -17,6 +18,8 @@ export function SiteHeader() {
             <li><Link className="hover:text-fg" href="/#features">{t('features')}</Link></li>
             <li><Link className="hover:text-fg" href="/#how-it-works">{t('howItWorks')}</Link></li>
             <li><Link className="hover:text-fg" href="/#for-whom">{t('forWhom')}</Link></li>
+            <li><TemplatesNavLink className="hover:text-fg" /></li>
+            <li><Link className="hover:text-fg" href="/pricing">{t('pricing')}</Link></li>
           </ul>
         </nav>
         <div className="ms-auto flex items-center gap-3">

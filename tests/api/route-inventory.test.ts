@@ -20,6 +20,7 @@ const SERVER_ACTIONS: Record<string, 'public' | 'session'> = {
   'app/[locale]/(site)/signin/actions.ts': 'public',
   'app/[locale]/(site)/invite/[token]/actions.ts': 'session',
   'app/[locale]/(app)/actions.ts': 'session',
+  'app/[locale]/(site)/templates/[slug]/actions.ts': 'session',
 };
 
 function walk(dir: string): string[] {

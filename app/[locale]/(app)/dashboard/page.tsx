@@ -1,9 +1,16 @@
-// The dashboard: the current workspace at a glance.
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+// The dashboard: the current workspace at a glance — live runs (the Living Canvas), today's runs, the 7-day success rate,
+// failures and approvals that need someone, runs per day and p50/p95 durations over 14 days.
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { DurationChart } from '@/components/dashboard/duration-chart';
+import { LivingCanvas } from '@/components/dashboard/living-canvas';
+import { RunsPerDayChart } from '@/components/dashboard/runs-per-day-chart';
+import { StatCard } from '@/components/dashboard/stat-card';
+import { formatDuration } from '@/components/runs/format-duration';
 import { getDb } from '@/db';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { Link } from '@/lib/i18n/navigation';
+import { getRunStats } from '@/lib/workflows/analytics/get-run-stats';
 import { getWorkspace } from '@/lib/workspaces/get-workspace';
 import { listMembers } from '@/lib/workspaces/list-members';
 
@@ -12,33 +19,63 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/dashboard');
   const db = await getDb();
-  const [t, workspace, members, keys] = await Promise.all([
+  const [t, td, format, workspace, members, keys, stats] = await Promise.all([
     getTranslations('app'),
+    getTranslations('dashboard'),
+    getFormatter(),
     getWorkspace(db, scope),
     listMembers(db, scope),
     listApiKeys(db, scope),
+    getRunStats(db, scope, { days: 14 }),
   ]);
   const cards = [
     { label: t('members'), value: members.length, href: '/settings/members' },
     { label: t('apiKeys'), value: keys.filter((key) => key.status === 'active').length, href: '/settings/api-keys' },
   ] as const;
   return (
-    <div className="max-w-4xl">
+    <div className="max-w-6xl">
       <p className="text-sm text-fg-subtle">{t(`role.${scope.role}`)}</p>
       <h1 className="mt-1 font-display text-3xl font-semibold" data-testid="dashboard-title">
         {t('welcomeTitle', { workspace: workspace.name })}
       </h1>
       <p className="mt-3 max-w-2xl text-fg-muted">{t('welcomeBody')}</p>
-      <ul className="mt-8 grid gap-4 sm:grid-cols-2">
-        {cards.map((card) => (
-          <li key={card.href}>
-            <Link href={card.href} className="block rounded-card border border-border bg-surface-raised p-5 hover:border-border-strong">
-              <span className="text-sm text-fg-muted">{card.label}</span>
-              <span className="mt-2 block font-display text-3xl font-semibold">{card.value}</span>
-            </Link>
+      <div className="mt-8">
+        <LivingCanvas />
+      </div>
+      <section aria-labelledby="dashboard-runs" className="mt-8">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="dashboard-runs" className="font-display text-xl font-semibold">{td('runsTitle')}</h2>
+          <Link href="/workflows" className="text-sm text-brand-accent underline underline-offset-4">{td('toWorkflows')}</Link>
+        </div>
+        <ul className="mt-4 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+          <li><StatCard label={td('runsToday')} value={format.number(stats.runsToday)} href={`/runs?from=${stats.perDay.at(-1)?.day ?? ''}`} testId="stat-runs-today" /></li>
+          <li>
+            <StatCard
+              label={td('successRate')}
+              value={stats.successRate7d === null ? '—' : format.number(stats.successRate7d, { style: 'percent', maximumFractionDigits: 1 })}
+              hint={td('successRateHint', { count: stats.finished7d })}
+              testId="stat-success-rate"
+            />
           </li>
-        ))}
-      </ul>
+          <li><StatCard label={td('failures')} value={format.number(stats.failureQueue)} href="/failure-queue" tone={stats.failureQueue > 0 ? 'danger' : 'default'} hint={td('failuresHint')} testId="stat-failures" /></li>
+          <li><StatCard label={td('approvals')} value={format.number(stats.approvalsWaiting)} href="/approvals" tone={stats.approvalsWaiting > 0 ? 'warning' : 'default'} hint={td('approvalsHint')} testId="stat-approvals" /></li>
+        </ul>
+        <p className="mt-3 text-sm text-fg-muted">{td('durations', { p50: formatDuration(stats.p50Ms7d), p95: formatDuration(stats.p95Ms7d) })}</p>
+        <div className="mt-6 grid gap-6 xl:grid-cols-2">
+          <RunsPerDayChart days={stats.perDay} />
+          <DurationChart days={stats.perDay} />
+        </div>
+      </section>
+      <section aria-labelledby="dashboard-workspace" className="mt-10">
+        <h2 id="dashboard-workspace" className="font-display text-xl font-semibold">{td('workspaceTitle')}</h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+          {cards.map((card) => (
+            <li key={card.href}>
+              <StatCard label={card.label} value={card.value} href={card.href} />
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

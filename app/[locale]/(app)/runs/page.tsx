@@ -1,0 +1,68 @@
+// Runs: every run of the workspace, newest first, filtered by status, workflow and date (all in the URL).
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { z } from 'zod';
+import { type RunFilterValues, RunFilters } from '@/components/runs/run-filters';
+import { RunsTable } from '@/components/runs/runs-table';
+import { getDb } from '@/db';
+import { requireSessionScope } from '@/lib/auth/require-session';
+import { Link } from '@/lib/i18n/navigation';
+import { listWorkflows } from '@/lib/workflows/list-workflows';
+import { listRuns } from '@/lib/workflows/runs/list-runs';
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const day = z.iso.date();
+const filtersSchema = z.object({
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional().catch(undefined),
+  workflowId: z.uuid().optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  cursor: z.iso.datetime({ offset: true }).optional().catch(undefined),
+});
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('runs'))('title') };
+}
+
+/** The day after `date` (YYYY-MM-DD), so "to" includes the whole day. */
+function nextDay(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString();
+}
+
+export default async function RunsPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const scope = await requireSessionScope(locale, '/runs');
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]));
+  const filters = filtersSchema.parse(raw);
+  const db = await getDb();
+  const [t, { runs, nextCursor }, { workflows }] = await Promise.all([
+    getTranslations('runs'),
+    listRuns(db, scope, {
+      status: filters.status,
+      workflowId: filters.workflowId,
+      from: filters.from ? `${filters.from}T00:00:00Z` : undefined,
+      to: filters.to ? nextDay(filters.to) : undefined,
+      cursor: filters.cursor,
+    }),
+    listWorkflows(db, scope, { limit: 100 }),
+  ]);
+  const values: RunFilterValues = { status: filters.status, workflowId: filters.workflowId, from: filters.from, to: filters.to };
+  const kept = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Record<string, string>;
+  return (
+    <div className="max-w-6xl">
+      <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
+      <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
+      <RunFilters values={values} workflows={workflows.map(({ id, name }) => ({ id, name }))} />
+      <div className="mt-6">{runs.length === 0 ? <p className="text-fg-subtle">{Object.keys(kept).length ? t('noMatch') : t('empty')}</p> : <RunsTable runs={runs} label={t('title')} />}</div>
+      {nextCursor ? (
+        <Link href={{ pathname: '/runs', query: { ...kept, cursor: nextCursor } }} className="mt-4 inline-block text-sm text-brand-accent underline underline-offset-4">
+          {t('older')}
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+'use client';
+// Copies a value (a webhook URL) to the clipboard and says so.
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+export function CopyButton({ value, label }: { value: string; label: string }) {
+  const t = useTranslations('workflows');
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
+      onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}
+    >
+      <span aria-live="polite">{copied ? t('copied') : t('copy')}</span>
+    </button>
+  );
+}
