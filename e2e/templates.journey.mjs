@@ -31,7 +31,13 @@ export const journeys = [
       const total = await cards.count();
       assert.ok(total >= 25, `at least 25 template cards (saw ${total})`);
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Start from a workflow that already works');
-      assert.equal(new URL(await page.locator('link[rel="canonical"]').getAttribute('href')).pathname, '/templates');
+      // After a client-side navigation React swaps the head links a commit after the URL changes: wait for the
+      // home page's canonical and alternates to go, then check there is exactly one of each for the library.
+      await page.waitForFunction(() => {
+        const canonical = document.querySelectorAll('link[rel="canonical"]');
+        return canonical.length === 1 && new URL(canonical[0].href).pathname === '/templates';
+      });
+      assert.equal(await page.locator('link[rel="alternate"][hreflang="de"]').count(), 1);
       assert.equal(new URL(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).pathname, '/de/templates');
       assert.equal(await page.locator('meta[name="robots"]').count(), 0, 'the library is indexable');
       await assertAccessible(page, 'template library');
