@@ -136,7 +136,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('metric', 'text', (col) => col.notNull().check(sql`metric in ('workflow_runs', 'api_calls', 'ai_credits')`))
     .addColumn('period_start', 'date', (col) => col.notNull())
     .addColumn('count', 'integer', (col) => col.notNull())
-    .addPrimaryKeyConstraint('usage_counters_pk', ['workspace_id', 'metric', 'period_start'])
+    // NOTE: a busy workspace's run count is spread over a few rows (summed when read), so concurrent runs do not all
+    // wait on one row lock until their commits are flushed.
+    .addColumn('shard', 'smallint', (col) => col.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('usage_counters_pk', ['workspace_id', 'metric', 'period_start', 'shard'])
     .execute();
 }
 

@@ -38,9 +38,10 @@ export async function getBillingSummary(db: Db, scope: Scope, now = new Date()):
   const sixMonthsAgo = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1));
   const usage = await db
     .selectFrom('usage_counters')
-    .select(['metric', sql<string>`to_char(period_start, 'YYYY-MM')`.as('period'), 'count'])
+    .select(['metric', sql<string>`to_char(period_start, 'YYYY-MM')`.as('period'), sql<number>`sum(count)::int`.as('count')])
     .where('workspace_id', '=', ws)
     .where('period_start', '>=', sql<Date>`${monthStart(sixMonthsAgo)}::date`)
+    .groupBy(['metric', 'period_start'])
     .execute();
   const ledger = await db.selectFrom('credit_ledger').select(['kind', 'delta', 'balance_after', 'reason', 'created_at']).where('workspace_id', '=', ws).orderBy('id', 'desc').limit(20).execute();
   const purchases = await db.selectFrom('billing_purchases').select(['lookup_key', 'kind', 'status', 'amount_total', 'currency', 'created_at']).where('workspace_id', '=', ws).orderBy('created_at', 'desc').limit(20).execute();

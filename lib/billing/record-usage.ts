@@ -1,6 +1,7 @@
 import 'server-only';
 // Tenant usage metering: monthly counters of workflow runs, API calls and AI credits. Runs and credits are written at
 // once (one upsert); API calls are summed in memory and written per minute, so no API request waits for a write.
+import { randomInt } from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { UsageMetric } from '@/db/types-billing';
 import { logger } from '@/lib/logger';
@@ -18,11 +19,19 @@ export async function recordUsage(db: Db, workspaceId: string, metric: UsageMetr
   await incrementUsage(db, workspaceId, metric, amount, now);
 }
 
+/** Rows a workspace's monthly count of one metric is spread over; readers sum them. */
+export const USAGE_SHARDS = 8;
+
+/** A shard for one increment: concurrent writers of one workspace seldom wait on the same row. */
+export function usageShard(): number {
+  return randomInt(USAGE_SHARDS);
+}
+
 export async function incrementUsage(db: Db, workspaceId: string, metric: UsageMetric, amount: number, now = new Date()): Promise<void> {
   await db
     .insertInto('usage_counters')
-    .values({ workspace_id: workspaceId, metric, period_start: monthStart(now), count: amount })
-    .onConflict((oc) => oc.columns(['workspace_id', 'metric', 'period_start']).doUpdateSet((eb) => ({ count: eb('usage_counters.count', '+', eb.ref('excluded.count')) })))
+    .values({ workspace_id: workspaceId, metric, period_start: monthStart(now), shard: usageShard(), count: amount })
+    .onConflict((oc) => oc.columns(['workspace_id', 'metric', 'period_start', 'shard']).doUpdateSet((eb) => ({ count: eb('usage_counters.count', '+', eb.ref('excluded.count')) })))
     .execute();
 }
 
@@ -59,7 +68,7 @@ export async function flushApiCalls(db?: Db): Promise<number> {
     await target
       .insertInto('usage_counters')
       .values(rows)
-      .onConflict((oc) => oc.columns(['workspace_id', 'metric', 'period_start']).doUpdateSet((eb) => ({ count: eb('usage_counters.count', '+', eb.ref('excluded.count')) })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'metric', 'period_start', 'shard']).doUpdateSet((eb) => ({ count: eb('usage_counters.count', '+', eb.ref('excluded.count')) })))
       .execute();
     return rows.length;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantCredits } from '@/lib/billing/grant-credits';
 import { spendCredits } from '@/lib/billing/spend-credits';
@@ -55,7 +56,13 @@ describe('the credits ledger', () => {
     await expect(spendCredits(test.db, workspaceId, 31, 'ai_chat', 'c', { now: november })).rejects.toMatchObject({ code: 'limit_reached' });
     await spendCredits(test.db, workspaceId, 31, 'ai_chat', 'c', { now: new Date('2030-12-01T00:00:00Z') });
     expect(await balanceOf(workspaceId)).toBe(49);
-    const usage = await test.db.selectFrom('usage_counters').select(['metric', 'count']).where('workspace_id', '=', workspaceId).orderBy('period_start').execute();
+    const usage = await test.db
+      .selectFrom('usage_counters')
+      .select(['metric', sql<number>`sum(count)::int`.as('count')])
+      .where('workspace_id', '=', workspaceId)
+      .groupBy(['metric', 'period_start'])
+      .orderBy('period_start')
+      .execute();
     expect(usage).toEqual([{ metric: 'ai_credits', count: 20 }, { metric: 'ai_credits', count: 31 }]);
   });
 

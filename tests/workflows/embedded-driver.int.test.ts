@@ -68,6 +68,7 @@ describe('the embedded driver', () => {
   it('picks up a new run at once (no polling delay) and drives it to the end', async () => {
     const workflow = await seedWorkflow(t.db, owner.workspaceId, {
       steps: [
+        { id: 'ping', type: 'http_request', config: { method: 'POST', url: `${payments.url}/ping` } },
         { id: 'shape', type: 'transform', config: { value: { hello: '{{trigger.payload.name}}' } } },
         { id: 'note', type: 'log', config: { message: '{{steps.shape.output.hello}}' } },
       ],
@@ -79,7 +80,7 @@ describe('the embedded driver', () => {
     const done = await waitForStatus(run.id, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
     expect(Date.now() - startedAt).toBeLessThan(10_000);
-    expect(done.stepRuns.map((s) => s.output)).toEqual([{ hello: 'Ada' }, { message: 'Ada', level: 'info' }]);
+    expect(done.stepRuns.map((s) => s.output).slice(1)).toEqual([{ hello: 'Ada' }, { message: 'Ada', level: 'info' }]);
   });
 
   it('applies a side effect exactly once when the step fails after it and is retried', async () => {
@@ -111,10 +112,10 @@ describe('the embedded driver', () => {
   });
 
   it('reclaims a run whose driver died mid-step once its lease runs out, counting the lost attempt', async () => {
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'note', type: 'log', config: { message: 'again' } }] });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'call', type: 'http_request', config: { method: 'POST', url: `${payments.url}/again` } }] });
     const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
     await t.db.updateTable('workflow_runs').set({ status: 'running', attempt: 1, lease_until: new Date(Date.now() + 60_000) }).where('id', '=', run.id).execute();
-    await t.db.insertInto('workflow_step_runs').values({ run_id: run.id, workspace_id: owner.workspaceId, step_id: 'note', step_type: 'log', attempt: 1, status: 'running' }).execute();
+    await t.db.insertInto('workflow_step_runs').values({ run_id: run.id, workspace_id: owner.workspaceId, step_id: 'call', step_type: 'http_request', attempt: 1, status: 'running' }).execute();
     expect(await claimDueRuns(t.db, 10, 1_000)).not.toContain(run.id);
 
     await t.db.updateTable('workflow_runs').set({ lease_until: new Date(Date.now() - 1_000) }).where('id', '=', run.id).execute();
@@ -128,12 +129,18 @@ describe('the embedded driver', () => {
   });
 
   it('loses no run when many arrive at once', async () => {
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'shape', type: 'transform', config: { value: '{{trigger.payload.n}}' } }], settings: { concurrency: 100 } });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [
+        { id: 'ping', type: 'http_request', config: { method: 'POST', url: `${payments.url}/ping` } },
+        { id: 'shape', type: 'transform', config: { value: '{{trigger.payload.n}}' } },
+      ],
+      settings: { concurrency: 100 },
+    });
     driver = startEmbeddedDriver({ getDb: async () => t.db, deps: deps(), pollMs: 100, concurrency: 4 });
     const runs = await Promise.all(Array.from({ length: 40 }, (_, n) => createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', payload: { n } })));
     const done = await Promise.all(runs.map((run) => waitForStatus(run.id, ['succeeded', 'failed'], 30_000)));
     expect(done.every((run) => run.status === 'succeeded')).toBe(true);
-    expect(done.map((run) => run.stepRuns[0]!.output).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 40 }, (_, n) => n));
+    expect(done.map((run) => run.stepRuns[1]!.output).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 40 }, (_, n) => n));
   });
 
   it('refuses a request to a private address at run time, without retrying', async () => {

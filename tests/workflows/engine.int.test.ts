@@ -53,6 +53,8 @@ describe('the engine', () => {
     const clock = testClock();
     const workflow = await seedWorkflow(t.db, owner.workspaceId, {
       steps: [
+        // A step with outside effects first, so the run goes through the driver step by step (not the inline runner).
+        { id: 'fetch', type: 'http_request', config: {} },
         { id: 'shape', type: 'transform', config: { value: { total: '{{trigger.payload.order.total}}', who: 'Order for {{trigger.payload.order.customer}}' } } },
         { id: 'big', type: 'condition', config: { rules: [{ left: '{{steps.shape.output.total}}', op: 'gte', right: 100 }], then: 'vip', else: 'normal' } },
         { id: 'vip', type: 'log', config: { message: 'VIP: {{steps.shape.output.who}}' }, next: null },
@@ -60,18 +62,20 @@ describe('the engine', () => {
       ],
     });
     const run = await start(workflow.id, { order: { total: 250, customer: 'Ada' } });
-    const { last } = await driveToEnd(t.db, run.id, engineDeps(clock), clock);
+    expect(run.status).toBe('queued');
+    const { last } = await driveToEnd(t.db, run.id, engineDeps(clock, { http_request: flakyStep({ failures: 0, calls: 0 }) }), clock);
     expect(last).toEqual({ kind: 'finished', status: 'succeeded' });
 
     const detail = await getRun(t.db, owner.scope, run.id);
     expect(detail.status).toBe('succeeded');
     expect(detail.stepRuns.map((s) => [s.stepId, s.status])).toEqual([
+      ['fetch', 'succeeded'],
       ['shape', 'succeeded'],
       ['big', 'succeeded'],
       ['vip', 'succeeded'],
     ]);
-    expect(detail.stepRuns[0]!.output).toEqual({ total: 250, who: 'Order for Ada' });
-    expect(detail.stepRuns[2]!.output).toMatchObject({ message: 'VIP: Order for Ada' });
+    expect(detail.stepRuns[1]!.output).toEqual({ total: 250, who: 'Order for Ada' });
+    expect(detail.stepRuns[3]!.output).toMatchObject({ message: 'VIP: Order for Ada' });
   });
 
   it('retries a failing step with exponential backoff (1 s, 2 s, 4 s …) and records every attempt', async () => {

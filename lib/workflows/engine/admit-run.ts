@@ -13,7 +13,7 @@ const PAUSED_RECHECK_MS = 30_000;
 const FLAG_CACHE_MS = 5_000;
 let runsFlag: { enabled: boolean; readAt: number } | null = null;
 
-async function runsEnabled(db: Db, now: Date): Promise<boolean> {
+export async function runsEnabled(db: Db, now: Date): Promise<boolean> {
   if (!runsFlag || now.getTime() - runsFlag.readAt > FLAG_CACHE_MS || now.getTime() < runsFlag.readAt) {
     runsFlag = { enabled: await isFlagEnabled(db, 'workflows.runs_enabled'), readAt: now.getTime() };
   }

@@ -7,10 +7,11 @@ import type { Database } from '@/db/types';
 import { logger } from '@/lib/logger';
 import type { WorkflowDefinition, WorkflowStep } from '../definition';
 import { requestApproval } from '../approvals/request-approval';
-import { type AnyStepDefinition, StepError, type StepOutcome, type StepServices } from '../steps/types';
-import { resolveTemplates, templatePaths } from '../template';
+import type { AnyStepDefinition, StepOutcome, StepServices } from '../steps/types';
+import { resolveTemplates } from '../template';
 import { admitRun } from './admit-run';
 import { finishRun } from './finish-run';
+import { type ErrorRecord, invokeStep, nextStepId, outcomeOutput, referencedSteps, resolveStepConfig, toErrorRecord, toJson } from './invoke-step';
 import { type LoadedRun, loadDefinition, loadRun, loadStepOutputs } from './load-run';
 import { retryDelayMs } from './retry-delay';
 
@@ -33,8 +34,6 @@ export type EngineDeps = {
   /** Test hook: runs after a step's side effect, before its result is recorded (crash injection). */
   afterExecute?: (run: { runId: string; stepId: string; attempt: number }) => Promise<void> | void;
 };
-
-type ErrorRecord = { code: string; message: string; retryable: boolean; details?: Record<string, unknown> };
 
 export async function advanceRun(db: Db, runId: string, deps: EngineDeps): Promise<Advance> {
   const now = deps.now?.() ?? new Date();
@@ -78,8 +77,7 @@ type Attempt = { row: number; round: number };
 async function executeStep(db: Db, run: LoadedRun, definition: WorkflowDefinition, step: WorkflowStep, stepType: AnyStepDefinition, attempt: Attempt, deps: EngineDeps, now: Date): Promise<Advance> {
   const outputs = await loadStepOutputs(db, run.id, referencedSteps(step.config));
   const data = { trigger: { type: run.trigger_type, payload: run.payload }, steps: outputs, run: { id: run.id, workflowId: run.workflow_id } };
-  const rawConfig = stepType.resolveTemplates ? resolveTemplates(step.config, data) : step.config;
-  const input = inputRecord(rawConfig);
+  const { rawConfig, input } = resolveStepConfig(stepType, step, data);
   if (!stepType.pure) {
     // NOTE: the attempt is recorded before a step with outside effects runs, so a crash mid-step is seen and counted.
     const claimed = await db
@@ -104,19 +102,21 @@ async function executeStep(db: Db, run: LoadedRun, definition: WorkflowDefinitio
   const stepNow = deps.now ?? (() => new Date());
   let outcome: StepOutcome;
   try {
-    const config = stepType.configSchema.parse(rawConfig) as never;
-    const signal = AbortSignal.timeout(deps.stepTimeoutMs ?? 300_000);
-    outcome = await stepType.execute(config, {
-      workspaceId: run.workspace_id,
-      workflowId: run.workflow_id,
-      runId: run.id,
-      stepId: step.id,
-      attempt: attempt.round,
-      idempotencyKey: `${run.id}:${step.id}`,
-      data,
-      signal,
-      services: { db, now: stepNow, fetch: deps.fetch, credential: (name, connector) => deps.credential(db, run.workspace_id, name, connector) },
-    });
+    outcome = await invokeStep(
+      stepType,
+      rawConfig,
+      {
+        workspaceId: run.workspace_id,
+        workflowId: run.workflow_id,
+        runId: run.id,
+        stepId: step.id,
+        attempt: attempt.round,
+        idempotencyKey: `${run.id}:${step.id}`,
+        data,
+        services: { db, now: stepNow, fetch: deps.fetch, credential: (name, connector) => deps.credential(db, run.workspace_id, name, connector) },
+      },
+      deps.stepTimeoutMs,
+    );
     await deps.afterExecute?.({ runId: run.id, stepId: step.id, attempt: attempt.round });
   } catch (error) {
     return recordFailure(db, run, definition, step, attempt, toErrorRecord(error), { input, startedAt: now, durationMs: performance.now() - startedAt }, deps, stepNow());
@@ -132,7 +132,7 @@ async function executeStep(db: Db, run: LoadedRun, definition: WorkflowDefinitio
       .execute();
     return { kind: 'sleep', until: outcome.until.toISOString(), reason: 'sleep' };
   }
-  const output = outcome.kind === 'branch' ? { ...(outcome.output as object), next: outcome.next } : outcome.output;
+  const output = outcomeOutput(outcome);
   return recordSuccess(db, run, definition, step, attempt.row, { status: 'succeeded', input, started_at: now, output: toJson(output), duration_ms: durationMs, finished_at: finishedAt }, output, finishedAt);
 }
 
@@ -246,13 +246,6 @@ async function waitingAdvance(db: Db, run: LoadedRun): Promise<Advance> {
   return { kind: 'sleep', until: run.wake_at.toISOString(), reason: run.waiting === 'retry' ? 'retry' : run.waiting === 'concurrency' ? 'concurrency' : 'sleep' };
 }
 
-export function nextStepId(definition: WorkflowDefinition, step: WorkflowStep, output: unknown): string | null {
-  if (step.type === 'condition' && output && typeof output === 'object' && 'next' in output) return (output as { next: string | null }).next;
-  if (step.next !== undefined) return step.next;
-  const index = definition.steps.findIndex((candidate) => candidate.id === step.id);
-  return definition.steps[index + 1]?.id ?? null;
-}
-
 type StepWrite = {
   status: 'succeeded' | 'failed' | 'waiting';
   input?: string;
@@ -276,36 +269,4 @@ function upsertStep(qb: QueryCreator<Database>, run: LoadedRun, step: WorkflowSt
 
 async function writeStep(db: Db, run: LoadedRun, step: WorkflowStep, attempt: number, write: StepWrite): Promise<void> {
   await upsertStep(db, run, step, attempt, write).execute();
-}
-
-/** The steps whose outputs a config's templates read (only those are loaded). */
-function referencedSteps(config: unknown): string[] {
-  const ids = new Set<string>();
-  for (const path of templatePaths(config)) {
-    const [root, id] = path.split('.');
-    if (root === 'steps' && id) ids.add(id);
-  }
-  return [...ids];
-}
-
-function toErrorRecord(error: unknown): ErrorRecord {
-  if (error instanceof StepError) return { code: error.code, message: error.message, retryable: error.retryable, ...(error.details ? { details: error.details } : {}) };
-  if (error instanceof Error && error.name === 'ZodError') {
-    return { code: 'invalid_config', message: `The step's configuration is invalid: ${error.message.slice(0, 500)}`, retryable: false };
-  }
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return { code: 'timeout', message: 'The step timed out', retryable: true };
-  return { code: 'step_error', message: error instanceof Error ? error.message.slice(0, 1_000) : String(error), retryable: true };
-}
-
-const MAX_INPUT_BYTES = 64 * 1024;
-
-/** The step's resolved config for the timeline; large inputs (a backup's data) are summarised, not stored twice. */
-function inputRecord(config: unknown): string {
-  const json = toJson(config);
-  return json.length <= MAX_INPUT_BYTES ? json : JSON.stringify({ truncated: true, bytes: Buffer.byteLength(json) });
-}
-
-/** JSON for a jsonb column; undefined becomes null. */
-export function toJson(value: unknown): string {
-  return JSON.stringify(value ?? null);
 }

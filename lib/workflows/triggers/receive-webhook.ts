@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { limits } from '../definition';
 import { loadDefinition } from '../engine/load-run';
 import { createRun } from '../runs/create-run';
+import { selectWorkflowHead } from '../runs/workflow-head';
 
 export const SIGNATURE_HEADER = 'x-levqor-signature';
 
@@ -24,11 +25,7 @@ function signatureMatches(secret: string, body: string, header: string | null): 
 export type WebhookDelivery = { token: string; rawBody: string; contentType: string | null; signature: string | null; deliveryId: string | null };
 
 export async function receiveWebhook(db: Db, delivery: WebhookDelivery) {
-  const workflow = await db
-    .selectFrom('workflows')
-    .select(['id', 'workspace_id', 'enabled', 'current_version', 'webhook_secret', 'trigger_type'])
-    .where('webhook_token', '=', delivery.token)
-    .executeTakeFirst();
+  const workflow = await selectWorkflowHead(db).select(['workflows.webhook_secret', 'workflows.trigger_type']).where('workflows.webhook_token', '=', delivery.token).executeTakeFirst();
   if (!workflow || workflow.trigger_type !== 'webhook') throw new AppError('not_found', 'No workflow listens at this URL');
   if (Buffer.byteLength(delivery.rawBody) > limits.payloadBytes) throw new AppError('payload_too_large', `Webhook bodies are limited to ${limits.payloadBytes / 1024} KiB`);
   const definition = await loadDefinition(db, workflow.id, workflow.current_version);

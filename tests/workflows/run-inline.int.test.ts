@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setFlag } from '@/lib/flags/set-flag';
+import { advanceRun } from '@/lib/workflows/engine/advance-run';
+import { forgetRunsFlag } from '@/lib/workflows/engine/admit-run';
+import { createRun } from '@/lib/workflows/runs/create-run';
+import { getRun } from '@/lib/workflows/runs/get-run';
+import { listRuns } from '@/lib/workflows/runs/list-runs';
+import { seedMember, type Seeded } from '../accounts/seed';
+import { createTestDb, type TestDb } from '../helpers/test-db';
+import { driveToEnd, engineDeps, seedWorkflow, testClock } from './fixtures';
+
+let t: TestDb;
+let owner: Seeded;
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  owner = await seedMember(t.db, 'owner');
+  forgetRunsFlag();
+});
+
+const pureSteps = [
+  { id: 'shape', type: 'transform', config: { value: { total: '{{trigger.payload.total}}', run: '{{run.id}}' } } },
+  { id: 'big', type: 'condition', config: { rules: [{ left: '{{steps.shape.output.total}}', op: 'gte', right: 100 }], then: 'vip', else: 'normal' } },
+  { id: 'vip', type: 'log', config: { message: 'VIP order of {{steps.shape.output.total}}' }, next: null },
+  { id: 'normal', type: 'log', config: { message: 'normal' } },
+];
+
+async function runsUsed(workspaceId: string): Promise<number> {
+  const row = await t.db
+    .selectFrom('usage_counters')
+    .select(sql<number>`coalesce(sum(count), 0)::int`.as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('metric', '=', 'workflow_runs')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+const start = (workflowId: string, payload: unknown = {}, triggerKey?: string) =>
+  createRun(t.db, { workspaceId: owner.workspaceId, workflowId, trigger: 'webhook', payload, ...(triggerKey ? { triggerKey } : {}) });
+
+describe('runs of pure steps', () => {
+  it('finish while they are created, with every step, the branch taken and the usage count recorded', async () => {
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: pureSteps });
+    const run = await start(workflow.id, { total: 250 });
+    expect(run).toMatchObject({ status: 'succeeded', created: true });
+
+    const detail = await getRun(t.db, owner.scope, run.id);
+    expect(detail.status).toBe('succeeded');
+    expect(detail.startedAt).not.toBeNull();
+    expect(detail.finishedAt).not.toBeNull();
+    expect(detail.stepRuns.map((s) => [s.stepId, s.status, s.attempt])).toEqual([
+      ['shape', 'succeeded', 1],
+      ['big', 'succeeded', 1],
+      ['vip', 'succeeded', 1],
+    ]);
+    expect(detail.stepRuns[0]!.output).toEqual({ total: 250, run: run.id });
+    expect(detail.stepRuns[1]!.output).toMatchObject({ next: 'vip' });
+    expect(detail.stepRuns[2]!.input).toMatchObject({ message: 'VIP order of 250' });
+    expect(await runsUsed(owner.workspaceId)).toBe(1);
+    // The driver finds nothing left to do.
+    expect(await advanceRun(t.db, run.id, engineDeps(testClock()))).toEqual({ kind: 'finished', status: 'succeeded' });
+  });
+
+  it('start once per delivery id: a repeated delivery returns the first run and records nothing again', async () => {
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: pureSteps });
+    const first = await start(workflow.id, { total: 5 }, 'webhook:delivery-1');
+    const again = await start(workflow.id, { total: 5 }, 'webhook:delivery-1');
+    expect(again).toMatchObject({ id: first.id, created: false, status: 'succeeded' });
+    const steps = await t.db.selectFrom('workflow_step_runs').select('step_id').where('run_id', '=', first.id).orderBy('id').execute();
+    expect(steps.map((s) => s.step_id)).toEqual(['shape', 'big', 'normal']);
+    expect(await runsUsed(owner.workspaceId)).toBe(1);
+  });
+
+  it('go to the driver when a step fails, which records the failure under the retry policy', async () => {
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'check', type: 'condition', config: { rules: [{ left: 1, op: 'resembles', right: 1 }], then: null, else: null } }],
+    });
+    const run = await start(workflow.id);
+    expect(run.status).toBe('queued');
+    const clock = testClock();
+    expect((await driveToEnd(t.db, run.id, engineDeps(clock), clock)).last).toEqual({ kind: 'finished', status: 'failed' });
+    const detail = await getRun(t.db, owner.scope, run.id);
+    expect(detail.error).toMatchObject({ code: 'invalid_config', stepId: 'check' });
+  });
+
+  it('go to the driver when a step needs approval, when runs are switched off, or when another workflow listens', async () => {
+    const approval = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'shape', type: 'transform', actionClass: 'C', config: { value: 1 } }] });
+    expect((await start(approval.id)).status).toBe('queued');
+
+    const plain = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'shape', type: 'transform', config: { value: 1 } }] });
+    await setFlag(t.db, owner.userId, 'workflows.runs_enabled', false);
+    try {
+      forgetRunsFlag();
+      expect((await start(plain.id)).status).toBe('queued');
+    } finally {
+      await setFlag(t.db, owner.userId, 'workflows.runs_enabled', true);
+      forgetRunsFlag();
+    }
+
+    const listener = await seedWorkflow(t.db, owner.workspaceId, {
+      trigger: { type: 'event', event: 'workflow.succeeded', workflowId: plain.id },
+      steps: [{ id: 'note', type: 'log', config: { message: 'got {{trigger.payload.output}}' } }],
+    });
+    await t.db.updateTable('workflows').set({ event_name: 'workflow.succeeded', event_source_workflow_id: plain.id }).where('id', '=', listener.id).execute();
+    const source = await start(plain.id);
+    expect(source.status).toBe('queued');
+    const clock = testClock();
+    await driveToEnd(t.db, source.id, engineDeps(clock), clock);
+    // The listener's own run is pure and has no listeners: it finished as it was created.
+    const triggered = await listRuns(t.db, owner.scope, { workflowId: listener.id });
+    expect(triggered.runs.map((r) => r.status)).toEqual(['succeeded']);
+  });
+
+  it('take no concurrency slot: they finish even while the workflow\'s only slot is held', async () => {
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'shape', type: 'transform', config: { value: '{{trigger.payload.n}}' } }], settings: { concurrency: 1 } });
+    await t.db
+      .insertInto('workflow_runs')
+      .values({ workspace_id: owner.workspaceId, workflow_id: workflow.id, version: 1, status: 'running', trigger_type: 'manual', current_step_id: 'shape' })
+      .execute();
+    const runs = await Promise.all(Array.from({ length: 5 }, (_, n) => start(workflow.id, { n })));
+    expect(runs.map((r) => r.status)).toEqual(Array(5).fill('succeeded'));
+  });
+});
