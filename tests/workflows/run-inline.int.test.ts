@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setFlag } from '@/lib/flags/set-flag';
+import type { WorkflowDefinitionInput } from '@/lib/workflows/definition';
 import { advanceRun } from '@/lib/workflows/engine/advance-run';
 import { forgetRunsFlag } from '@/lib/workflows/engine/admit-run';
 import { createRun } from '@/lib/workflows/runs/create-run';
@@ -22,7 +23,7 @@ beforeEach(async () => {
   forgetRunsFlag();
 });
 
-const pureSteps = [
+const pureSteps: WorkflowDefinitionInput['steps'] = [
   { id: 'shape', type: 'transform', config: { value: { total: '{{trigger.payload.total}}', run: '{{run.id}}' } } },
   { id: 'big', type: 'condition', config: { rules: [{ left: '{{steps.shape.output.total}}', op: 'gte', right: 100 }], then: 'vip', else: 'normal' } },
   { id: 'vip', type: 'log', config: { message: 'VIP order of {{steps.shape.output.total}}' }, next: null },
