@@ -22,6 +22,8 @@ export const envSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Connections in the `pg` pool (concurrent commits share WAL flushes, so more helps under load). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  /** Hot queries as named (prepared) statements on `pg`; turn off behind a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v !== '0' && v !== 'false'),
   POSTGRES_URL: postgresUrl,
   VERCEL: flag,
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

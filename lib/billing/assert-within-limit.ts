@@ -3,6 +3,7 @@ import 'server-only';
 // `limit_reached` naming the limit, the plan and the upgrade path.
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { type PlanId, planRank } from './catalogue';
@@ -24,11 +25,13 @@ type Row = AccountRow & { used: number | string; balance: number | null; free_gr
 /** Throws `limit_reached` unless `adding` more of `limit` fit the plan (for ai_credits: the credit balance). */
 export async function assertWithinLimit(db: Db, workspaceId: string, limit: LimitName, options: { adding?: number; now?: Date } = {}): Promise<LimitCheck> {
   const { adding = 1, now = new Date() } = options;
-  const { rows } = await sql<Row>`
+  const query = sql<Row>`
     select a.plan, a.status, a.grace_until, a.limit_overrides, (${usageQuery(limit, workspaceId, now)}) as used,
       (select balance from credit_balances where workspace_id = ${workspaceId}) as balance,
       exists (select 1 from credit_ledger where workspace_id = ${workspaceId} and idempotency_key = ${freeGrantKey(now)}) as free_granted
-    from (select 1) as one left join billing_accounts a on a.workspace_id = ${workspaceId}`.execute(db);
+    from (select 1) as one left join billing_accounts a on a.workspace_id = ${workspaceId}`;
+  // NOTE: prepared: every run start reads this, and the text is fixed per limit.
+  const { rows } = await db.executeQuery(prepared(`limit_${limit}`, query.compile(db)));
   const row = rows[0]!;
   const entitlements = entitlementsFrom(row.plan ? row : null, now);
   const used = Number(row.used);

@@ -3,6 +3,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { assertWithinLimit, recordUsage, spendCredits } from '@/lib/billing';
 import { monthStart } from '@/lib/billing/period';
 import { usageShard } from '@/lib/billing/record-usage';
@@ -36,9 +37,7 @@ export type CreatedRun = { id: string; workflowId: string; workspaceId: string; 
 
 /** `workflow` skips the lookup when the caller has just read the row (the webhook trigger). */
 export async function createRun(db: Db, input: CreateRunInput, known?: WorkflowHead): Promise<CreatedRun> {
-  const workflow =
-    known ??
-    (await selectWorkflowHead(db).where('workflows.id', '=', input.workflowId).where('workflows.workspace_id', '=', input.workspaceId).executeTakeFirst());
+  const workflow = known ?? (await db.executeQuery(prepared('run_head', selectWorkflowHead(db).where('workflows.id', '=', input.workflowId).where('workflows.workspace_id', '=', input.workspaceId)))).rows[0];
   if (!workflow) throw new AppError('not_found', 'Workflow not found');
   if (!workflow.enabled && input.trigger !== 'manual' && input.trigger !== 'replay') throw new AppError('conflict', 'This workflow is disabled; enable it to run it');
   const payload = JSON.stringify(input.payload ?? {});
@@ -116,7 +115,7 @@ async function insertFinishedRun(db: Db, { id, input, version, payload, inline }
   const steps = `[${inline.steps
     .map((step, n) => `{"n":${n},"step_id":${JSON.stringify(step.step_id)},"step_type":${JSON.stringify(step.step_type)},"input":${step.input},"output":${step.output},"started_at":"${step.started_at}","finished_at":"${step.finished_at}","duration_ms":${step.duration_ms}}`)
     .join(',')}]`;
-  const { rows } = await sql<{ id: string }>`
+  const query = sql<{ id: string }>`
     with run as (
       insert into workflow_runs (id, workspace_id, workflow_id, version, status, trigger_type, trigger_key, payload, current_step_id,
         created_by, replay_of, created_at, started_at, finished_at, updated_at, wake_at)
@@ -135,6 +134,7 @@ async function insertFinishedRun(db: Db, { id, input, version, payload, inline }
       select ${input.workspaceId}, 'workflow_runs', ${monthStart(inline.startedAt)}::date, ${usageShard()}, 1 from run
       on conflict (workspace_id, metric, period_start, shard) do update set count = usage_counters.count + excluded.count
     )
-    select id from run`.execute(db);
+    select id from run`;
+  const { rows } = await db.executeQuery(prepared('insert_finished_run', query.compile(db)));
   return rows.length > 0;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 // Inbound webhook trigger: the secret URL token finds the workflow; an optional HMAC-SHA256 signature of the raw body is checked.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { decryptSecret } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
 import { limits } from '../definition';
@@ -25,7 +26,8 @@ function signatureMatches(secret: string, body: string, header: string | null): 
 export type WebhookDelivery = { token: string; rawBody: string; contentType: string | null; signature: string | null; deliveryId: string | null };
 
 export async function receiveWebhook(db: Db, delivery: WebhookDelivery) {
-  const workflow = await selectWorkflowHead(db).select(['workflows.webhook_secret', 'workflows.trigger_type']).where('workflows.webhook_token', '=', delivery.token).executeTakeFirst();
+  const { rows } = await db.executeQuery(prepared('webhook_head', selectWorkflowHead(db).select(['workflows.webhook_secret', 'workflows.trigger_type']).where('workflows.webhook_token', '=', delivery.token)));
+  const workflow = rows[0];
   if (!workflow || workflow.trigger_type !== 'webhook') throw new AppError('not_found', 'No workflow listens at this URL');
   if (Buffer.byteLength(delivery.rawBody) > limits.payloadBytes) throw new AppError('payload_too_large', `Webhook bodies are limited to ${limits.payloadBytes / 1024} KiB`);
   const definition = await loadDefinition(db, workflow.id, workflow.current_version);
