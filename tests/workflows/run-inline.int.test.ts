@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setFlag } from '@/lib/flags/set-flag';
@@ -7,6 +8,7 @@ import { forgetRunsFlag } from '@/lib/workflows/engine/admit-run';
 import { createRun } from '@/lib/workflows/runs/create-run';
 import { getRun } from '@/lib/workflows/runs/get-run';
 import { listRuns } from '@/lib/workflows/runs/list-runs';
+import { storeFinishedRun } from '@/lib/workflows/runs/store-finished-runs';
 import { seedMember, type Seeded } from '../accounts/seed';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { driveToEnd, engineDeps, seedWorkflow, testClock } from './fixtures';
@@ -124,5 +126,33 @@ describe('runs of pure steps', () => {
       .execute();
     const runs = await Promise.all(Array.from({ length: 5 }, (_, n) => start(workflow.id, { n })));
     expect(runs.map((r) => r.status)).toEqual(Array(5).fill('succeeded'));
+  });
+
+  it('share writes when many arrive at once: every run is stored once, repeated deliveries included', async () => {
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: pureSteps });
+    const runs = await Promise.all(Array.from({ length: 30 }, (_, n) => start(workflow.id, { total: n }, n % 10 === 0 ? 'webhook:same-delivery' : `webhook:${n}`)));
+    const repeated = runs.filter((_, n) => n % 10 === 0);
+    expect(new Set(repeated.map((run) => run.id)).size).toBe(1);
+    expect(repeated.filter((run) => run.created)).toHaveLength(1);
+    expect(runs.every((run) => run.status === 'succeeded')).toBe(true);
+    const stored = await t.db.selectFrom('workflow_runs').select(['id', 'payload']).where('workflow_id', '=', workflow.id).execute();
+    expect(stored).toHaveLength(28);
+    expect(await runsUsed(owner.workspaceId)).toBe(28);
+    const steps = await t.db.selectFrom('workflow_step_runs').select(['run_id', 'step_id']).where('workspace_id', '=', owner.workspaceId).orderBy('id').execute();
+    for (const run of stored) {
+      const big = (run.payload as { total: number }).total >= 100;
+      expect(steps.filter((step) => step.run_id === run.id).map((step) => step.step_id)).toEqual(['shape', 'big', big ? 'vip' : 'normal']);
+    }
+  });
+
+  it('do not fail together: a run that cannot be stored is refused alone', async () => {
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: pureSteps });
+    const inline = { steps: [], lastStepId: null, lastOutput: null, startedAt: new Date(), finishedAt: new Date() };
+    const run = (workspaceId: string) => ({ id: randomUUID(), workspaceId, workflowId: workflow.id, version: 1, trigger: 'webhook', triggerKey: null, payload: '{}', createdBy: null, replayOf: null, inline });
+    // The first few go alone; the rest queue behind them and share a write with the bad one.
+    const workspaces = [...Array(8).fill(owner.workspaceId), randomUUID(), owner.workspaceId, owner.workspaceId];
+    const results = await Promise.allSettled(workspaces.map((workspaceId) => storeFinishedRun(t.db, run(workspaceId))));
+    expect(results.map((result) => result.status)).toEqual([...Array(8).fill('fulfilled'), 'rejected', 'fulfilled', 'fulfilled']);
+    expect(await runsUsed(owner.workspaceId)).toBe(10);
   });
 });

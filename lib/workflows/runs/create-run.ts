@@ -1,19 +1,17 @@
 import 'server-only';
 // Starts a run of a workflow's current version (manual, schedule, webhook, event or replay) and hands it to the driver.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { assertWithinLimit, recordUsage, spendCredits } from '@/lib/billing';
-import { monthStart } from '@/lib/billing/period';
-import { usageShard } from '@/lib/billing/record-usage';
 import { AppError } from '@/lib/errors';
 import { inTransaction } from '@/lib/workspaces/in-transaction';
 import { limits, type WorkflowDefinition } from '../definition';
 import { runsEnabled } from '../engine/admit-run';
 import { dispatchRuns } from '../engine/dispatch';
 import { loadDefinition } from '../engine/load-run';
-import { type InlineRun, isInlineRunnable, runInline } from '../engine/run-inline';
+import { isInlineRunnable, runInline } from '../engine/run-inline';
+import { storeFinishedRun } from './store-finished-runs';
 import { selectWorkflowHead, type WorkflowHead } from './workflow-head';
 
 export type RunTrigger = 'manual' | 'schedule' | 'webhook' | 'event' | 'replay';
@@ -52,7 +50,18 @@ export async function createRun(db: Db, input: CreateRunInput, known?: WorkflowH
     const id = randomUUID();
     const inline = await runInline(db, definition, { runId: id, workspaceId: input.workspaceId, workflowId: workflow.id, triggerType: input.trigger, payload: JSON.parse(payload) });
     if (inline) {
-      const stored = await insertFinishedRun(db, { id, input, version, payload, inline });
+      const stored = await storeFinishedRun(db, {
+        id,
+        workspaceId: input.workspaceId,
+        workflowId: workflow.id,
+        version,
+        trigger: input.trigger,
+        triggerKey: input.triggerKey ?? null,
+        payload,
+        createdBy: input.createdBy ?? null,
+        replayOf: input.replayOf ?? null,
+        inline,
+      });
       if (!stored) return existingRun(db, workflow.id, input);
       return { id, workflowId: workflow.id, workspaceId: input.workspaceId, status: 'succeeded', created: true };
     }
@@ -104,37 +113,4 @@ async function existingRun(db: Db, workflowId: string, input: CreateRunInput): P
  */
 async function inlineAllowed(db: Db, workflow: WorkflowHead, definition: WorkflowDefinition): Promise<boolean> {
   return workflow.workspace_status === 'active' && !workflow.has_success_listeners && isInlineRunnable(definition, workflow.approval_policy) && (await runsEnabled(db, new Date()));
-}
-
-type FinishedRun = { id: string; input: CreateRunInput; version: number; payload: string; inline: InlineRun };
-
-/** One statement (so one commit) stores the finished run, its step rows and its usage count; false for a duplicate trigger key. */
-async function insertFinishedRun(db: Db, { id, input, version, payload, inline }: FinishedRun): Promise<boolean> {
-  // NOTE: inputs and outputs are JSON texts already; they are spliced in, not parsed and serialised again. `n` keeps
-  // the timeline's order (step rows are listed by id).
-  const steps = `[${inline.steps
-    .map((step, n) => `{"n":${n},"step_id":${JSON.stringify(step.step_id)},"step_type":${JSON.stringify(step.step_type)},"input":${step.input},"output":${step.output},"started_at":"${step.started_at}","finished_at":"${step.finished_at}","duration_ms":${step.duration_ms}}`)
-    .join(',')}]`;
-  const query = sql<{ id: string }>`
-    with run as (
-      insert into workflow_runs (id, workspace_id, workflow_id, version, status, trigger_type, trigger_key, payload, current_step_id,
-        created_by, replay_of, created_at, started_at, finished_at, updated_at, wake_at)
-      values (${id}, ${input.workspaceId}, ${input.workflowId}, ${version}, 'succeeded', ${input.trigger}, ${input.triggerKey ?? null}, ${payload}::jsonb,
-        ${inline.lastStepId}, ${input.createdBy ?? null}, ${input.replayOf ?? null}, ${inline.startedAt}, ${inline.startedAt}, ${inline.finishedAt}, ${inline.finishedAt}, ${inline.finishedAt})
-      on conflict (workflow_id, trigger_key) do nothing
-      returning id
-    ), steps as (
-      insert into workflow_step_runs (run_id, workspace_id, step_id, step_type, attempt, status, input, output, started_at, finished_at, duration_ms)
-      select run.id, ${input.workspaceId}, s.step_id, s.step_type, 1, 'succeeded', s.input, s.output, s.started_at, s.finished_at, s.duration_ms
-      from run cross join jsonb_to_recordset(${steps}::jsonb)
-        as s(n int, step_id text, step_type text, input jsonb, output jsonb, started_at timestamptz, finished_at timestamptz, duration_ms double precision)
-      order by s.n
-    ), usage as (
-      insert into usage_counters (workspace_id, metric, period_start, shard, count)
-      select ${input.workspaceId}, 'workflow_runs', ${monthStart(inline.startedAt)}::date, ${usageShard()}, 1 from run
-      on conflict (workspace_id, metric, period_start, shard) do update set count = usage_counters.count + excluded.count
-    )
-    select id from run`;
-  const { rows } = await db.executeQuery(prepared('insert_finished_run', query.compile(db)));
-  return rows.length > 0;
 }
