@@ -1,7 +1,7 @@
 import 'server-only';
 // The enforcement hook: one indexed query decides whether an action fits the workspace's plan, and otherwise throws
 // `limit_reached` naming the limit, the plan and the upgrade path.
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { getEnv } from '@/lib/env';
@@ -20,22 +20,26 @@ export type LimitCheck = {
   creditsToSpend: number;
 };
 
-type Row = AccountRow & { used: number | string; balance: number | null; free_granted: boolean };
+/** What deciding a limit reads: the billing account, the amount used, the credit balance and the month's free grant. */
+export type LimitRow = { plan: AccountRow['plan'] | null; status: AccountRow['status'] | null; grace_until: Date | null; limit_overrides: AccountRow['limit_overrides']; used: number | string; balance: number | string | null; free_granted: SqlBool };
 
 /** Throws `limit_reached` unless `adding` more of `limit` fit the plan (for ai_credits: the credit balance). */
 export async function assertWithinLimit(db: Db, workspaceId: string, limit: LimitName, options: { adding?: number; now?: Date } = {}): Promise<LimitCheck> {
-  const { adding = 1, now = new Date() } = options;
-  const query = sql<Row>`
-    select a.plan, a.status, a.grace_until, a.limit_overrides, (${usageQuery(limit, workspaceId, now)}) as used,
-      (select balance from credit_balances where workspace_id = ${workspaceId}) as balance,
-      exists (select 1 from credit_ledger where workspace_id = ${workspaceId} and idempotency_key = ${freeGrantKey(now)}) as free_granted
+  const now = options.now ?? new Date();
+  const query = sql<LimitRow>`
+    select a.plan, a.status, a.grace_until, a.limit_overrides, (${usageQuery(limit, sql`${workspaceId}`, now)}) as used,
+      (${balanceQuery(sql`${workspaceId}`)}) as balance, (${freeGrantedQuery(sql`${workspaceId}`, now)}) as free_granted
     from (select 1) as one left join billing_accounts a on a.workspace_id = ${workspaceId}`;
   // NOTE: prepared: every run start reads this, and the text is fixed per limit.
   const { rows } = await db.executeQuery(prepared(`limit_${limit}`, query.compile(db)));
-  const row = rows[0]!;
-  const entitlements = entitlementsFrom(row.plan ? row : null, now);
+  return decideLimit(rows[0]!, limit, { ...options, now });
+}
+
+/** The decision itself, for callers that read the row within a query of their own (a run start). */
+export function decideLimit(row: LimitRow, limit: LimitName, { adding = 1, now = new Date() }: { adding?: number; now?: Date } = {}): LimitCheck {
+  const entitlements = entitlementsFrom(row.plan && row.status ? { plan: row.plan, status: row.status, grace_until: row.grace_until, limit_overrides: row.limit_overrides } : null, now);
   const used = Number(row.used);
-  const credits = availableCredits(entitlements, row.balance ?? 0, row.free_granted);
+  const credits = availableCredits(entitlements, Number(row.balance ?? 0), Boolean(row.free_granted));
   const result = { limit, plan: entitlements.effectivePlan, creditsToSpend: 0 };
 
   if (limit === 'ai_credits') {
@@ -58,19 +62,25 @@ function availableCredits(entitlements: Entitlements, balance: number, freeGrant
   return balance + (entitlements.effectivePlan === 'free' && !freeGranted ? planLimits.free.ai_credits : 0);
 }
 
-function usageQuery(limit: LimitName, workspaceId: string, now: Date) {
+/** How much of `limit` a workspace has used; `workspaceId` is a parameter or a column of the caller's query. */
+export function usageQuery(limit: LimitName, workspaceId: RawBuilder<unknown>, now: Date) {
   switch (limit) {
     case 'workflows':
-      return sql`select count(*)::int from workflows where workspace_id = ${workspaceId}`;
+      return sql<number>`select count(*)::int from workflows where workspace_id = ${workspaceId}`;
     case 'runs_per_month':
-      return sql`select coalesce(sum(count), 0)::int from usage_counters where workspace_id = ${workspaceId} and metric = 'workflow_runs' and period_start = ${monthStart(now)}::date`;
+      return sql<number>`select coalesce(sum(count), 0)::int from usage_counters where workspace_id = ${workspaceId} and metric = 'workflow_runs' and period_start = ${monthStart(now)}::date`;
     case 'seats':
-      return sql`select ((select count(*) from memberships where workspace_id = ${workspaceId})
+      return sql<number>`select ((select count(*) from memberships where workspace_id = ${workspaceId})
         + (select count(*) from invitations where workspace_id = ${workspaceId} and accepted_at is null and revoked_at is null and expires_at > ${now}))::int`;
     case 'ai_credits':
-      return sql`select 0`;
+      return sql<number>`select 0`;
   }
 }
+
+export const balanceQuery = (workspaceId: RawBuilder<unknown>) => sql<number | null>`select balance from credit_balances where workspace_id = ${workspaceId}`;
+
+export const freeGrantedQuery = (workspaceId: RawBuilder<unknown>, now: Date) =>
+  sql<boolean>`exists (select 1 from credit_ledger where workspace_id = ${workspaceId} and idempotency_key = ${freeGrantKey(now)})`;
 
 const planName = (plan: PlanId) => plan.charAt(0).toUpperCase() + plan.slice(1);
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { grantCredits } from '@/lib/billing/grant-credits';
 import { setFlag } from '@/lib/flags/set-flag';
 import type { WorkflowDefinitionInput } from '@/lib/workflows/definition';
 import { advanceRun } from '@/lib/workflows/engine/advance-run';
@@ -154,5 +155,20 @@ describe('runs of pure steps', () => {
     const results = await Promise.allSettled(workspaces.map((workspaceId) => storeFinishedRun(t.db, run(workspaceId))));
     expect(results.map((result) => result.status)).toEqual([...Array(8).fill('fulfilled'), 'rejected', 'fulfilled', 'fulfilled']);
     expect(await runsUsed(owner.workspaceId)).toBe(10);
+  });
+
+  it('count against the month\'s allowance: beyond it a run costs credits and waits for the driver, and with none left it is refused', async () => {
+    await t.db.insertInto('billing_accounts').values({ workspace_id: owner.workspaceId, plan: 'starter', status: 'active', limit_overrides: JSON.stringify({ runs_per_month: 2 }) }).execute();
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: pureSteps });
+    expect((await start(workflow.id)).status).toBe('succeeded');
+    expect((await start(workflow.id)).status).toBe('succeeded');
+    await expect(start(workflow.id)).rejects.toMatchObject({ code: 'limit_reached', details: { limit: 'runs_per_month', used: 2, allowed: 2 } });
+
+    await grantCredits(t.db, owner.workspaceId, { amount: 5, reason: 'test', idempotencyKey: 'run-credits' });
+    const paid = await start(workflow.id);
+    expect(paid.status).toBe('queued');
+    const spent = await t.db.selectFrom('credit_ledger').select(['delta', 'reason']).where('workspace_id', '=', owner.workspaceId).where('delta', '<', 0).execute();
+    expect(spent).toEqual([{ delta: -1, reason: 'run_overage' }]);
+    expect(await runsUsed(owner.workspaceId)).toBe(3);
   });
 });

@@ -3,7 +3,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import { assertWithinLimit, recordUsage, spendCredits } from '@/lib/billing';
+import { recordUsage, spendCredits } from '@/lib/billing';
+import { decideLimit } from '@/lib/billing/assert-within-limit';
 import { AppError } from '@/lib/errors';
 import { inTransaction } from '@/lib/workspaces/in-transaction';
 import { limits, type WorkflowDefinition } from '../definition';
@@ -33,9 +34,10 @@ export type CreateRunInput = {
 
 export type CreatedRun = { id: string; workflowId: string; workspaceId: string; status: string; created: boolean };
 
-/** `workflow` skips the lookup when the caller has just read the row (the webhook trigger). */
-export async function createRun(db: Db, input: CreateRunInput, known?: WorkflowHead): Promise<CreatedRun> {
-  const workflow = known ?? (await db.executeQuery(prepared('run_head', selectWorkflowHead(db).where('workflows.id', '=', input.workflowId).where('workflows.workspace_id', '=', input.workspaceId)))).rows[0];
+/** `known` skips the lookup when the caller has just read the row (the webhook trigger), at `now`. */
+export async function createRun(db: Db, input: CreateRunInput, known?: { head: WorkflowHead; now: Date }): Promise<CreatedRun> {
+  const now = known?.now ?? new Date();
+  const workflow = known?.head ?? (await db.executeQuery(prepared('run_head', selectWorkflowHead(db, now).where('workflows.id', '=', input.workflowId).where('workflows.workspace_id', '=', input.workspaceId)))).rows[0];
   if (!workflow) throw new AppError('not_found', 'Workflow not found');
   if (!workflow.enabled && input.trigger !== 'manual' && input.trigger !== 'replay') throw new AppError('conflict', 'This workflow is disabled; enable it to run it');
   const payload = JSON.stringify(input.payload ?? {});
@@ -43,7 +45,7 @@ export async function createRun(db: Db, input: CreateRunInput, known?: WorkflowH
     throw new AppError('payload_too_large', `The run payload is larger than ${limits.payloadBytes / 1024} KiB`);
   }
   // NOTE: the plan's monthly runs; beyond them a run costs credits, and with none left it is refused (429, naming the limit).
-  const limit = await assertWithinLimit(db, input.workspaceId, 'runs_per_month');
+  const limit = decideLimit(workflow, 'runs_per_month', { now });
   const version = input.version ?? workflow.current_version;
   const definition = await loadDefinition(db, workflow.id, version);
   if (limit.creditsToSpend === 0 && (await inlineAllowed(db, workflow, definition))) {

@@ -26,7 +26,8 @@ function signatureMatches(secret: string, body: string, header: string | null): 
 export type WebhookDelivery = { token: string; rawBody: string; contentType: string | null; signature: string | null; deliveryId: string | null };
 
 export async function receiveWebhook(db: Db, delivery: WebhookDelivery) {
-  const { rows } = await db.executeQuery(prepared('webhook_head', selectWorkflowHead(db).select(['workflows.webhook_secret', 'workflows.trigger_type']).where('workflows.webhook_token', '=', delivery.token)));
+  const now = new Date();
+  const { rows } = await db.executeQuery(prepared('webhook_head', selectWorkflowHead(db, now).select(['workflows.webhook_secret', 'workflows.trigger_type']).where('workflows.webhook_token', '=', delivery.token)));
   const workflow = rows[0];
   if (!workflow || workflow.trigger_type !== 'webhook') throw new AppError('not_found', 'No workflow listens at this URL');
   if (Buffer.byteLength(delivery.rawBody) > limits.payloadBytes) throw new AppError('payload_too_large', `Webhook bodies are limited to ${limits.payloadBytes / 1024} KiB`);
@@ -42,7 +43,7 @@ export async function receiveWebhook(db: Db, delivery: WebhookDelivery) {
     trigger: 'webhook',
     payload: { body, receivedAt: new Date().toISOString() },
     ...(delivery.deliveryId ? { triggerKey: `webhook:${delivery.deliveryId.slice(0, 200)}` } : {}),
-  }, workflow);
+  }, { head: workflow, now });
 }
 
 function parseBody(raw: string, contentType: string | null): unknown {
