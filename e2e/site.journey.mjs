@@ -93,6 +93,8 @@ export const journeys = [
         const csp = headers['content-security-policy'] ?? '';
         assert.match(csp, /frame-ancestors 'none'/, `${url} CSP frame-ancestors`);
         assert.doesNotMatch(csp, /unsafe-eval/, `${url} CSP without unsafe-eval`);
+        if (url.startsWith('/api/')) assert.match(csp, /^default-src 'none'/, `${url} API answers load nothing`);
+        else assert.match(csp, /script-src 'self'/, `${url} page policy`);
       }
     },
   },
