@@ -3,6 +3,7 @@ import 'server-only';
 // Drivers (Inngest, embedded) only decide when to call it.
 import type { QueryCreator } from 'kysely';
 import type { Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import type { Database } from '@/db/types';
 import { logger } from '@/lib/logger';
 import type { WorkflowDefinition, WorkflowStep } from '../definition';
@@ -145,12 +146,17 @@ async function recordSuccess(db: Db, run: LoadedRun, definition: WorkflowDefinit
     });
   }
   // NOTE: one statement records the result and moves the run on, so neither can happen without the other.
-  await db
-    .with('step', (qb) => upsertStep(qb, run, step, attempt, record))
-    .updateTable('workflow_runs')
-    .set({ current_step_id: next, attempt: 0, waiting: null, wake_at: now, updated_at: now })
-    .where('id', '=', run.id)
-    .execute();
+  // Prepared: it is written after every step (its text varies only with which step fields are written).
+  await db.executeQuery(
+    prepared(
+      'record_step',
+      db
+        .with('step', (qb) => upsertStep(qb, run, step, attempt, record))
+        .updateTable('workflow_runs')
+        .set({ current_step_id: next, attempt: 0, waiting: null, wake_at: now, updated_at: now })
+        .where('id', '=', run.id),
+    ),
+  );
   return { kind: 'continue' };
 }
 

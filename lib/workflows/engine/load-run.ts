@@ -1,6 +1,7 @@
 import 'server-only';
 // Reads a run with its workflow version's definition; versions never change, so parsed definitions are cached.
 import type { Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { type WorkflowDefinition, workflowDefinitionSchema } from '../definition';
 
 const definitionCache = new Map<string, WorkflowDefinition>();
@@ -23,6 +24,12 @@ export async function loadDefinition(db: Db, workflowId: string, version: number
 }
 
 export async function loadRun(db: Db, runId: string) {
+  // NOTE: prepared: read before every step, and planning the lateral join cost more than running it.
+  const { rows } = await db.executeQuery(prepared('load_run', selectRun(db).where('workflow_runs.id', '=', runId)));
+  return rows[0];
+}
+
+function selectRun(db: Db) {
   return db
     .selectFrom('workflow_runs')
     .innerJoin('workspaces', 'workspaces.id', 'workflow_runs.workspace_id')
@@ -58,9 +65,7 @@ export async function loadRun(db: Db, runId: string) {
       'last.last_attempt',
       'last.last_status',
       'last.last_output',
-    ])
-    .where('workflow_runs.id', '=', runId)
-    .executeTakeFirst();
+    ]);
 }
 
 export type LoadedRun = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
