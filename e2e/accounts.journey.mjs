@@ -1,24 +1,7 @@
 // Account journeys: sign up by magic link from the development mailbox, land in a new workspace,
 // create and use an API key, revoke it, sign out.
 import assert from 'node:assert/strict';
-
-async function magicLinkFor(page, email) {
-  await page.goto('/dev/mailbox');
-  const message = page.getByTestId('mailbox-email').filter({ hasText: `To: ${email}` }).first();
-  return message.locator('a[href*="/api/auth/callback/resend"]').getAttribute('href');
-}
-
-async function signUp(page, email) {
-  await page.goto('/signin');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL(/\/signin\/check-email/);
-  const link = await magicLinkFor(page, email);
-  assert.ok(link, 'the magic link is in the development mailbox');
-  await page.goto(link);
-  await page.waitForURL(/\/dashboard/);
-  return link;
-}
+import { signUp } from './helpers.mjs';
 
 export const journeys = [
   {
@@ -35,8 +18,7 @@ export const journeys = [
   {
     name: 'sign up by magic link, create an API key, use it, revoke it, sign out',
     async run({ page, context, baseUrl }) {
-      const email = `e2e-${Date.now()}@example.com`;
-      await signUp(page, email);
+      const { email } = await signUp(page, { prefix: 'e2e' });
       assert.match(await page.getByTestId('dashboard-title').innerText(), /e2e-\d+'s workspace/);
       assert.equal(await page.getByTestId('signed-in-email').innerText(), email);
       assert.equal(await page.locator('meta[name="robots"]').getAttribute('content'), 'noindex, nofollow');
@@ -76,8 +58,7 @@ export const journeys = [
   {
     name: 'a magic link works only once',
     async run({ page, context, baseUrl }) {
-      const email = `once-${Date.now()}@example.com`;
-      const link = await signUp(page, email);
+      const { link } = await signUp(page, { prefix: 'once' });
       await context.clearCookies();
       await page.goto(link);
       const url = new URL(page.url());

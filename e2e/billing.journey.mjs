@@ -4,79 +4,23 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { repoRoot, signUp, startExtraServer } from './helpers.mjs';
 import { startStripeStandIn } from './stripe-stand-in.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-
-async function signUp(page, base, email) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('Work email').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL(/\/signin\/check-email/);
-  await page.goto(`${base}/dev/mailbox`);
-  const message = page.getByTestId('mailbox-email').filter({ hasText: `To: ${email}` }).first();
-  const link = await message.locator('a[href*="/api/auth/callback/resend"]').getAttribute('href');
-  assert.ok(link, 'the magic link is in the development mailbox');
-  await page.goto(link);
-  await page.waitForURL(/\/dashboard/);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** `next start` on its own port and data folder, with Stripe pointed at the stand-in. */
-async function startBillingServer(stripe) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'production',
-    APP_URL: base,
-    LEVQOR_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'levqor-e2e-billing-')),
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    LEVQOR_DEV_MAILBOX: '1',
-    LEVQOR_SCHEDULER: 'off',
-    STRIPE_SECRET_KEY: stripe.apiKey,
-    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-    STRIPE_API_BASE: stripe.url,
-  };
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  const stop = () => {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      server.kill();
-    }
-  };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
-    if (await fetch(`${base}/api/system/pulse`).then((r) => r.ok, () => false)) return { base, stop };
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  stop();
-  throw new Error('the billing server did not answer within 60 s');
+function startBillingServer(stripe) {
+  return startExtraServer({
+    name: 'billing',
+    env: { LEVQOR_SCHEDULER: 'off', STRIPE_SECRET_KEY: stripe.apiKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_BASE: stripe.url },
+  });
 }
 
 /** With no Stripe: the pricing page says so, and checkout answers a clear 503 to a signed-in owner. */
 async function notConfigured(page, baseUrl) {
   await page.goto('/pricing');
   await page.getByTestId('billing-not-configured').waitFor();
-  await signUp(page, baseUrl, `pricing-${Date.now()}@example.com`);
+  await signUp(page, { base: baseUrl, prefix: 'pricing' });
   const refused = await page.request.post(`${baseUrl}/api/billing/checkout`, { data: { price: 'levqor_growth_monthly' }, headers: { origin: baseUrl } });
   assert.equal(refused.status(), 503);
   const { error } = await refused.json();
@@ -89,8 +33,8 @@ async function notConfigured(page, baseUrl) {
 /** Runs `npm run stripe:sync` (the real script) against the stand-in, without blocking the stand-in's event loop. */
 function runStripeSync(stripe) {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/stripe-sync.ts'], {
-      cwd: root,
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['scripts/stripe-sync.ts'], {
+      cwd: repoRoot,
       env: { ...process.env, STRIPE_SECRET_KEY: stripe.apiKey, STRIPE_API_BASE: stripe.url, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -141,8 +85,7 @@ export const journeys = [
 
         server = await startBillingServer(stripe);
         stripe.setWebhookUrl(`${server.base}/api/stripe/webhook`);
-        const email = `billing-${Date.now()}@example.com`;
-        await signUp(page, server.base, email);
+        await signUp(page, { base: server.base, prefix: 'billing' });
 
         await page.goto(`${server.base}/pricing`);
         assert.equal(await page.getByTestId('price-starter').innerText(), '£9');

@@ -3,44 +3,8 @@
 // palette and delete it, reorder by drag and drop and with the keyboard buttons, save, reload and see it all persisted;
 // a save from a stale copy is refused with a clear message; a test run links to its timeline. axe-core checks the page.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
-const axeSource = readFileSync(path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function signUp(page) {
-  const email = `editor-${Date.now()}@example.com`;
-  await page.goto('/signin');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL(/\/signin\/check-email/);
-  await page.goto('/dev/mailbox');
-  const link = await page.getByTestId('mailbox-email').filter({ hasText: `To: ${email}` }).first().locator('a[href*="/api/auth/callback/resend"]').getAttribute('href');
-  assert.ok(link, 'the magic link is in the development mailbox');
-  await page.goto(link);
-  await page.waitForURL(/\/dashboard/);
-}
-
-async function assertAccessible(page, label) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${label}`);
-}
-
-async function api(page, method, url, json) {
-  return page.evaluate(
-    async ({ method, url, json }) => {
-      const response = await fetch(url, { method, headers: json === undefined ? {} : { 'content-type': 'application/json' }, body: json === undefined ? undefined : JSON.stringify(json) });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, url, json },
-  );
-}
+import { api, assertAccessible, signUp } from './helpers.mjs';
 
 const order = (page) => page.getByTestId('step-card').evaluateAll((cards) => cards.map((card) => card.dataset.stepId));
 const card = (page, id) => page.locator(`[data-testid="step-card"][data-step-id="${id}"]`);
@@ -63,7 +27,7 @@ export const journeys = [
   {
     name: 'build a workflow in the visual editor: add, validate inline, reorder by drag and keyboard, save and reload',
     async run({ page, screenshotDir }) {
-      await signUp(page);
+      await signUp(page, { prefix: 'editor' });
       await page.goto('/workflows');
       const created = await api(page, 'POST', '/api/workflows', {
         name: 'E2E visual editor',

@@ -1,11 +1,10 @@
 // Public site journeys: home in English, German and Arabic, the language switcher, pulse, headers, layout stability.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-
-const readJson = async (file) => (await import(path.resolve(import.meta.dirname, '..', 'messages', file), { with: { type: 'json' } })).default;
+import { assertNoHorizontalScroll, readMessages } from './helpers.mjs';
 
 async function expectHome(page, { lang, dir, locale }) {
-  const messages = await readJson(`${locale}.json`);
+  const messages = await readMessages(locale);
   assert.equal(await page.locator('html').getAttribute('lang'), lang);
   assert.equal(await page.locator('html').getAttribute('dir'), dir);
   const heading = await page.getByRole('heading', { level: 1 }).innerText();
@@ -26,8 +25,7 @@ export const journeys = [
       await page.screenshot({ path: path.join(screenshotDir, 'home-en-1440.png'), fullPage: false });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: path.join(screenshotDir, 'home-en-390.png'), fullPage: false });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `no horizontal scroll at 390 px (overflow ${overflow}px)`);
+      await assertNoHorizontalScroll(page);
     },
   },
   {
@@ -118,7 +116,7 @@ export const journeys = [
     async run({ page }) {
       const response = await page.goto('/de/does-not-exist');
       assert.equal(response.status(), 404);
-      const messages = await readJson('de.json');
+      const messages = await readMessages('de');
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), messages.notFound.title);
     },
   },

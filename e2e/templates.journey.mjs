@@ -2,22 +2,7 @@
 // new workflow through the API.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '..');
-const readJson = async (file) => (await import(path.join(root, 'messages', file), { with: { type: 'json' } })).default;
-
-/** Fails on any WCAG 2 A/AA violation axe-core finds on the current page. */
-async function assertAccessible(page, label) {
-  await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
-  assert.deepEqual(violations, [], `${label} has accessibility violations`);
-}
-
-async function magicLinkFor(page, email) {
-  await page.goto('/dev/mailbox');
-  const message = page.getByTestId('mailbox-email').filter({ hasText: `To: ${email}` }).first();
-  return message.locator('a[href*="/api/auth/callback/resend"]').getAttribute('href');
-}
+import { api, assertAccessible, assertNoHorizontalScroll, readMessages, signUp, waitForRunStatus } from './helpers.mjs';
 
 export const journeys = [
   {
@@ -40,7 +25,7 @@ export const journeys = [
       assert.equal(await page.locator('link[rel="alternate"][hreflang="de"]').count(), 1);
       assert.equal(new URL(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).pathname, '/de/templates');
       assert.equal(await page.locator('meta[name="robots"]').count(), 0, 'the library is indexable');
-      await assertAccessible(page, 'template library');
+      await assertAccessible(page, 'template library', { strict: true });
       await page.screenshot({ path: path.join(screenshotDir, 'templates-en-1440.png') });
 
       const filters = page.getByRole('navigation', { name: 'Filter templates by category' });
@@ -52,11 +37,10 @@ export const journeys = [
 
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto('/templates');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `no horizontal scroll at 390 px (overflow ${overflow}px)`);
+      await assertNoHorizontalScroll(page);
       await page.screenshot({ path: path.join(screenshotDir, 'templates-en-390.png') });
 
-      const german = await readJson('de.json');
+      const german = await readMessages('de');
       await page.goto('/de/templates/weekly-sales-report-email');
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), german.templates.items['weekly-sales-report-email'].title);
       assert.equal(await page.getByTestId('template-trigger').innerText(), 'Jeden Montag um 08:00');
@@ -75,20 +59,13 @@ export const journeys = [
       assert.equal(await page.getByTestId('template-trigger').innerText(), 'Every Monday at 08:00');
       assert.equal(await page.getByTestId('template-steps').getByRole('listitem').count(), 2);
       assert.match(await page.title(), /Weekly sales report email/);
-      await assertAccessible(page, 'template page');
+      await assertAccessible(page, 'template page', { strict: true });
       await page.screenshot({ path: path.join(screenshotDir, 'template-detail-en-1440.png') });
 
       await page.getByRole('link', { name: 'Sign in to use this template' }).click();
       await page.waitForURL(/\/signin\?/);
       assert.equal(new URL(page.url()).searchParams.get('callbackUrl'), '/templates/weekly-sales-report-email');
-      const email = `templates-${Date.now()}@example.com`;
-      await page.getByLabel('Work email').fill(email);
-      await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-      await page.waitForURL(/\/signin\/check-email/);
-      const link = await magicLinkFor(page, email);
-      assert.ok(link, 'the magic link is in the development mailbox');
-      await page.goto(link);
-      await page.waitForURL((url) => url.pathname === '/templates/weekly-sales-report-email');
+      await signUp(page, { prefix: 'templates', openSignIn: false, landing: (url) => url.pathname === '/templates/weekly-sales-report-email' });
 
       await page.getByRole('button', { name: 'Use this template' }).click();
       await page.waitForURL(/\/workflows\/[0-9a-f-]{36}$/);
@@ -107,13 +84,10 @@ export const journeys = [
       await page.getByRole('button', { name: 'Use this template' }).click();
       await page.waitForURL(/\/workflows\/[0-9a-f-]{36}$/);
       const archiveId = new URL(page.url()).pathname.split('/').at(-1);
-      const started = await page.evaluate(async (id) => {
-        const response = await fetch(`/api/workflows/${id}/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ payload: { body: { order: 'T-1', total: 42 } } }) });
-        return { status: response.status, body: await response.json() };
-      }, archiveId);
+      const started = await api(page, 'POST', `/api/workflows/${archiveId}/runs`, { payload: { body: { order: 'T-1', total: 42 } } });
       assert.equal(started.status, 202);
       await page.goto(`/runs/${started.body.id}`);
-      await page.locator('[data-testid="run-status"][data-status="succeeded"]').waitFor({ timeout: 30_000 });
+      await waitForRunStatus(page, 'succeeded');
       const steps = page.getByTestId('timeline-step');
       assert.ok((await steps.count()) >= 2);
       assert.equal(await page.locator('[data-testid="timeline-step"]:not([data-status="succeeded"])').count(), 0);

@@ -3,36 +3,8 @@
 // checked with axe-core (no serious or critical violations) and /workflows, /runs/[id] and /dashboard are captured
 // at 390 px and 1440 px.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
-const axeSource = readFileSync(path.resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
-
-async function signUp(page, prefix) {
-  const email = `${prefix}-${Date.now()}@example.com`;
-  await page.goto('/signin');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
-  await page.waitForURL(/\/signin\/check-email/);
-  await page.goto('/dev/mailbox');
-  const link = await page.getByTestId('mailbox-email').filter({ hasText: `To: ${email}` }).first().locator('a[href*="/api/auth/callback/resend"]').getAttribute('href');
-  assert.ok(link, 'the magic link is in the development mailbox');
-  await page.goto(link);
-  await page.waitForURL(/\/dashboard/);
-  return email;
-}
-
-/** Runs axe-core in the page; fails on any serious or critical violation. */
-async function assertAccessible(page, label) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${label}`);
-}
+import { api, assertAccessible, signUp, waitForRunStatus } from './helpers.mjs';
 
 async function screenshots(page, screenshotDir, name) {
   for (const width of [390, 1440]) {
@@ -40,17 +12,6 @@ async function screenshots(page, screenshotDir, name) {
     await page.screenshot({ path: path.join(screenshotDir, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-/** Calls the JSON API from inside the page, as the app's own scripts do (same origin, session cookie). */
-async function api(page, method, url, json) {
-  return page.evaluate(
-    async ({ method, url, json }) => {
-      const response = await fetch(url, { method, headers: json === undefined ? {} : { 'content-type': 'application/json' }, body: json === undefined ? undefined : JSON.stringify(json) });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, url, json },
-  );
 }
 
 /** Reloads a server-rendered list until it shows at least `count` matching rows (the runs finish in the background). */
@@ -65,10 +26,6 @@ async function waitForRows(page, locator, count, timeoutMs = 20_000) {
 
 const tab = (page, name) => page.getByRole('navigation', { name: 'Workflow sections' }).getByRole('link', { name });
 
-async function runStatus(page, status) {
-  await page.locator(`[data-testid="run-status"][data-status="${status}"]`).waitFor({ timeout: 30_000 });
-}
-
 const transformAndLog = {
   name: 'E2E greeting',
   trigger: { type: 'manual' },
@@ -82,7 +39,7 @@ export const journeys = [
   {
     name: 'create a workflow from JSON, edit it, run it and see it succeed in the run timeline',
     async run({ page, screenshotDir }) {
-      await signUp(page, 'wf');
+      await signUp(page, { prefix: 'wf' });
       await page.goto('/workflows');
       await page.getByRole('button', { name: 'New workflow' }).click();
       await page.getByLabel('Paste a JSON definition').check();
@@ -151,7 +108,7 @@ export const journeys = [
       await page.getByLabel('Payload (optional JSON)').fill('{ "who": "Levqor" }');
       await page.getByRole('button', { name: 'Start test run' }).click();
       await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
-      await runStatus(page, 'succeeded');
+      await waitForRunStatus(page, 'succeeded');
       await page.locator('[data-testid="timeline-step"][data-step="note"][data-status="succeeded"]').waitFor();
       assert.match(await page.locator('[data-testid="timeline-step"][data-step="shape"]').innerText(), /Hello Levqor/);
       assert.equal(await page.locator('[data-testid="step-attempt"][data-status="succeeded"]').count(), 2);
@@ -187,7 +144,7 @@ export const journeys = [
   {
     name: 'a run waits for approval, is approved in the inbox and from the emailed link, and completes',
     async run({ page, context, baseUrl }) {
-      const email = await signUp(page, 'approver');
+      const { email } = await signUp(page, { prefix: 'approver' });
       await page.goto('/workflows');
       const created = await api(page, 'POST', '/api/workflows', {
         name: 'E2E gated payout',
@@ -213,7 +170,7 @@ export const journeys = [
       await card.getByRole('button', { name: 'Approve' }).click();
       await page.locator('[data-testid="approval-card"][data-status="approved"]').filter({ hasText: 'Checked the invoice' }).waitFor();
       await page.goto(runUrl);
-      await runStatus(page, 'succeeded');
+      await waitForRunStatus(page, 'succeeded');
       assert.match(await page.getByTestId('step-approval').innerText(), /Approved[\s\S]*Checked the invoice/);
 
       // The emailed link decides without a session (a fresh browser context has no cookies).
@@ -243,14 +200,14 @@ export const journeys = [
         await stranger.close();
       }
       await page.goto(secondRunUrl);
-      await runStatus(page, 'succeeded');
+      await waitForRunStatus(page, 'succeeded');
       assert.match(await page.getByTestId('step-approval').innerText(), /Approved/);
     },
   },
   {
     name: 'a non-retryable failure lands in the failure queue and is replayed; the dashboard counts it',
     async run({ page, screenshotDir }) {
-      await signUp(page, 'failures');
+      await signUp(page, { prefix: 'failures' });
       await page.goto('/workflows');
       const created = await api(page, 'POST', '/api/workflows', {
         name: 'E2E too long a wait',
@@ -280,7 +237,7 @@ export const journeys = [
       await page.reload();
       await page.getByTestId('workflow-row').filter({ hasText: 'E2E too long a wait' }).getByRole('button', { name: 'Run now' }).click();
       await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
-      await runStatus(page, 'failed');
+      await waitForRunStatus(page, 'failed');
       assert.match(await page.getByTestId('run-error').innerText(), /delay_too_long[\s\S]*30 days/);
       await page.locator('[data-testid="timeline-step"][data-step="after"][data-status="notRun"]').waitFor();
       await assertAccessible(page, '/runs/[id] failed');
