@@ -1,7 +1,7 @@
 'use client';
 // The admin side navigation, marking the current page.
 import { useTranslations } from 'next-intl';
-import { Link, usePathname } from '@/lib/i18n/navigation';
+import { SideNav } from '@/components/nav/side-nav';
 
 const items = [
   { href: '/admin', key: 'health' },
@@ -13,25 +13,5 @@ const items = [
 
 export function AdminNav({ label }: { label: string }) {
   const t = useTranslations('admin.nav');
-  const pathname = usePathname();
-  return (
-    <nav aria-label={label} className="px-2 pb-4">
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
-        {items.map((item) => {
-          const current = pathname === item.href;
-          return (
-            <li key={item.href}>
-              <Link
-                href={item.href}
-                aria-current={current ? 'page' : undefined}
-                className={`block whitespace-nowrap rounded-lg px-3 py-2 text-sm ${current ? 'bg-surface-raised font-semibold text-fg' : 'text-fg-muted hover:bg-surface-raised hover:text-fg'}`}
-              >
-                {t(item.key)}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <SideNav label={label} exact entries={items.map((item) => ({ href: item.href, label: t(item.key) }))} />;
 }
