@@ -4,16 +4,13 @@ import type { Database } from '@/db/types';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { inviteMember } from '@/lib/workspaces/invite-member';
 import { seedMember, type Seeded } from '../accounts/seed';
+import { database, params, request, session } from '../helpers/route-request';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 
 let test: TestDb;
-const session: { current: (Seeded & { isAdmin?: boolean }) | null } = { current: null };
 
-vi.mock('@/db', () => ({ getDb: async () => test.db, getDbOrNull: async () => test.db }));
-vi.mock('@/lib/auth/session-scope', () => ({
-  getSessionUser: async () => (session.current ? { id: session.current.userId, email: session.current.email, isAdmin: session.current.isAdmin ?? false } : null),
-  getSessionScope: async () => session.current?.scope ?? null,
-}));
+vi.mock('@/db', async () => (await import('../helpers/route-request')).dbModule());
+vi.mock('@/lib/auth/session-scope', async () => (await import('../helpers/route-request')).sessionModule());
 
 const apiKeysRoute = await import('@/app/api/api-keys/route');
 const apiKeyRoute = await import('@/app/api/api-keys/[id]/route');
@@ -31,14 +28,6 @@ let keyA: string;
 let keyB: { key: string; id: string };
 let invitationB: string;
 
-const request = (path: string, init: RequestInit & { key?: string } = {}) => {
-  const headers = new Headers(init.headers);
-  if (init.key) headers.set('authorization', `Bearer ${init.key}`);
-  if (init.body) headers.set('content-type', 'application/json');
-  headers.set('host', 'levqor.test');
-  return new Request(`http://levqor.test${path}`, { ...init, headers });
-};
-const params = (values: Record<string, string>) => ({ params: Promise.resolve(values) });
 
 async function snapshot(db: Kysely<Database>) {
   const [keys, members, invitations] = await Promise.all([
@@ -51,6 +40,7 @@ async function snapshot(db: Kysely<Database>) {
 
 beforeAll(async () => {
   test = await createTestDb();
+  database.current = test;
   ownerA = await seedMember(test.db, 'owner');
   ownerB = await seedMember(test.db, 'owner');
   memberB = await seedMember(test.db, 'member', ownerB.workspaceId);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { seedMember, type Seeded } from '../accounts/seed';
 import { startLocalServer } from '../helpers/http-server';
+import { database, params, request, session } from '../helpers/route-request';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { insertSnapshot, insertWorkflow } from './fixtures';
 
@@ -11,13 +12,9 @@ import { insertSnapshot, insertWorkflow } from './fixtures';
 process.env.WORKFLOW_EGRESS_ALLOWLIST = '127.0.0.1';
 
 let test: TestDb;
-const session: { current: Seeded | null } = { current: null };
 
-vi.mock('@/db', () => ({ getDb: async () => test.db, getDbOrNull: async () => test.db }));
-vi.mock('@/lib/auth/session-scope', () => ({
-  getSessionUser: async () => (session.current ? { id: session.current.userId, email: session.current.email, isAdmin: false } : null),
-  getSessionScope: async () => session.current?.scope ?? null,
-}));
+vi.mock('@/db', async () => (await import('../helpers/route-request')).dbModule());
+vi.mock('@/lib/auth/session-scope', async () => (await import('../helpers/route-request')).sessionModule());
 
 const listRoute = await import('@/app/api/backups/route');
 const snapshotRoute = await import('@/app/api/backups/[id]/route');
@@ -31,17 +28,11 @@ let workflowA: string;
 let snapshotA: string;
 let readKeyA: string;
 
-const request = (path: string, init: RequestInit & { key?: string } = {}) => {
-  const headers = new Headers(init.headers);
-  if (init.key) headers.set('authorization', `Bearer ${init.key}`);
-  if (init.body) headers.set('content-type', 'application/json');
-  return new Request(`http://levqor.test${path}`, { ...init, headers });
-};
-const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 beforeAll(async () => {
   test = await createTestDb();
+  database.current = test;
   ownerA = await seedMember(test.db, 'owner');
   ownerB = await seedMember(test.db, 'owner');
   workflowA = await insertWorkflow(test.db, ownerA.workspaceId, { name: 'Shop export' });
@@ -56,7 +47,7 @@ beforeEach(async () => {
 
 describe('browsing and downloading backups', () => {
   it('downloads the exact bytes with content type, attachment name and checksum header', async () => {
-    const response = await downloadRoute.GET(request(`/api/backups/${snapshotA}/download`), params(snapshotA));
+    const response = await downloadRoute.GET(request(`/api/backups/${snapshotA}/download`), params({ id: snapshotA }));
     expect(response.status).toBe(200);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes)).toBe('{"orders":[1,2,3],"note":"é"}');
@@ -67,7 +58,7 @@ describe('browsing and downloading backups', () => {
   });
 
   it('shows metadata without content to a read-only API key', async () => {
-    const body = await (await snapshotRoute.GET(request(`/api/backups/${snapshotA}`, { key: readKeyA }), params(snapshotA))).json();
+    const body = await (await snapshotRoute.GET(request(`/api/backups/${snapshotA}`, { key: readKeyA }), params({ id: snapshotA }))).json();
     expect(body).toMatchObject({ id: snapshotA, workflowId: workflowA, workflowName: 'Shop export', format: 'json', sizeBytes: 30, verifyStatus: 'unverified' });
     expect(body).not.toHaveProperty('content');
   });
@@ -94,21 +85,21 @@ describe('browsing and downloading backups', () => {
     const workflowId = await insertWorkflow(test.db, ownerA.workspaceId);
     const id = await insertSnapshot(test.db, ownerA.workspaceId, workflowId, '2026-11-21T10:00:00Z');
     await sql`update backup_snapshots set content = set_byte(content, 3, 0) where id = ${id}`.execute(test.db);
-    const response = await downloadRoute.GET(request(`/api/backups/${id}/download`), params(id));
+    const response = await downloadRoute.GET(request(`/api/backups/${id}/download`), params({ id: id }));
     expect(response.status).toBe(409);
     expect((await response.json()).error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/no longer matches its SHA-256/) });
-    expect((await (await snapshotRoute.GET(request(`/api/backups/${id}`), params(id))).json()).verifyStatus).toBe('corrupt');
+    expect((await (await snapshotRoute.GET(request(`/api/backups/${id}`), params({ id: id }))).json()).verifyStatus).toBe('corrupt');
   });
 });
 
 describe("one workspace cannot reach another's backups", () => {
   it.each([
-    ['metadata', () => snapshotRoute.GET(request(`/api/backups/${snapshotA}`), params(snapshotA))],
-    ['download', () => downloadRoute.GET(request(`/api/backups/${snapshotA}/download`), params(snapshotA))],
-    ['restore', () => restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: 'https://example.com/in' }) }), params(snapshotA))],
+    ['metadata', () => snapshotRoute.GET(request(`/api/backups/${snapshotA}`), params({ id: snapshotA }))],
+    ['download', () => downloadRoute.GET(request(`/api/backups/${snapshotA}/download`), params({ id: snapshotA }))],
+    ['restore', () => restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: 'https://example.com/in' }) }), params({ id: snapshotA }))],
     ['list by workflow', () => listRoute.GET(request(`/api/backups?workflowId=${workflowA}`))],
-    ['retention plan', () => retentionRoute.GET(request(`/api/workflows/${workflowA}/retention`), params(workflowA))],
-    ['retention change', () => retentionRoute.PUT(request(`/api/workflows/${workflowA}/retention`, { method: 'PUT', body: JSON.stringify({ policy: { keepLast: 1 } }) }), params(workflowA))],
+    ['retention plan', () => retentionRoute.GET(request(`/api/workflows/${workflowA}/retention`), params({ id: workflowA }))],
+    ['retention change', () => retentionRoute.PUT(request(`/api/workflows/${workflowA}/retention`, { method: 'PUT', body: JSON.stringify({ policy: { keepLast: 1 } }) }), params({ id: workflowA }))],
   ])('%s → 404', async (_name, attempt) => {
     session.current = ownerB;
     const response = await attempt();
@@ -120,7 +111,7 @@ describe("one workspace cannot reach another's backups", () => {
     session.current = ownerB;
     expect((await (await listRoute.GET(request('/api/backups'))).json()).data).toEqual([]);
     session.current = ownerA;
-    expect((await (await retentionRoute.GET(request(`/api/workflows/${workflowA}/retention`), params(workflowA))).json()).policy).toEqual({});
+    expect((await (await retentionRoute.GET(request(`/api/workflows/${workflowA}/retention`), params({ id: workflowA }))).json()).policy).toEqual({});
   });
 });
 
@@ -129,14 +120,14 @@ describe('retention over the API', () => {
     const workflowId = await insertWorkflow(test.db, ownerA.workspaceId);
     const kept = await insertSnapshot(test.db, ownerA.workspaceId, workflowId, '2026-11-22T10:00:00Z');
     const dropped = await insertSnapshot(test.db, ownerA.workspaceId, workflowId, '2026-11-21T10:00:00Z');
-    const put = (body: unknown) => retentionRoute.PUT(request(`/api/workflows/${workflowId}/retention`, { method: 'PUT', body: JSON.stringify(body) }), params(workflowId));
+    const put = (body: unknown) => retentionRoute.PUT(request(`/api/workflows/${workflowId}/retention`, { method: 'PUT', body: JSON.stringify(body) }), params({ id: workflowId }));
 
     const preview = await (await put({ policy: { keepLast: 1 }, dryRun: true })).json();
     expect(preview).toMatchObject({ saved: false, plan: { keep: [{ id: kept, reasons: ['last'] }], remove: [{ id: dropped }] } });
-    expect((await (await retentionRoute.GET(request(`/api/workflows/${workflowId}/retention`), params(workflowId))).json()).policy).toEqual({});
+    expect((await (await retentionRoute.GET(request(`/api/workflows/${workflowId}/retention`), params({ id: workflowId }))).json()).policy).toEqual({});
 
     expect((await put({ policy: { keepLast: 1 } })).status).toBe(200);
-    const current = await (await retentionRoute.GET(request(`/api/workflows/${workflowId}/retention`), params(workflowId))).json();
+    const current = await (await retentionRoute.GET(request(`/api/workflows/${workflowId}/retention`), params({ id: workflowId }))).json();
     expect(current).toMatchObject({ policy: { keepLast: 1 }, plan: { totals: { keep: 1, remove: 1 } } });
 
     const invalid = await put({ policy: { keepDaily: -1 } });
@@ -145,7 +136,7 @@ describe('retention over the API', () => {
   });
 
   it('refuses a change through a read-only API key with 403', async () => {
-    const response = await retentionRoute.PUT(request(`/api/workflows/${workflowA}/retention`, { method: 'PUT', key: readKeyA, body: JSON.stringify({ policy: { keepLast: 1 } }) }), params(workflowA));
+    const response = await retentionRoute.PUT(request(`/api/workflows/${workflowA}/retention`, { method: 'PUT', key: readKeyA, body: JSON.stringify({ policy: { keepLast: 1 } }) }), params({ id: workflowA }));
     expect(response.status).toBe(403);
   });
 });
@@ -162,7 +153,7 @@ describe('restoring a backup to a URL', () => {
       });
     });
     try {
-      const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: `${server.url}/import?token=secret` }) }), params(snapshotA));
+      const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: `${server.url}/import?token=secret` }) }), params({ id: snapshotA }));
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ snapshotId: snapshotA, destination: `${server.url}/import`, status: 201 });
       expect(received.method).toBe('POST');
@@ -176,7 +167,7 @@ describe('restoring a backup to a URL', () => {
   });
 
   it('refuses a private destination with 400 and audits the failed attempt', async () => {
-    const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: 'http://169.254.169.254/latest' }) }), params(snapshotA));
+    const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: 'http://169.254.169.254/latest' }) }), params({ id: snapshotA }));
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/Refused to connect to 169\.254\.169\.254/);
     const failed = await test.db.selectFrom('audit_logs').select('meta').where('action', '=', 'backup.restore_failed').execute();
@@ -184,7 +175,7 @@ describe('restoring a backup to a URL', () => {
   });
 
   it('refuses a restore through a read-only API key with 403', async () => {
-    const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', key: readKeyA, body: JSON.stringify({ url: 'https://example.com/in' }) }), params(snapshotA));
+    const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', key: readKeyA, body: JSON.stringify({ url: 'https://example.com/in' }) }), params({ id: snapshotA }));
     expect(response.status).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { seedMember, type Seeded } from '../accounts/seed';
+import { seedMember } from '../accounts/seed';
 import { signedWebhookRequest, startStripeStandIn, type StripeStandIn, TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from '../helpers/stripe-stand-in';
+import { database, request, session, TEST_ORIGIN } from '../helpers/route-request';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 
 const standIn: StripeStandIn = await startStripeStandIn({ apiKey: TEST_SECRET_KEY, webhookSecret: TEST_WEBHOOK_SECRET });
@@ -9,12 +10,8 @@ process.env.STRIPE_API_BASE = standIn.url;
 process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
 
 let test: TestDb;
-const session: { current: Seeded | null } = { current: null };
-vi.mock('@/db', () => ({ getDb: async () => test.db, getDbOrNull: async () => test.db }));
-vi.mock('@/lib/auth/session-scope', () => ({
-  getSessionUser: async () => (session.current ? { id: session.current.userId, email: session.current.email, isAdmin: false } : null),
-  getSessionScope: async () => session.current?.scope ?? null,
-}));
+vi.mock('@/db', async () => (await import('../helpers/route-request')).dbModule());
+vi.mock('@/lib/auth/session-scope', async () => (await import('../helpers/route-request')).sessionModule());
 
 const checkoutRoute = await import('@/app/api/billing/checkout/route');
 const portalRoute = await import('@/app/api/billing/portal/route');
@@ -24,8 +21,7 @@ const { syncCatalogue } = await import('@/lib/billing/sync-catalogue');
 const { getStripe } = await import('@/lib/billing/stripe-client');
 const { verifyCheckoutSession } = await import('@/lib/billing/verify-checkout-session');
 
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`http://levqor.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json', host: 'levqor.test', origin: 'http://levqor.test', ...headers }, body: JSON.stringify(body) });
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => request(path, { method: 'POST', json: body, headers: { origin: TEST_ORIGIN, ...headers } });
 
 const checkout = async (body: unknown, headers: Record<string, string> = {}) => {
   const response = await checkoutRoute.POST(post('/api/billing/checkout', body, headers));
@@ -35,6 +31,7 @@ const sessionPosts = () => standIn.requests.filter((r) => r.method === 'POST' &&
 
 beforeAll(async () => {
   test = await createTestDb();
+  database.current = test;
   await syncCatalogue(getStripe()!);
 });
 afterAll(async () => {
@@ -137,7 +134,7 @@ describe('from checkout to an active plan', () => {
     expect(await verifyCheckoutSession(test.db, stranger.userId, body.id)).toEqual({ state: 'not_found' });
     expect(await verifyCheckoutSession(test.db, owner.userId, 'cs_test_doesnotexist00')).toEqual({ state: 'not_found' });
 
-    const summary = await (await billingRoute.GET(new Request('http://levqor.test/api/billing', { headers: { host: 'levqor.test' } }))).json();
+    const summary = await (await billingRoute.GET(request('/api/billing'))).json();
     expect(summary.entitlements).toMatchObject({ plan: 'growth', status: 'active' });
     expect(summary.credits.available).toBe(24_000);
     expect(summary.subscription).toMatchObject({ interval: 'year', cancelAtPeriodEnd: false });

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWorkflow } from '@/lib/workflows/create-workflow';
 import { seedMember, type Seeded } from '../accounts/seed';
+import { database, params, request, session } from '../helpers/route-request';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 
 let test: TestDb;
-const session: { current: (Seeded & { isAdmin?: boolean }) | null } = { current: null };
 
-vi.mock('@/db', () => ({ getDb: async () => test.db, getDbOrNull: async () => test.db }));
-vi.mock('@/lib/auth/session-scope', () => ({
-  getSessionUser: async () => (session.current ? { id: session.current.userId, email: session.current.email, isAdmin: session.current.isAdmin ?? false } : null),
-  getSessionScope: async () => session.current?.scope ?? null,
-}));
+vi.mock('@/db', async () => (await import('../helpers/route-request')).dbModule());
+vi.mock('@/lib/auth/session-scope', async () => (await import('../helpers/route-request')).sessionModule());
 
 const listRoute = await import('@/app/api/templates/route');
 const detailRoute = await import('@/app/api/templates/[slug]/route');
@@ -22,16 +19,10 @@ const reviewRoute = await import('@/app/api/admin/templates/[id]/review/route');
 
 let owner: Seeded;
 
-const request = (path: string, init: RequestInit & { json?: unknown } = {}) =>
-  new Request(`http://localhost:3000${path}`, {
-    ...init,
-    headers: init.json === undefined ? init.headers : { 'content-type': 'application/json' },
-    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-  });
-const params = (values: Record<string, string>) => ({ params: Promise.resolve(values) });
 
 beforeAll(async () => {
   test = await createTestDb();
+  database.current = test;
 });
 afterAll(() => test.close());
 beforeEach(async () => {

@@ -5,17 +5,14 @@ import { advanceRun } from '@/lib/workflows/engine/advance-run';
 import { approvalLinkToken } from '@/lib/workflows/approvals/approval-link';
 import { signWebhookBody } from '@/lib/workflows/triggers/receive-webhook';
 import { seedMember, type Seeded } from '../accounts/seed';
+import { database, params, request, session } from '../helpers/route-request';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { driveToEnd, engineDeps, testClock } from './fixtures';
 
 let test: TestDb;
-const session: { current: Seeded | null } = { current: null };
 
-vi.mock('@/db', () => ({ getDb: async () => test.db, getDbOrNull: async () => test.db }));
-vi.mock('@/lib/auth/session-scope', () => ({
-  getSessionUser: async () => (session.current ? { id: session.current.userId, email: session.current.email, isAdmin: false } : null),
-  getSessionScope: async () => session.current?.scope ?? null,
-}));
+vi.mock('@/db', async () => (await import('../helpers/route-request')).dbModule());
+vi.mock('@/lib/auth/session-scope', async () => (await import('../helpers/route-request')).sessionModule());
 
 const workflowsRoute = await import('@/app/api/workflows/route');
 const workflowRoute = await import('@/app/api/workflows/[id]/route');
@@ -37,13 +34,6 @@ const hookRoute = await import('@/app/api/hooks/[token]/route');
 let ownerA: Seeded;
 let ownerB: Seeded;
 
-const request = (path: string, init: RequestInit & { key?: string; json?: unknown } = {}) => {
-  const headers = new Headers(init.headers);
-  if (init.key) headers.set('authorization', `Bearer ${init.key}`);
-  if (init.json !== undefined) headers.set('content-type', 'application/json');
-  return new Request(`http://localhost:3000${path}`, { ...init, headers, ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}) });
-};
-const params = (values: Record<string, string>) => ({ params: Promise.resolve(values) });
 
 const definition = (overrides: Record<string, unknown> = {}) => ({
   name: 'Order alert',
@@ -63,6 +53,7 @@ async function createWorkflow(body: unknown = definition()) {
 
 beforeAll(async () => {
   test = await createTestDb();
+  database.current = test;
   ownerA = await seedMember(test.db, 'owner');
   ownerB = await seedMember(test.db, 'owner');
   // NOTE: these tests create many workflows; the free plan's limit has a test of its own below.

@@ -5,16 +5,13 @@ import { slackStep } from '@/lib/workflows/steps/slack';
 import { startConnectorServer } from '../steps/helpers/connector-server';
 import { stepContext } from '../steps/helpers/step-context';
 import { seedMember, type Seeded } from '../../accounts/seed';
+import { database, params, request, session } from '../../helpers/route-request';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 let test: TestDb;
-const session: { current: Seeded | null } = { current: null };
 
-vi.mock('@/db', () => ({ getDb: async () => test.db, getDbOrNull: async () => test.db }));
-vi.mock('@/lib/auth/session-scope', () => ({
-  getSessionUser: async () => (session.current ? { id: session.current.userId, email: session.current.email, isAdmin: false } : null),
-  getSessionScope: async () => session.current?.scope ?? null,
-}));
+vi.mock('@/db', async () => (await import('../../helpers/route-request')).dbModule());
+vi.mock('@/lib/auth/session-scope', async () => (await import('../../helpers/route-request')).sessionModule());
 
 const collection = await import('@/app/api/connectors/credentials/route');
 const item = await import('@/app/api/connectors/credentials/[id]/route');
@@ -26,19 +23,13 @@ let adminA: Seeded;
 let memberA: Seeded;
 let adminB: Seeded;
 
-const request = (path: string, init: RequestInit & { key?: string } = {}) => {
-  const headers = new Headers(init.headers);
-  if (init.key) headers.set('authorization', `Bearer ${init.key}`);
-  if (init.body) headers.set('content-type', 'application/json');
-  headers.set('host', 'levqor.test');
-  return new Request(`http://levqor.test${path}`, { ...init, headers });
-};
 const post = (body: unknown, key?: string) => collection.POST(request('/api/connectors/credentials', { method: 'POST', body: JSON.stringify(body), key }));
 const list = async () => (await (await collection.GET(request('/api/connectors/credentials'))).json()) as { data: { id: string; name: string; connector: string; hint: string | null }[] };
-const remove = (id: string) => item.DELETE(request(`/api/connectors/credentials/${id}`, { method: 'DELETE' }), { params: Promise.resolve({ id }) });
+const remove = (id: string) => item.DELETE(request(`/api/connectors/credentials/${id}`, { method: 'DELETE' }), params({ id }));
 
 beforeAll(async () => {
   test = await createTestDb();
+  database.current = test;
   adminA = await seedMember(test.db, 'admin');
   memberA = await seedMember(test.db, 'member', adminA.workspaceId);
   adminB = await seedMember(test.db, 'owner');
