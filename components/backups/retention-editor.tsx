@@ -7,7 +7,7 @@ import type { PrunePlan } from '@/lib/backups/prune-snapshots';
 import type { RetentionPolicy } from '@/lib/backups/retention';
 import type { Serialized } from '../runs/run-view';
 import { callApi } from '../workflows/call-api';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '@/lib/format/format-bytes';
 
 type Plan = Serialized<PrunePlan>;
 const fields = ['keepLast', 'keepDaily', 'keepWeekly', 'keepMonthly'] as const;

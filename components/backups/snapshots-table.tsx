@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
 import type { SnapshotDto } from '@/lib/backups/snapshot-dto';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { RestoreForm } from './restore-form';
 import { VerifyBadge } from './verify-badge';
 

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import type { BackupFormat } from '@/db/types-workflows';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { formatBytes } from '@/lib/format/format-bytes';
 import { sha256Hex } from './hash-snapshot';
 
 export type StoreSnapshotInput = {
@@ -21,18 +22,6 @@ export type StoreSnapshotInput = {
 };
 
 export type StoredSnapshot = { id: string; sha256: string; sizeBytes: number; format: BackupFormat; createdAt: Date; created: boolean };
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${Number(value.toFixed(1))} ${units[unit]}`;
-}
 
 export async function storeSnapshot(db: Db, input: StoreSnapshotInput, { maxBytes = getEnv().BACKUP_MAX_BYTES }: { maxBytes?: number } = {}): Promise<StoredSnapshot> {
   const sizeBytes = input.content.byteLength;

@@ -1,4 +1,4 @@
-// Sizes for people, in binary units (B, KiB, MiB, GiB).
+// Sizes for people, in binary units (B, KiB, MiB, GiB); shared by the backup pages and the backup step's errors.
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KiB', 'MiB', 'GiB'];
@@ -8,5 +8,5 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+  return `${Number(value.toFixed(value < 10 ? 1 : 0))} ${units[unit]}`;
 }
