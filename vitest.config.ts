@@ -14,7 +14,8 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // NOTE: a file's setup opens and migrates a PGlite database: 3–5 s alone, far longer on a loaded 2-core machine.
+    hookTimeout: 60_000,
     env: { LOG_LEVEL: 'silent' },
     reporters: reportDir ? ['default', ['json', { outputFile: path.join(reportDir, `vitest-${process.env.CI_REPORT_NAME ?? 'unit'}.json`) }]] : ['default'],
   },
