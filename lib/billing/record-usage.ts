@@ -20,7 +20,7 @@ export async function recordUsage(db: Db, workspaceId: string, metric: UsageMetr
 }
 
 /** Rows a workspace's monthly count of one metric is spread over; readers sum them. */
-export const USAGE_SHARDS = 8;
+const USAGE_SHARDS = 8;
 
 /** A shard for one increment: concurrent writers of one workspace seldom wait on the same row. */
 export function usageShard(): number {

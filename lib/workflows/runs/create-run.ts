@@ -1,5 +1,6 @@
 import 'server-only';
-// Starts a run of a workflow's current version (manual, schedule, webhook, event or replay) and hands it to the driver.
+// Starts a run of a workflow's current version (manual, schedule, webhook, event or replay): a run of pure steps is
+// finished at once (engine/run-inline.ts); any other is queued and handed to the driver.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
@@ -48,7 +49,7 @@ export async function createRun(db: Db, input: CreateRunInput, known?: { head: W
   const limit = decideLimit(workflow, 'runs_per_month', { now });
   const version = input.version ?? workflow.current_version;
   const definition = await loadDefinition(db, workflow.id, version);
-  if (limit.creditsToSpend === 0 && (await inlineAllowed(db, workflow, definition))) {
+  if (limit.creditsToSpend === 0 && (await inlineAllowed(db, workflow, definition, now))) {
     const id = randomUUID();
     const inline = await runInline(db, definition, { runId: id, workspaceId: input.workspaceId, workflowId: workflow.id, triggerType: input.trigger, payload: JSON.parse(payload) });
     if (inline) {
@@ -113,6 +114,6 @@ async function existingRun(db: Db, workflowId: string, input: CreateRunInput): P
  * are on, no credits change hands and no workflow listens for its success. It never holds a concurrency slot: it
  * calls nothing outside and is never seen running.
  */
-async function inlineAllowed(db: Db, workflow: WorkflowHead, definition: WorkflowDefinition): Promise<boolean> {
-  return workflow.workspace_status === 'active' && !workflow.has_success_listeners && isInlineRunnable(definition, workflow.approval_policy) && (await runsEnabled(db, new Date()));
+async function inlineAllowed(db: Db, workflow: WorkflowHead, definition: WorkflowDefinition, now: Date): Promise<boolean> {
+  return workflow.workspace_status === 'active' && !workflow.has_success_listeners && isInlineRunnable(definition, workflow.approval_policy) && (await runsEnabled(db, now));
 }

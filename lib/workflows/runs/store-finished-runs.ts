@@ -2,12 +2,11 @@ import 'server-only';
 // Stores runs the inline runner finished: the run, its step rows and its usage count in one statement. Concurrent
 // deliveries share statements: while a few writes are in flight, new runs queue and go together in the next one,
 // so a burst of webhooks costs a few commits instead of one each. Each caller still waits for its own run's commit.
-import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { monthStart } from '@/lib/billing/period';
-import { USAGE_SHARDS } from '@/lib/billing/record-usage';
+import { usageShard } from '@/lib/billing/record-usage';
 import type { InlineRun } from '../engine/run-inline';
 
 export type FinishedRun = {
@@ -92,7 +91,7 @@ async function writeRuns(db: Db, runs: FinishedRun[]): Promise<Set<string>> {
       order by input.n, s.n
     ), usage as (
       insert into usage_counters (workspace_id, metric, period_start, shard, count)
-      select input.workspace_id, 'workflow_runs', input.period, ${randomInt(USAGE_SHARDS)}, count(*)
+      select input.workspace_id, 'workflow_runs', input.period, ${usageShard()}, count(*)
       from run join input on input.id = run.id
       group by input.workspace_id, input.period
       on conflict (workspace_id, metric, period_start, shard) do update set count = usage_counters.count + excluded.count
