@@ -1,5 +1,5 @@
 // Auth.js (next-auth v5): magic links (Resend, or the outbox locally), Google and Microsoft when configured,
-// and the operator's admin login. Sessions are JWTs; workspaces are created on first sign-in.
+// and the operator's admin login. Sessions are revocable JWTs; workspaces are created on first sign-in.
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import Google from 'next-auth/providers/google';
@@ -8,8 +8,11 @@ import Resend from 'next-auth/providers/resend';
 import { getDb } from '@/db';
 import { authorizeAdmin } from '@/lib/auth/authorize-admin';
 import { kyselyAdapter } from '@/lib/auth/kysely-adapter';
+import { isSessionActive } from '@/lib/auth/is-session-active';
+import { revokeSession } from '@/lib/auth/revoke-session';
 import { isSameSitePath } from '@/lib/auth/safe-redirect';
 import { sendMagicLink } from '@/lib/auth/send-magic-link';
+import { mintSessionClaims, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-claims';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { getEnv, getSecrets } from '@/lib/env';
 import { ensurePersonalWorkspace } from '@/lib/workspaces/ensure-workspace';
@@ -55,7 +58,7 @@ function authConfig(): NextAuthConfig {
     secret: getSecrets().AUTH_SECRET,
     trustHost: true,
     adapter: kyselyAdapter(getDb),
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
     providers,
     callbacks: {
@@ -66,15 +69,16 @@ function authConfig(): NextAuthConfig {
         const target = new URL(url);
         return target.origin === app.origin || target.origin === baseUrl ? url : app.toString();
       },
+      /** Sign-in gives the token a session id and the user's session version; every later read checks both. */
       async jwt({ token, user }) {
+        const db = await getDb();
         if (user?.id && user.email) {
-          const db = await getDb();
           await ensurePersonalWorkspace(db, { id: user.id, email: user.email, name: user.name });
-          const row = await db.selectFrom('users').select('is_admin').where('id', '=', user.id).executeTakeFirst();
-          token.sub = user.id;
-          token.isAdmin = row?.is_admin ?? false;
+          return { ...token, ...(await mintSessionClaims(db, user.id)) };
         }
-        return token;
+        // NOTE: auth() in pages, layouts, actions and route handlers and /api/auth/session all decode the cookie
+        // through this callback, so this is the one revocation check; null makes Auth.js drop the cookie.
+        return (await isSessionActive(db, token)) ? token : null;
       },
       session({ session, token }) {
         session.user.id = token.sub ?? '';
@@ -91,9 +95,13 @@ function authConfig(): NextAuthConfig {
           await recordAudit(db, { workspaceId: workspace.id, actorUserId: user.id, action: 'auth.sign_in', meta: { provider: account?.provider ?? 'unknown' } });
         }
       },
+      /** Signing out ends this session only: a copy of its cookie is refused from now on. */
       async signOut(message) {
-        const userId = 'token' in message ? message.token?.sub : undefined;
-        if (userId) await recordAudit(await getDb(), { workspaceId: null, actorUserId: userId, action: 'auth.sign_out' });
+        const token = 'token' in message ? message.token : null;
+        if (!token?.sub) return;
+        const db = await getDb();
+        await revokeSession(db, token);
+        await recordAudit(db, { workspaceId: null, actorUserId: token.sub, action: 'auth.sign_out' });
       },
     },
   };

@@ -17,6 +17,8 @@ export default defineConfig({
     // NOTE: a file's setup opens and migrates a PGlite database: 3–5 s alone, far longer on a loaded 2-core machine.
     hookTimeout: 60_000,
     env: { LOG_LEVEL: 'silent' },
+    // NOTE: next-auth is ESM importing `next/server` without an extension, which Node cannot resolve; let Vite do it.
+    server: { deps: { inline: ['next-auth'] } },
     reporters: reportDir ? ['default', ['json', { outputFile: path.join(reportDir, `vitest-${process.env.CI_REPORT_NAME ?? 'unit'}.json`) }]] : ['default'],
   },
 });

@@ -38,8 +38,13 @@ export type UserTable = {
   image: string | null;
   email_verified: NullableTimestamp;
   is_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Bumped to end every session of the user (sign out of all devices, role change, removal). */
+  session_version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 };
+
+/** A session (the `sid` in its JWT) signed out on its own; kept until any copy of its token has expired. */
+export type RevokedSessionTable = { sid: string; user_id: string; expires_at: Timestamp; revoked_at: CreatedAt };
 
 export type AccountTable = {
   user_id: string;
@@ -134,6 +139,7 @@ export type EmailOutboxTable = {
 export type Database = WorkflowTables & BillingTables & GuardianTables & TemplateTables & {
   telemetry_logs: TelemetryLogTable;
   users: UserTable;
+  revoked_sessions: RevokedSessionTable;
   accounts: AccountTable;
   verification_tokens: VerificationTokenTable;
   workspaces: WorkspaceTable;

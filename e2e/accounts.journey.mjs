@@ -1,7 +1,17 @@
 // Account journeys: sign up by magic link from the development mailbox, land in a new workspace,
-// create and use an API key, revoke it, sign out.
+// create and use an API key, revoke it, sign out (a copied session cookie stops working), sign out of all devices.
 import assert from 'node:assert/strict';
 import { signUp } from './helpers.mjs';
+
+/** The browser's session cookie as a `Cookie` header, to replay it from outside the browser (as a thief would). */
+async function copySessionCookie(context) {
+  const cookie = (await context.cookies()).find((candidate) => /^(__Secure-)?authjs\.session-token$/.test(candidate.name));
+  assert.ok(cookie, 'the browser holds a session cookie');
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/** GET /api/me with only the given cookie, from outside the browser. */
+const meWithCookie = async (baseUrl, cookie) => (await fetch(`${baseUrl}/api/me`, { headers: { cookie } })).status;
 
 export const journeys = [
   {
@@ -49,10 +59,30 @@ export const journeys = [
       }
 
       await page.goto('/dashboard');
+      const copied = await copySessionCookie(context);
+      assert.equal(await meWithCookie(baseUrl, copied), 200, 'the copied cookie works while signed in');
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL((url) => url.pathname === '/');
       await page.goto('/dashboard');
       assert.equal(new URL(page.url()).pathname, '/signin');
+      assert.equal(await meWithCookie(baseUrl, copied), 401, 'signing out ends the session, not just the cookie');
+    },
+  },
+  {
+    name: 'sign out of all devices from the security settings',
+    async run({ page, context, baseUrl }) {
+      const { email } = await signUp(page, { prefix: 'everywhere' });
+      const copied = await copySessionCookie(context);
+      await page.goto('/settings/security');
+      await page.getByRole('link', { name: 'Security' }).waitFor();
+      page.once('dialog', (dialog) => dialog.accept());
+      await page.getByRole('button', { name: 'Sign out of all devices' }).click();
+      await page.waitForURL((url) => url.pathname === '/signin');
+      assert.equal(await meWithCookie(baseUrl, copied), 401, 'the other device is signed out');
+      await page.goto('/dashboard');
+      assert.equal(new URL(page.url()).pathname, '/signin', 'this browser is signed out too');
+      await signUp(page, { email });
+      assert.equal(await page.getByTestId('signed-in-email').innerText(), email, 'signing in again works');
     },
   },
   {

@@ -8,6 +8,7 @@ const items = [
   { href: '/settings/api-keys', key: 'apiKeys' },
   { href: '/settings/members', key: 'members' },
   { href: '/settings/audit', key: 'auditLog' },
+  { href: '/settings/security', key: 'security' },
   { href: '/billing', key: 'billing' },
 ] as const;
 

@@ -7,6 +7,9 @@ import * as workflows from './2026_11_23_0004_workflows';
 import * as guardian from './2026_11_23_0005_guardian';
 import * as billing from './2026_11_23_0006_billing';
 import * as templates from './2026_11_23_0007_templates';
+import * as sessionRevocation from './2026_12_02_0001_session_revocation';
+import * as webhookRateLimits from './2026_12_02_0002_webhook_rate_limits';
+import * as driverHeartbeats from './2026_12_02_0003_driver_heartbeats';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_telemetry': telemetry,
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0005_guardian': guardian,
   '2026_11_23_0006_billing': billing,
   '2026_11_23_0007_templates': templates,
+  '2026_12_02_0001_session_revocation': sessionRevocation,
+  '2026_12_02_0002_webhook_rate_limits': webhookRateLimits,
+  '2026_12_02_0003_driver_heartbeats': driverHeartbeats,
 };

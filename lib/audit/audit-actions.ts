@@ -4,6 +4,7 @@ export const auditActions = [
   'auth.sign_in',
   'auth.sign_in_failed',
   'auth.sign_out',
+  'auth.signed_out_everywhere',
   'member.invited',
   'member.joined',
   'member.role_changed',

@@ -12,7 +12,7 @@ export const WORKSPACE_COOKIE = 'lvq_workspace';
 
 export type SessionUser = { id: string; email: string; name?: string | null; isAdmin: boolean };
 
-/** The signed-in user; read once per server render (layout and page share it). */
+/** The signed-in user, null for a revoked session (see auth.ts's jwt callback); read once per server render. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   return session?.user?.id ? session.user : null;

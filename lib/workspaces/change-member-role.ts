@@ -1,9 +1,10 @@
 import 'server-only';
-// Owners change a member's role; the last owner cannot be demoted.
+// Owners change a member's role (ending the member's sessions); the last owner cannot be demoted.
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role } from '@/db/types';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { bumpSessionVersion } from '@/lib/auth/bump-session-version';
 import { requireRole, type Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
 import { inTransaction } from './in-transaction';
@@ -21,6 +22,7 @@ export async function changeMemberRole(db: Db, scope: Scope, userId: string, rol
       throw new AppError('conflict', 'The last owner cannot be demoted; make another member owner first');
     }
     await trx.updateTable('memberships').set({ role }).where('workspace_id', '=', scope.workspaceId).where('user_id', '=', member.userId).execute();
+    await bumpSessionVersion(trx, member.userId);
     await recordAudit(trx, {
       workspaceId: scope.workspaceId,
       actorUserId: scope.userId,

@@ -1,7 +1,9 @@
 import 'server-only';
-// Admins remove members (owners only by an owner, never the last owner); the member's API keys here are revoked.
+// Admins remove members (owners only by an owner, never the last owner); the member's API keys here are revoked
+// and their sessions ended.
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { bumpSessionVersion } from '@/lib/auth/bump-session-version';
 import { hasRole, requireRole, type Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
 import { inTransaction } from './in-transaction';
@@ -16,6 +18,7 @@ export async function removeMember(db: Db, scope: Scope, userId: string, now = n
       throw new AppError('conflict', 'The last owner cannot be removed; make another member owner first');
     }
     await trx.deleteFrom('memberships').where('workspace_id', '=', scope.workspaceId).where('user_id', '=', member.userId).execute();
+    await bumpSessionVersion(trx, member.userId);
     // NOTE: an API key acts as the user who created it, so a removed member's keys must stop working here.
     await trx
       .updateTable('api_keys')
