@@ -2,6 +2,7 @@ import 'server-only';
 // The platform-wide audit log for operators: every workspace and platform entry, newest first, paged by id,
 // filtered by action prefix or workspace; actor emails masked as in the workspace view.
 import { z } from 'zod';
+import { pageLimit } from '@/lib/api/schemas';
 import type { Db } from '@/db/client';
 import { scrub } from '@/lib/logger';
 
@@ -9,7 +10,7 @@ export const platformAuditQuerySchema = z.object({
   before: z.string().regex(/^\d{1,18}$/).optional(),
   action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional(),
   workspace_id: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
 });
 
 export type PlatformAuditEntry = {

@@ -3,6 +3,7 @@ import 'server-only';
 // its status allows now (the same state machine the lifecycle API enforces).
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { pageLimit } from '@/lib/api/schemas';
 import type { Db } from '@/db/client';
 import type { WorkspaceStatus } from '@/db/types';
 import { scrub } from '@/lib/logger';
@@ -12,7 +13,7 @@ import { type LifecycleEvent, nextStatus } from '@/lib/workspaces/lifecycle';
 export const searchTenantsQuerySchema = z.object({
   q: z.string().trim().max(200).default(''),
   status: z.enum(['active', 'suspended', 'soft_deleted', 'purged', 'all']).default('all'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
 });
 
 export type TenantDto = {

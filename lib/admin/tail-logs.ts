@@ -1,12 +1,13 @@
 import 'server-only';
 // The live logs tail: the newest telemetry rows after a cursor, optionally only warnings and errors.
 import { z } from 'zod';
+import { pageLimit } from '@/lib/api/schemas';
 import type { Db } from '@/db/client';
 
 export const tailLogsQuerySchema = z.object({
   after: z.string().regex(/^\d{1,18}$/).optional(),
   level: z.enum(['all', 'warn', 'error']).default('all'),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: pageLimit(200, 100),
 });
 
 export type LogLine = { id: string; level: 'info' | 'warn' | 'error'; kind: string; name: string; message: string | null; path: string | null; status: number | null; durationMs: number | null; createdAt: string };

@@ -1,6 +1,7 @@
 // Route parameters: an id that is not a UUID cannot name anything, so it is a 404 (never a database error).
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { INT32_MAX } from './schemas';
 
 const uuid = z.uuid();
 
@@ -12,6 +13,6 @@ export function idParam(params: Record<string, string | string[]>, name = 'id'):
 
 export function intParam(params: Record<string, string | string[]>, name: string): number {
   const value = Number(params[name]);
-  if (!Number.isInteger(value) || value < 1) throw new AppError('not_found', 'Not found');
+  if (!Number.isInteger(value) || value < 1 || value > INT32_MAX) throw new AppError('not_found', 'Not found');
   return value;
 }

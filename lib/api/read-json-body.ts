@@ -1,5 +1,7 @@
-// Reads a JSON request body with a size cap and clear errors for the wrong type or broken JSON.
+// Reads a JSON request body with a size cap and clear errors for the wrong type, broken JSON, and what Postgres
+// cannot store (too deep, NUL characters, lone surrogates): those are refused here, before any handler sees them.
 import { AppError } from '@/lib/errors';
+import { inspectJson, MAX_JSON_DEPTH, problemMessages } from './inspect-json';
 
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 
@@ -13,11 +15,26 @@ export async function readJsonBody(req: Request, maxBytes = DEFAULT_MAX_BYTES): 
   const text = await req.text();
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
   if (text.trim() === '') throw new AppError('bad_request', 'The request body is empty; send a JSON document');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'The request body is not valid JSON');
   }
+  assertStorableJson(value);
+  return value;
+}
+
+/** Throws the API error for a value Postgres could not store (see inspect-json.ts); `prefix` names where it came from. */
+export function assertStorableJson(value: unknown, prefix?: string): void {
+  const problem = inspectJson(value);
+  if (!problem) return;
+  const path = prefix ? (problem.path === '(root)' ? prefix : `${prefix}.${problem.path}`) : problem.path;
+  if (problem.kind === 'depth') {
+    throw new AppError('bad_request', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`, { max_depth: MAX_JSON_DEPTH, path });
+  }
+  const message = `${path === '(root)' ? 'The value' : path} ${problemMessages[problem.kind]}`;
+  throw new AppError('validation_failed', message, { issues: [{ path, message: problemMessages[problem.kind], code: `invalid_text_${problem.kind}` }] });
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -8,7 +8,8 @@ import { AppError, type ErrorBody, toAppError } from '@/lib/errors';
 import { recordRequestTiming } from '@/lib/guardian/request-timings';
 import { logger } from '@/lib/logger';
 import { checkOrigin } from './check-origin';
-import { readJsonBody } from './read-json-body';
+import { textProblem } from './inspect-json';
+import { assertStorableJson, readJsonBody } from './read-json-body';
 import { requestIdFrom } from './request-id';
 
 /**
@@ -40,7 +41,8 @@ export type ApiContext<A extends ApiAuth, B, Q> = {
   query: Q extends z.ZodType ? z.infer<Q> : undefined;
 };
 
-export type ApiRoute = ((req: Request, context?: RouteContext) => Promise<Response>) & { auth: ApiAuth };
+/** A wrapped handler, carrying its auth class and schemas so tests (and the API document) can read them. */
+export type ApiRoute = ((req: Request, context?: RouteContext) => Promise<Response>) & { auth: ApiAuth; schemas: { body?: z.ZodType; query?: z.ZodType } };
 
 export function withApi<A extends ApiAuth, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   options: ApiOptions<A, B, Q>,
@@ -53,10 +55,10 @@ export function withApi<A extends ApiAuth, B extends z.ZodType | undefined = und
     let response: Response;
     try {
       const caller = options.auth === 'public' || options.auth === 'signedWebhook' ? null : await authorize(options.auth, req, extraHeaders);
+      const params = checkParams((await context?.params) ?? {});
       const url = new URL(req.url);
-      const query = options.query ? options.query.parse(Object.fromEntries(url.searchParams)) : undefined;
+      const query = options.query ? options.query.parse(checkQuery(url.searchParams)) : undefined;
       const body = options.body ? options.body.parse(await readJsonBody(req, options.maxBodyBytes)) : undefined;
-      const params = (await context?.params) ?? {};
       response = await handler({ req, requestId, params, body, query, scope: caller?.scope, userId: caller?.userId ?? null } as ApiContext<A, B, Q>);
     } catch (thrown) {
       response = errorResponse(thrown, req, requestId);
@@ -68,7 +70,7 @@ export function withApi<A extends ApiAuth, B extends z.ZodType | undefined = und
     recordRequestTiming(req.method, path, response.status, durationMs);
     return withHeaders(response, extraHeaders);
   }
-  return Object.assign(route, { auth: options.auth });
+  return Object.assign(route, { auth: options.auth, schemas: { body: options.body, query: options.query } });
 }
 
 async function authorize(mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>, req: Request, headers: Record<string, string>) {
@@ -91,9 +93,35 @@ async function authorize(mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>, req
   return { scope: caller.scope, userId: caller.userId };
 }
 
+/** A path segment with a NUL character or a lone surrogate cannot name anything: 404, never a database error. */
+function checkParams(params: Record<string, string | string[]>): Record<string, string | string[]> {
+  for (const value of Object.values(params)) {
+    if ((Array.isArray(value) ? value : [value]).some((segment) => textProblem(segment))) throw new AppError('not_found', 'Not found');
+  }
+  return params;
+}
+
+/** Query values Postgres could not store are refused by name, before any schema or handler sees them. */
+function checkQuery(searchParams: URLSearchParams): Record<string, string> {
+  const query = Object.fromEntries(searchParams);
+  assertStorableJson(query, 'query');
+  return query;
+}
+
+/** A Postgres data exception (SQLSTATE class 22: bad text, a number or date out of range) is the caller's input. */
+function isDataException(thrown: unknown): boolean {
+  const code = (thrown as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && thrown instanceof Error && 'severity' in thrown;
+}
+
 function errorResponse(thrown: unknown, req: Request, requestId: string): Response {
   // NOTE: a client that went away mid-request (navigation, a superseded fetch) is not a server error.
-  const error = req.signal.aborted && !(thrown instanceof AppError) ? new AppError('bad_request', 'The request was aborted by the client') : toAppError(thrown);
+  const error = req.signal.aborted && !(thrown instanceof AppError)
+    ? new AppError('bad_request', 'The request was aborted by the client')
+    : isDataException(thrown)
+      ? new AppError('validation_failed', 'A value in the request is out of range or cannot be stored')
+      : toAppError(thrown);
+  if (isDataException(thrown)) logger.warn({ err: thrown, request_id: requestId }, 'database refused a value from the request');
   if (error.code === 'internal_error') {
     logger.error({ err: thrown, request_id: requestId, path: new URL(req.url).pathname }, 'unhandled error in route handler');
     Sentry.captureException(thrown, { tags: { request_id: requestId } });

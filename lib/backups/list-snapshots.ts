@@ -2,6 +2,7 @@ import 'server-only';
 // The workspace's backup snapshots, newest first, optionally of one workflow, paged by an opaque cursor.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { isStorableTime, pageLimit } from '@/lib/api/schemas';
 import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
@@ -11,7 +12,7 @@ import { isUuid, selectSnapshots, type SnapshotDto, toSnapshotDto } from './snap
 export const listSnapshotsSchema = z.object({
   workflowId: z.string().optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
 });
 export type ListSnapshotsInput = z.input<typeof listSnapshotsSchema>;
 export type SnapshotPage = { data: SnapshotDto[]; nextCursor: string | null };
@@ -21,7 +22,7 @@ const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`).toSt
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) || !isUuid(id)) throw new AppError('bad_request', 'The cursor is not valid');
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) || !isStorableTime(Date.parse(at)) || !isUuid(id)) throw new AppError('bad_request', 'The cursor is not valid');
   return { at, id };
 }
 

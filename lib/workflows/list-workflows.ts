@@ -1,6 +1,7 @@
 import 'server-only';
 // The workspace's workflows, most recently changed first, with a name search and cursor paging.
 import { z } from 'zod';
+import { isoDateTime, pageLimit } from '@/lib/api/schemas';
 import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
 import { toWorkflowDto, type WorkflowDto } from './workflow-dto';
@@ -8,8 +9,8 @@ import { toWorkflowDto, type WorkflowDto } from './workflow-dto';
 export const listWorkflowsQuerySchema = z.object({
   q: z.string().trim().max(120).optional(),
   enabled: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.iso.datetime({ offset: true }).optional(),
+  limit: pageLimit(100, 50),
+  cursor: isoDateTime.optional(),
 });
 export type ListWorkflowsQuery = z.input<typeof listWorkflowsQuerySchema>;
 

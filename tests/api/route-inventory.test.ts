@@ -12,7 +12,6 @@ const HANDWRITTEN: Record<string, (typeof ROUTE_CLASSES)[number] | 'auth'> = {
   'app/api/auth/[...nextauth]/route.ts': 'auth', // Auth.js: its own CSRF tokens and signed callbacks
   'app/.well-known/security.txt/route.ts': 'public', // static text
   'app/api/bench/bare/route.ts': 'public', // bench baseline, 404 unless LEVQOR_BENCH=1
-  'app/api/inngest/route.ts': 'signedWebhook', // Inngest verifies its signing key
 };
 
 /** Server action files, each classified; their exported actions must authorise where they act. */
@@ -21,6 +20,7 @@ const SERVER_ACTIONS: Record<string, 'public' | 'session'> = {
   'app/[locale]/(site)/invite/[token]/actions.ts': 'session',
   'app/[locale]/(app)/actions.ts': 'session',
   'app/[locale]/(site)/templates/[slug]/actions.ts': 'session',
+  'app/[locale]/(app)/settings/security/actions.ts': 'session',
 };
 
 function walk(dir: string): string[] {

@@ -2,6 +2,7 @@ import 'server-only';
 // Upgrade plans for operators: filtered by status and category, most urgent first.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { pageLimit } from '@/lib/api/schemas';
 import type { Db } from '@/db/client';
 import { upgradePlanCategories, upgradePlanStatuses } from '@/db/types-guardian';
 import { toPlanDto, type UpgradePlanDto } from './plan-dto';
@@ -9,7 +10,7 @@ import { toPlanDto, type UpgradePlanDto } from './plan-dto';
 export const listPlansQuerySchema = z.object({
   status: z.enum(upgradePlanStatuses).optional(),
   category: z.enum(upgradePlanCategories).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
 });
 
 export type ListPlansQuery = z.infer<typeof listPlansQuerySchema>;

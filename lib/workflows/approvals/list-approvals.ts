@@ -1,12 +1,13 @@
 import 'server-only';
 // The approvals inbox: pending first (soonest to expire first), then recent decisions.
 import { z } from 'zod';
+import { pageLimit } from '@/lib/api/schemas';
 import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
 
 export const listApprovalsQuerySchema = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'expired']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: pageLimit(200, 50),
 });
 
 export type ApprovalDto = {

@@ -1,6 +1,7 @@
 import 'server-only';
 // Runs of the workspace, newest first, filtered by status, workflow and date; `deadLettered` lists the failure queue.
 import { z } from 'zod';
+import { isoDateTime, pageLimit } from '@/lib/api/schemas';
 import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
 import { type RunDto, toRunDto } from './run-dto';
@@ -8,11 +9,11 @@ import { type RunDto, toRunDto } from './run-dto';
 export const listRunsQuerySchema = z.object({
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(),
   workflowId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
   deadLettered: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.iso.datetime({ offset: true }).optional(),
+  limit: pageLimit(200, 50),
+  cursor: isoDateTime.optional(),
 });
 export type ListRunsQuery = z.input<typeof listRunsQuerySchema>;
 

@@ -1,5 +1,6 @@
 // `delay`: pauses the run for a duration or until a time; the driver sleeps (Inngest step.sleep / the embedded timer).
 import { z } from 'zod';
+import { isoDateTime } from '@/lib/api/schemas';
 import { defineStep, StepError } from './types';
 
 const MAX_DELAY_MS = 30 * 86_400_000;
@@ -11,7 +12,7 @@ const delayConfigSchema = z
     hours: z.coerce.number().min(0).optional(),
     days: z.coerce.number().min(0).optional(),
     /** An ISO date-time to wait until, instead of a duration. */
-    until: z.iso.datetime({ offset: true }).optional(),
+    until: isoDateTime.optional(),
   })
   .refine((c) => c.until !== undefined || [c.seconds, c.minutes, c.hours, c.days].some((v) => v !== undefined), {
     message: 'Give a duration (seconds, minutes, hours or days) or an `until` time',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { idParam } from '@/lib/api/params';
+import { positiveInt32 } from '@/lib/api/schemas';
 import { withApi } from '@/lib/api/with-api';
 import { deleteWorkflow } from '@/lib/workflows/delete-workflow';
 import { getWorkflow } from '@/lib/workflows/get-workflow';
@@ -10,7 +11,7 @@ import { updateWorkflow } from '@/lib/workflows/update-workflow';
 
 export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope, params }) => Response.json(await getWorkflow(await getDb(), scope, idParam(params))));
 
-const updateSchema = z.object({ definition: z.unknown(), expectedVersion: z.number().int().positive().optional() });
+const updateSchema = z.object({ definition: z.unknown(), expectedVersion: positiveInt32.optional() });
 
 export const PUT = withApi({ auth: 'sessionOrApiKey', body: updateSchema, maxBodyBytes: 128 * 1024 }, async ({ scope, params, body }) =>
   Response.json(await updateWorkflow(await getDb(), scope, idParam(params), body.definition, { expectedVersion: body.expectedVersion })),
