@@ -9,18 +9,24 @@ const SECRET_KEYS = [
 const SECRET_KEY_NAMES = new Set([...SECRET_KEYS, 'set-cookie'].map((key) => key.toLowerCase()));
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/gi;
-const TOKENS = /\b(lvq_(?:live|test)_|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|re_|sk-)[A-Za-z0-9_-]{6,}/g;
+const TOKENS = /\b(lvq_(?:live|test)_|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|wh_|re_|sk-)[A-Za-z0-9_-]{6,}/g;
 const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]+/gi;
+/** Path segments that are credentials: an inbound webhook's token, an invitation's token. */
+const PATH_TOKENS = /(\/(?:hooks|invite)\/)[^/?#\s"'<>]+/gi;
+/** Query parameters that carry credentials: magic-link and approval-link tokens, OAuth codes, signatures. */
+const QUERY_SECRETS = /([?&](?:token|code|secret|signature|sig|key|api_key|apikey|password|state)=)[^&#\s"'<>]+/gi;
 /** A cheap test first: most log strings hold nothing to mask. */
-const MAYBE_SENSITIVE = /@|lvq_|sk_|rk_|whsec_|re_|sk-|bearer/i;
+const MAYBE_SENSITIVE = /@|lvq_|sk_|rk_|whsec_|wh_|re_|sk-|bearer|\/hooks\/|\/invite\/|=/i;
 
-/** Masks emails and credentials that slipped into free text (messages, URLs, error strings). */
+/** Masks emails and credentials that slipped into free text (messages, URLs and paths, error strings). */
 export function scrub(text: string): string {
   if (!MAYBE_SENSITIVE.test(text)) return text;
   return text
     .replace(EMAIL, (email) => `${email.slice(0, 1)}***@${email.split('@')[1]}`)
     .replace(TOKENS, (_match, prefix: string) => `${prefix}[REDACTED]`)
-    .replace(BEARER, 'Bearer [REDACTED]');
+    .replace(BEARER, 'Bearer [REDACTED]')
+    .replace(PATH_TOKENS, '$1[REDACTED]')
+    .replace(QUERY_SECRETS, '$1[REDACTED]');
 }
 
 /**

@@ -1,14 +1,14 @@
 // Server telemetry helpers: every event also goes to the structured log; rows feed heartbeat and guardian.
 import type { Db } from '@/db/client';
 import type { NewTelemetryLog } from '@/db/types';
-import { logger, scrub } from '@/lib/logger';
+import { logger, scrub, scrubDeep } from '@/lib/logger';
 
 type TelemetryInput = Omit<NewTelemetryLog, 'level' | 'kind'>;
 
 async function insertLog(db: Db, row: NewTelemetryLog): Promise<void> {
   await db
     .insertInto('telemetry_logs')
-    .values({ ...row, message: row.message ? scrub(row.message).slice(0, 2_000) : null, meta: JSON.stringify(row.meta ?? {}) })
+    .values({ ...row, message: row.message ? scrub(row.message).slice(0, 2_000) : null, path: row.path ? scrub(row.path) : null, meta: JSON.stringify(scrubDeep(row.meta ?? {})) })
     .execute();
 }
 
