@@ -27,6 +27,8 @@ export type WorkflowTable = {
   webhook_token: string;
   /** AES-256-GCM ciphertext of the HMAC secret for signed webhook deliveries. */
   webhook_secret: string;
+  /** Inbound webhook deliveries accepted a minute (migration 2026_12_02_0002). */
+  webhook_rate_limit: ColumnType<number, number | undefined, number>;
   schedule_cron: string | null;
   schedule_timezone: string | null;
   next_run_at: NullableTimestamp;
@@ -61,6 +63,8 @@ export type WorkflowRunTable = {
   attempt: ColumnType<number, number | undefined, number>;
   wake_at: Timestamp;
   lease_until: NullableTimestamp;
+  /** The embedded driver holding the lease (driver_heartbeats.driver_id). */
+  lease_owner: string | null;
   error: NullableJson;
   dead_lettered_at: NullableTimestamp;
   replay_of: string | null;
@@ -134,6 +138,16 @@ export type BackupSnapshotTable = {
   created_at: Timestamp;
 };
 
+/** One row per embedded driver process (migration 2026_12_02_0003). */
+export type DriverHeartbeatTable = {
+  driver_id: string;
+  identity: string;
+  hostname: string;
+  pid: number;
+  started_at: CreatedAt;
+  beat_at: Timestamp;
+};
+
 export type WorkflowTables = {
   workflows: WorkflowTable;
   workflow_versions: WorkflowVersionTable;
@@ -142,4 +156,5 @@ export type WorkflowTables = {
   workflow_approvals: WorkflowApprovalTable;
   connector_credentials: ConnectorCredentialTable;
   backup_snapshots: BackupSnapshotTable;
+  driver_heartbeats: DriverHeartbeatTable;
 };

@@ -109,6 +109,7 @@ export async function startExtraServer({ name, env = {} }) {
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     LEVQOR_DEV_MAILBOX: '1',
+    LEVQOR_DEV_MAILBOX_INSECURE: '1',
     ...env,
   };
   const server = spawn(process.execPath, [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: repoRoot, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'], detached: true });

@@ -27,6 +27,7 @@ async function startServer() {
       ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       LEVQOR_DEV_MAILBOX: '1',
+      LEVQOR_DEV_MAILBOX_INSECURE: '1',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,

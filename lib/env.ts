@@ -26,6 +26,8 @@ export const envSchema = z.object({
   DATABASE_PREPARED_STATEMENTS: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v !== '0' && v !== 'false'),
   POSTGRES_URL: postgresUrl,
   VERCEL: flag,
+  /** Trust X-Forwarded-Host/-Proto/-For from a reverse proxy in front of the app (default: on when VERCEL=1). */
+  TRUSTED_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ENCRYPTION_KEY: z
     .string()
@@ -47,6 +49,8 @@ export const envSchema = z.object({
   AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalString,
   AUTH_MICROSOFT_ENTRA_ID_ISSUER: z.url().optional(),
   LEVQOR_DEV_MAILBOX: flag,
+  /** Acknowledges that LEVQOR_DEV_MAILBOX in production shows every sign-in link to anyone (browser tests only). */
+  LEVQOR_DEV_MAILBOX_INSECURE: flag,
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_DEV: flag,
@@ -66,7 +70,7 @@ export const envSchema = z.object({
   GOOGLE_SHEETS_API_BASE: z.url().default('https://sheets.googleapis.com'),
 });
 
-export type Env = z.infer<typeof envSchema> & { isProduction: boolean };
+export type Env = Omit<z.infer<typeof envSchema>, 'TRUSTED_PROXY'> & { isProduction: boolean; TRUSTED_PROXY: boolean };
 export type Secrets = { AUTH_SECRET: string; ENCRYPTION_KEY: string };
 
 export class EnvError extends Error {
@@ -88,11 +92,17 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   }
   const env = result.data;
   const isProduction = env.NODE_ENV === 'production' && env.NEXT_PHASE !== 'phase-production-build';
-  const missing = (['AUTH_SECRET', 'ENCRYPTION_KEY'] as const).filter((name) => !env[name]);
-  if (isProduction && missing.length > 0) {
-    throw new EnvError(missing.map((variable) => ({ variable, message: 'is required in production (generate one with: openssl rand -base64 32)' })));
+  const issues: EnvError['issues'] = [];
+  if (isProduction) {
+    const missing = (['AUTH_SECRET', 'ENCRYPTION_KEY'] as const).filter((name) => !env[name]);
+    issues.push(...missing.map((variable) => ({ variable, message: 'is required in production (generate one with: openssl rand -base64 32)' })));
+    if (env.LEVQOR_DEV_MAILBOX && !env.RESEND_API_KEY && !env.LEVQOR_DEV_MAILBOX_INSECURE) {
+      issues.push({ variable: 'LEVQOR_DEV_MAILBOX', message: 'would show every sign-in link to anyone at /dev/mailbox; in production it also needs LEVQOR_DEV_MAILBOX_INSECURE=1 (browser tests only)' });
+    }
   }
-  return { ...env, isProduction };
+  if (issues.length > 0) throw new EnvError(issues);
+  const trustedProxy = env.TRUSTED_PROXY === undefined ? env.VERCEL : env.TRUSTED_PROXY === '1' || env.TRUSTED_PROXY === 'true';
+  return { ...env, isProduction, TRUSTED_PROXY: trustedProxy };
 }
 
 /** Secrets from the environment; in development, generated once and kept under the data folder. */

@@ -1,6 +1,8 @@
 // Server start-up (Node.js runtime): validate the environment, then start error reporting.
 import * as Sentry from '@sentry/nextjs';
+import { devMailboxEnabled } from './auth/providers';
 import { configuredServices, EnvError, getEnv, getSecrets } from './env';
+import { logger } from './logger';
 
 export async function startServer(): Promise<void> {
   try {
@@ -12,6 +14,11 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   const env = getEnv();
+  if (env.isProduction && devMailboxEnabled()) {
+    const warning = 'INSECURE: LEVQOR_DEV_MAILBOX is on in production (acknowledged by LEVQOR_DEV_MAILBOX_INSECURE=1): anyone can read every sign-in link at /dev/mailbox. Use this for browser tests only.';
+    logger.warn({ variable: 'LEVQOR_DEV_MAILBOX' }, warning);
+    console.warn(warning);
+  }
   if (env.SENTRY_DSN) {
     Sentry.init({ dsn: env.SENTRY_DSN, tracesSampleRate: 0.1, environment: process.env.VERCEL_ENV ?? env.NODE_ENV });
   }

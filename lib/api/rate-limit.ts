@@ -12,6 +12,11 @@ export const rateLimitPolicies = {
   magicLink: { limit: 5, windowSeconds: 600 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
+/** A workflow's inbound webhook: its own number of deliveries a minute. */
+export function webhookRateLimitPolicy(perMinute: number): RateLimitPolicy {
+  return { limit: perMinute, windowSeconds: 60 };
+}
+
 /** Counts one hit against `key` in the current window; one atomic upsert, safe under concurrency. */
 export async function consumeRateLimit(db: Db, key: string, policy: RateLimitPolicy, now = new Date()): Promise<RateLimitResult> {
   const windowMs = policy.windowSeconds * 1_000;

@@ -2,6 +2,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
+import { clientAddress } from '@/lib/api/client-address';
 import { consumeRateLimit, rateLimitPolicies } from '@/lib/api/rate-limit';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { getEnv } from '@/lib/env';
@@ -14,7 +15,7 @@ export async function authorizeAdmin(db: Db, credentials: unknown, request?: Req
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success || !env.ADMIN_EMAIL || !env.ADMIN_PASSWORD_HASH) return null;
   const { email, password } = parsed.data;
-  const ip = request?.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+  const ip = request ? clientAddress(request).ip : null;
   const limit = await consumeRateLimit(db, `sign-in:${email}`, rateLimitPolicies.signIn);
   const valid = limit.allowed && email === env.ADMIN_EMAIL && (await verifyPassword(password, env.ADMIN_PASSWORD_HASH));
   if (!valid) {

@@ -12,8 +12,8 @@ export function configuredProviders() {
   };
 }
 
-/** The development mailbox is on when email is not configured and the app runs in development (or it is asked for). */
+/** The development mailbox is on when email is not configured and the app runs in development (or, in production, it is asked for and acknowledged as insecure). */
 export function devMailboxEnabled(): boolean {
   const env = getEnv();
-  return !env.RESEND_API_KEY && (!env.isProduction || env.LEVQOR_DEV_MAILBOX);
+  return !env.RESEND_API_KEY && (!env.isProduction || (env.LEVQOR_DEV_MAILBOX && env.LEVQOR_DEV_MAILBOX_INSECURE));
 }

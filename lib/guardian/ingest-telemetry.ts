@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { NewTelemetryLog } from '@/db/types';
+import { clientAddress } from '@/lib/api/client-address';
 import { consumeRateLimit, type RateLimitResult } from '@/lib/api/rate-limit';
 import { getSecrets } from '@/lib/env';
 import { scrub, scrubDeep } from '@/lib/logger';
@@ -28,15 +29,19 @@ export const ingestTelemetrySchema = z.strictObject({ events: z.array(telemetryE
 
 export type IngestTelemetryBody = z.infer<typeof ingestTelemetrySchema>;
 
-/** The client's rate-limit key: a keyed hash of its address, so the address itself is never stored. */
-export function clientKey(req: Request): string {
-  const ip = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown';
-  return createHash('sha256').update(`${getSecrets().AUTH_SECRET}:${ip}`).digest('base64url').slice(0, 22);
+/** The client's rate-limit key: a keyed hash of its address, so the address itself is never stored; null when unknown. */
+export function clientKey(req: Request): string | null {
+  const { ip } = clientAddress(req);
+  return ip ? createHash('sha256').update(`${getSecrets().AUTH_SECRET}:${ip}`).digest('base64url').slice(0, 22) : null;
 }
 
 export async function limitIngest(db: Db, req: Request): Promise<RateLimitResult> {
-  const client = await consumeRateLimit(db, `telemetry:${clientKey(req)}`, ingestRateLimits.perClient);
-  if (!client.allowed) return client;
+  const key = clientKey(req);
+  // NOTE: without a trusted proxy the address is unknown; one shared per-client bucket would let one browser starve all.
+  if (key) {
+    const client = await consumeRateLimit(db, `telemetry:${key}`, ingestRateLimits.perClient);
+    if (!client.allowed) return client;
+  }
   return consumeRateLimit(db, 'telemetry:all', ingestRateLimits.global);
 }
 

@@ -20,6 +20,9 @@ export type StepType = (typeof stepTypes)[number];
 
 export const limits = { steps: 50, definitionBytes: 64 * 1024, payloadBytes: 256 * 1024, nameLength: 120 } as const;
 
+/** Inbound webhook deliveries a workflow accepts a minute: the default and the bounds a workflow may choose within. */
+export const webhookRateLimits = { defaultPerMinute: 60, min: 1, max: 1_000 } as const;
+
 const stepIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,47}$/, 'Step ids are lower_snake_case: a letter, then letters, digits or _ (at most 48)');
@@ -42,6 +45,8 @@ export const triggerSchema = z.discriminatedUnion('type', [
     type: z.literal('webhook'),
     /** Require an `x-levqor-signature: sha256=<hex>` HMAC of the raw body. */
     requireSignature: z.boolean().default(false),
+    /** Deliveries accepted a minute; more are answered 429 (default 60). */
+    rateLimitPerMinute: z.number().int().min(webhookRateLimits.min).max(webhookRateLimits.max).optional(),
   }),
   z.object({
     type: z.literal('event'),

@@ -42,6 +42,7 @@ describe('POST /api/stripe/webhook signature checks', () => {
   const cases: [string, () => Request][] = [
     ['signed with another secret (forged)', () => signedWebhookRequest(event(), { secret: 'whsec_someone_else' })],
     ['signed ten minutes ago (stale replay)', () => signedWebhookRequest(event(), { timestamp: Math.floor(Date.now() / 1000) - 600 })],
+    ['signed ten minutes in the future (pre-signed replay)', () => signedWebhookRequest(event(), { timestamp: Math.floor(Date.now() / 1000) + 600 })],
     ['body changed after signing', () => {
       const original = event();
       const signed = signedWebhookRequest(original);
@@ -59,6 +60,11 @@ describe('POST /api/stripe/webhook signature checks', () => {
     expect((await response.json()).error.code).toBe('bad_request');
     expect(await counts()).toEqual(before);
     expect((await getEntitlements(test.db, owner.workspaceId)).plan).toBe('free');
+  });
+
+  it('accepts a signature a minute ahead of our clock (skew within the tolerance)', async () => {
+    const ahead = stripeEvent('customer.subscription.created', subscriptionObject({ id: stripeId('sub'), customer: stripeId('cus'), status: 'active', lookupKey: 'levqor_pro_monthly' }));
+    await expect(verifyStripeEvent(signedWebhookRequest(ahead, { timestamp: Math.floor(Date.now() / 1000) + 60 }), { STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET })).resolves.toMatchObject({ id: ahead.id });
   });
 
   it('answers 503 when no webhook secret is configured', async () => {

@@ -7,6 +7,9 @@ vi.mock('@/db', async () => {
   return { getDb: async () => h.db, getDbOrNull: async () => h.db };
 });
 
+// NOTE: clients are told apart by X-Forwarded-For, which is believed only behind a trusted proxy.
+process.env.TRUSTED_PROXY = '1';
+
 const { POST } = await import('@/app/api/guardian/telemetry/ingest/route');
 
 let test: TestDb;
@@ -14,7 +17,10 @@ beforeAll(async () => {
   test = await createTestDb();
   harness.db = test.db;
 });
-afterAll(() => test.close());
+afterAll(async () => {
+  await test.close();
+  delete process.env.TRUSTED_PROXY;
+});
 beforeEach(async () => {
   await test.db.deleteFrom('rate_limits').execute();
   await test.db.deleteFrom('telemetry_logs').execute();
@@ -81,7 +87,7 @@ describe('POST /api/guardian/telemetry/ingest', () => {
     expect(await stored()).toEqual([]);
   });
 
-  it('limits each client to 30 batches a minute, with Retry-After, without slowing other clients', async () => {
+  it('limits each client to 30 batches a minute behind a trusted proxy, with Retry-After, without slowing other clients', async () => {
     // Freeze the clock inside one window so the batches cannot straddle its boundary.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-23T12:01:00Z'));

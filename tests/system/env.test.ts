@@ -36,6 +36,40 @@ describe('environment', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) })).toThrow(/ENCRYPTION_KEY/);
   });
 
+  describe('the development mailbox', () => {
+    const production = { NODE_ENV: 'production' as const, AUTH_SECRET: 'a'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') };
+
+    it('refuses to start in production with the mailbox on, naming the variable', () => {
+      const attempt = () => parseEnv({ ...production, LEVQOR_DEV_MAILBOX: '1' });
+      expect(attempt).toThrow(EnvError);
+      expect(attempt).toThrow(/LEVQOR_DEV_MAILBOX: .*LEVQOR_DEV_MAILBOX_INSECURE=1/);
+    });
+
+    it('starts in production when LEVQOR_DEV_MAILBOX_INSECURE=1 acknowledges it', () => {
+      const env = parseEnv({ ...production, LEVQOR_DEV_MAILBOX: '1', LEVQOR_DEV_MAILBOX_INSECURE: '1' });
+      expect(env).toMatchObject({ isProduction: true, LEVQOR_DEV_MAILBOX: true, LEVQOR_DEV_MAILBOX_INSECURE: true });
+    });
+
+    it('leaves development, next build and production with an email provider unaffected', () => {
+      expect(parseEnv({ NODE_ENV: 'development', LEVQOR_DEV_MAILBOX: '1' }).LEVQOR_DEV_MAILBOX).toBe(true);
+      expect(parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build', LEVQOR_DEV_MAILBOX: '1' }).isProduction).toBe(false);
+      expect(parseEnv({ ...production, LEVQOR_DEV_MAILBOX: '1', RESEND_API_KEY: 're_123' }).isProduction).toBe(true);
+    });
+  });
+
+  describe('TRUSTED_PROXY', () => {
+    it('is off by default, on when VERCEL=1, and an explicit value wins', () => {
+      expect(parseEnv({ NODE_ENV: 'development' }).TRUSTED_PROXY).toBe(false);
+      expect(parseEnv({ NODE_ENV: 'development', VERCEL: '1' }).TRUSTED_PROXY).toBe(true);
+      expect(parseEnv({ NODE_ENV: 'development', TRUSTED_PROXY: '1' }).TRUSTED_PROXY).toBe(true);
+      expect(parseEnv({ NODE_ENV: 'development', VERCEL: '1', TRUSTED_PROXY: '0' }).TRUSTED_PROXY).toBe(false);
+    });
+
+    it('names the variable when its value is not a flag', () => {
+      expect(() => parseEnv({ NODE_ENV: 'development', TRUSTED_PROXY: 'yes' })).toThrow(/TRUSTED_PROXY/);
+    });
+  });
+
   it('lets a production build run without runtime secrets', () => {
     expect(parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }).isProduction).toBe(false);
   });

@@ -239,6 +239,24 @@ describe('inbound webhooks', () => {
     expect((await send(signWebhookBody(secret, body))).status).toBe(202);
   });
 
+  it.each([
+    ['a NUL character', '{"note":"a\\u0000b","\\u0000key":1}', 'application/json', 'nul', { note: 'a\uFFFDb', '\uFFFDkey': 1 }],
+    ['a lone surrogate', '{"note":"\\ud800"}', 'application/json', 'surrogate', { note: '\uFFFD' }],
+    ['JSON nested 5,000 deep', '['.repeat(5_000) + ']'.repeat(5_000), 'application/json', 'depth', null],
+    ['bytes that are not UTF-8', Buffer.from([0x6f, 0x6b, 0xff, 0xfe]), 'application/octet-stream', 'not_utf8', 'ok\uFFFD\uFFFD'],
+  ] as const)('keeps a delivery with %s: 202, a storable body and the exact bytes in rawBody', async (_name, sent, contentType, reason, body) => {
+    const created = await createWorkflow();
+    const token = new URL(created.webhookUrl).pathname.split('/').pop()!;
+    const response = await hookRoute.POST(new Request(`http://localhost:3000/api/hooks/${token}`, { method: 'POST', body: sent, headers: { 'content-type': contentType } }), params({ token }));
+    expect(response.status).toBe(202);
+    const { runId } = await response.json();
+    const run = await test.db.selectFrom('workflow_runs').select('payload').where('id', '=', runId).executeTakeFirstOrThrow();
+    const payload = run.payload as { body: unknown; rawBody: { encoding: string; data: string; reason: string } };
+    expect(payload.body).toEqual(body);
+    expect(payload.rawBody.reason).toBe(reason);
+    expect(Buffer.from(payload.rawBody.data, 'base64').equals(Buffer.from(sent))).toBe(true);
+  });
+
   it('refuses unknown URLs and oversized bodies, and starts nothing for a disabled workflow', async () => {
     expect((await hookRoute.POST(request('/api/hooks/wh_nope', { method: 'POST', json: {} }), params({ token: 'wh_nope' }))).status).toBe(404);
     const created = await createWorkflow();

@@ -2,6 +2,7 @@
 // The workflow's name, trigger (manual, schedule with cron and time zone, webhook, event) and run settings.
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { webhookRateLimits } from '@/lib/workflows/definition';
 import type { EditorDefinition } from '@/lib/workflows/editor/edit-definition';
 import type { IssueMap } from '@/lib/workflows/editor/map-issues';
 import { parseNumber } from './config-field';
@@ -35,7 +36,7 @@ export function WorkflowForm({ id, definition, issues, onChange }: Props) {
   const setTrigger = (change: Record<string, unknown>) => onChange({ ...definition, trigger: { ...trigger, ...change } });
   const setSetting = (key: string, value: unknown) =>
     onChange({ ...definition, settings: key === 'retry.maxAttempts' ? { ...settings, retry: withValue(retry, 'maxAttempts', value) } : withValue(settings, key, value) });
-  const field = (key: string, label: string, value: unknown, onValue: (text: string) => void, errors: IssueMap['trigger'], extra: { hint?: string; list?: string; onFocus?: () => void } = {}) => (
+  const field = (key: string, label: string, value: unknown, onValue: (text: string) => void, errors: IssueMap['trigger'], extra: { hint?: string; list?: string; onFocus?: () => void; placeholder?: string } = {}) => (
     <div>
       <label htmlFor={`${id}-${key}`} className="block text-sm font-medium">{label}</label>
       <input
@@ -43,6 +44,7 @@ export function WorkflowForm({ id, definition, issues, onChange }: Props) {
         dir="ltr"
         list={extra.list}
         onFocus={extra.onFocus}
+        placeholder={extra.placeholder}
         value={value === undefined || value === null ? '' : String(value)}
         onChange={(event) => onValue(event.target.value)}
         aria-invalid={Boolean(errors[key]?.length)}
@@ -82,10 +84,18 @@ export function WorkflowForm({ id, definition, issues, onChange }: Props) {
             </>
           ) : null}
           {trigger.type === 'webhook' ? (
-            <div className="flex items-start gap-2 sm:col-span-2">
-              <input id={`${id}-signature`} type="checkbox" checked={trigger.requireSignature === true} onChange={(event) => setTrigger({ requireSignature: event.target.checked })} className="mt-1 h-4 w-4 accent-brand" />
-              <label htmlFor={`${id}-signature`} className="text-sm">{v('trigger.requireSignature')}</label>
-            </div>
+            <>
+              <div className="flex items-start gap-2 sm:col-span-2">
+                <input id={`${id}-signature`} type="checkbox" checked={trigger.requireSignature === true} onChange={(event) => setTrigger({ requireSignature: event.target.checked })} className="mt-1 h-4 w-4 accent-brand" />
+                <label htmlFor={`${id}-signature`} className="text-sm">{v('trigger.requireSignature')}</label>
+              </div>
+              <div className="sm:col-span-2">
+                {field('rateLimitPerMinute', v('trigger.rateLimitPerMinute'), trigger.rateLimitPerMinute, (text) => setTrigger({ rateLimitPerMinute: parseNumber(text) }), issues.trigger, {
+                  hint: v('trigger.rateLimitHint', { min: webhookRateLimits.min, max: webhookRateLimits.max, perMinute: webhookRateLimits.defaultPerMinute }),
+                  placeholder: String(webhookRateLimits.defaultPerMinute),
+                })}
+              </div>
+            </>
           ) : null}
           {trigger.type === 'event' ? (
             <>

@@ -24,6 +24,7 @@ import { getRetention } from '@/lib/backups/get-retention';
 import { listSnapshots } from '@/lib/backups/list-snapshots';
 import { Link } from '@/lib/i18n/navigation';
 import { getRunStats } from '@/lib/workflows/analytics/get-run-stats';
+import { webhookRateLimits } from '@/lib/workflows/definition';
 import { getWorkflow } from '@/lib/workflows/get-workflow';
 import { listVersions } from '@/lib/workflows/list-versions';
 import { orNotFound, pageId } from '@/lib/workflows/page-params';
@@ -113,6 +114,9 @@ async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflo
               <CopyButton value={workflow.webhookUrl} label={t('overview.copyWebhook')} />
             </dd>
             <dd className="mt-1 text-xs text-fg-subtle">{t('overview.webhookHint')}</dd>
+            <dd className="mt-1 text-xs text-fg-subtle" data-testid="webhook-rate-limit">
+              {t('overview.webhookRateLimit', { count: (workflow.definition.trigger.type === 'webhook' ? workflow.definition.trigger.rateLimitPerMinute : undefined) ?? webhookRateLimits.defaultPerMinute })}
+            </dd>
           </div>
         ) : null}
       </dl>
