@@ -13,6 +13,7 @@ import { alertCriticalAnomalies } from '@/lib/guardian/send-alerts';
 import { sendWeeklyReports } from '@/lib/guardian/send-weekly-reports';
 import { rebuildUpgradePlans } from '@/lib/guardian/upgrade/rebuild-plans';
 import { getHeartbeat } from '@/lib/system/heartbeat';
+import { pruneDriverHeartbeats } from '@/lib/workflows/engine/driver-heartbeat';
 import { recoverStuckRuns } from '@/lib/workflows/engine/recover-stuck-runs';
 import { runDueSchedules } from '@/lib/workflows/triggers/run-due-schedules';
 import { purgeExpiredWorkspaces } from '@/lib/workspaces/purge-workspaces';
@@ -57,6 +58,13 @@ export const jobDefinitions: readonly JobDefinition[] = [
     cron: '*/5 * * * *',
     timezone: 'UTC',
     run: ({ db, now }) => recoverStuckRuns(db, now),
+  },
+  {
+    id: 'driver-heartbeat-prune',
+    description: 'Forgets workflow drivers that have not sent a heartbeat for a day (their leases were freed long ago).',
+    cron: '25 * * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => pruneDriverHeartbeats(db, new Date(now.getTime() - DAY_MS)),
   },
   {
     id: 'workspace-purge',

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineDeps } from '@/lib/workflows/engine/advance-run';
-import { claimDueRuns, type EmbeddedDriver, startEmbeddedDriver } from '@/lib/workflows/engine/embedded-driver';
+import { type EmbeddedDriver, startEmbeddedDriver } from '@/lib/workflows/engine/embedded-driver';
+import { claimDueRuns } from '@/lib/workflows/engine/run-leases';
 import { guardedFetch } from '@/lib/workflows/egress/guarded-fetch';
 import { createRun } from '@/lib/workflows/runs/create-run';
 import { getRun } from '@/lib/workflows/runs/get-run';
@@ -116,7 +117,7 @@ describe('the embedded driver', () => {
     const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
     await t.db.updateTable('workflow_runs').set({ status: 'running', attempt: 1, lease_until: new Date(Date.now() + 60_000) }).where('id', '=', run.id).execute();
     await t.db.insertInto('workflow_step_runs').values({ run_id: run.id, workspace_id: owner.workspaceId, step_id: 'call', step_type: 'http_request', attempt: 1, status: 'running' }).execute();
-    expect(await claimDueRuns(t.db, 10, 1_000)).not.toContain(run.id);
+    expect(await claimDueRuns(t.db, { driverId: 'probe', leaseMs: 1_000, staleAfterMs: 15_000 }, 10)).not.toContain(run.id);
 
     await t.db.updateTable('workflow_runs').set({ lease_until: new Date(Date.now() - 1_000) }).where('id', '=', run.id).execute();
     driver = startEmbeddedDriver({ getDb: async () => t.db, deps: deps(), pollMs: 50 });
