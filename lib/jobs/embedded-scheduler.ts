@@ -30,15 +30,17 @@ export function startEmbeddedScheduler({ getDb, jobs, now = () => new Date(), in
   const running = new Set<string>();
 
   async function runDue(db: Db, job: JobDefinition, at: Date): Promise<void> {
-    const occurrence = latestOccurrence(job, at);
-    if (handled.get(job.id) === occurrence.getTime() || running.has(job.id)) return;
+    if (running.has(job.id)) return;
     running.add(job.id);
     try {
+      // NOTE: computed inside the try: a job whose occurrence cannot be computed fails alone, never the tick.
+      const occurrence = latestOccurrence(job, at);
+      if (handled.get(job.id) === occurrence.getTime()) return;
       const outcome = await runScheduledJob(db, job, occurrence, { now, ...runOptions });
       handled.set(job.id, occurrence.getTime());
       if (outcome.status !== 'skipped') logger.debug({ job: job.id, status: outcome.status }, 'scheduled job ran');
     } catch (error) {
-      logger.error({ err: error, job: job.id }, 'scheduled job could not be claimed or recorded');
+      logger.error({ err: error, job: job.id }, 'scheduled job could not be scheduled, claimed or recorded');
     } finally {
       running.delete(job.id);
     }

@@ -1,10 +1,10 @@
 // The validator: the definition schema, each step's config schema, and deep checks (references, reachability,
 // cycles, limits, egress guardrails). Every issue names the field path and, where there is one, the step.
-import { CronExpressionParser } from 'cron-parser';
 import type { FieldIssue } from '@/lib/errors';
 import { fieldIssues } from '@/lib/errors';
 import { limits, type WorkflowDefinition, type WorkflowStep, workflowDefinitionSchema } from './definition';
 import { checkUrlStatically } from './egress/address-policy';
+import { nextOccurrence } from './schedule/next-occurrence';
 import { stepRegistry, type StepRegistry } from './steps';
 import { templatePaths } from './template';
 
@@ -76,12 +76,15 @@ function isTemplatedField(config: Record<string, unknown>, path: string, stepInd
 function checkTrigger(definition: WorkflowDefinition, workflowId: string | undefined, add: Add): void {
   const { trigger } = definition;
   if (trigger.type === 'schedule') {
+    let next: Date | null = null;
     try {
-      CronExpressionParser.parse(trigger.cron, { tz: trigger.timezone });
       if (trigger.cron.trim().split(/\s+/).length !== 5) throw new Error('five fields');
+      next = nextOccurrence(trigger.cron, trigger.timezone, new Date());
     } catch {
       add(['trigger', 'cron'], 'invalid_cron', `"${trigger.cron}" is not a five-field cron expression (minute hour day month weekday)`);
+      return;
     }
+    if (!next) add(['trigger', 'cron'], 'never_runs', `"${trigger.cron}" never matches a date (such as 30 February)`);
   }
   if (trigger.type === 'event' && workflowId && trigger.workflowId === workflowId) {
     add(['trigger', 'workflowId'], 'self_trigger', 'A workflow cannot be triggered by its own runs');

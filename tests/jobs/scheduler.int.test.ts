@@ -90,6 +90,17 @@ describe('the embedded scheduler', () => {
     again.stop();
   });
 
+  it("runs the other jobs when one job's occurrence cannot be computed, and the tick still completes", async () => {
+    const healthy = countingJob('healthy-beside-broken');
+    const broken = countingJob('broken-cron', 'every minute');
+    scheduler = startEmbeddedScheduler({ getDb: async () => test.db, jobs: [broken.job, healthy.job], now: () => new Date('2026-06-01T10:00:30Z'), intervalMs: 60_000 });
+
+    await expect(scheduler.tick()).resolves.toBeUndefined();
+    expect(healthy.run).toHaveBeenCalledTimes(1);
+    expect(broken.run).not.toHaveBeenCalled();
+    expect(await claimedOccurrences('broken-cron')).toEqual([]);
+  });
+
   it('keeps ticking when the database is unavailable', async () => {
     const { job, run } = countingJob('no-database');
     scheduler = startEmbeddedScheduler({ getDb: () => Promise.reject(new Error('down')), jobs: [job], now: () => new Date('2026-06-01T09:00:00Z') });
