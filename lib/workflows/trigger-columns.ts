@@ -1,7 +1,7 @@
 import 'server-only';
 // The workflow row's trigger columns, derived from a definition: what the scheduler, webhook and event lookups index.
 import { AppError } from '@/lib/errors';
-import type { WorkflowDefinition } from './definition';
+import { type WorkflowDefinition, webhookRateLimits } from './definition';
 import { nextOccurrence } from './schedule/next-occurrence';
 
 /** The next occurrence after `after` (null: none ever again); a stored schedule that cannot be computed is a 422. */
@@ -24,5 +24,6 @@ export function triggerColumns(definition: WorkflowDefinition, now: Date = new D
     event_name: trigger.type === 'event' ? trigger.event : null,
     event_source_workflow_id: trigger.type === 'event' ? trigger.workflowId : null,
     concurrency_limit: definition.settings.concurrency,
+    webhook_rate_limit: (trigger.type === 'webhook' ? trigger.rateLimitPerMinute : undefined) ?? webhookRateLimits.defaultPerMinute,
   };
 }
