@@ -12,6 +12,7 @@ import { isSessionActive } from '@/lib/auth/is-session-active';
 import { revokeSession } from '@/lib/auth/revoke-session';
 import { isSameSitePath } from '@/lib/auth/safe-redirect';
 import { sendMagicLink } from '@/lib/auth/send-magic-link';
+import { setSignedInHint } from '@/lib/auth/set-signed-in-hint';
 import { mintSessionClaims, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-claims';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { getEnv, getSecrets } from '@/lib/env';
@@ -94,9 +95,11 @@ function authConfig(): NextAuthConfig {
         for (const workspace of workspaces) {
           await recordAudit(db, { workspaceId: workspace.id, actorUserId: user.id, action: 'auth.sign_in', meta: { provider: account?.provider ?? 'unknown' } });
         }
+        await setSignedInHint(true);
       },
       /** Signing out ends this session only: a copy of its cookie is refused from now on. */
       async signOut(message) {
+        await setSignedInHint(false);
         const token = 'token' in message ? message.token : null;
         if (!token?.sub) return;
         const db = await getDb();

@@ -1,7 +1,7 @@
 // Account journeys: sign up by magic link from the development mailbox, land in a new workspace,
 // create and use an API key, revoke it, sign out (a copied session cookie stops working), sign out of all devices.
 import assert from 'node:assert/strict';
-import { signUp } from './helpers.mjs';
+import { readMessages, signUp } from './helpers.mjs';
 
 /** The browser's session cookie as a `Cookie` header, to replay it from outside the browser (as a thief would). */
 async function copySessionCookie(context) {
@@ -83,6 +83,16 @@ export const journeys = [
       assert.equal(new URL(page.url()).pathname, '/signin', 'this browser is signed out too');
       await signUp(page, { email });
       assert.equal(await page.getByTestId('signed-in-email').innerText(), email, 'signing in again works');
+
+      // The public pages are static: a signed-in visitor is offered the app instead of signing in, in their language.
+      const { nav } = await readMessages('de');
+      await page.goto('/de');
+      const openApp = page.getByRole('banner').getByRole('link', { name: nav.openApp });
+      await openApp.waitFor();
+      assert.equal(await openApp.getAttribute('href'), '/de/dashboard');
+      assert.equal(await page.getByRole('banner').getByRole('link', { name: nav.signIn }).count(), 0, 'no sign-in link');
+      await openApp.click();
+      await page.waitForURL((url) => url.pathname === '/de/dashboard');
     },
   },
   {

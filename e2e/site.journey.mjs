@@ -1,7 +1,8 @@
-// Public site journeys: home in English, German and Arabic, the language switcher, pulse, headers, layout stability.
+// Public site journeys: home in English, German and Arabic, the language switcher, the phone menu, the footer, page
+// titles, the favicon, pulse, headers, layout stability.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { assertNoHorizontalScroll, readMessages } from './helpers.mjs';
+import { assertAccessible, assertNoHorizontalScroll, readMessages } from './helpers.mjs';
 
 async function expectHome(page, { lang, dir, locale }) {
   const messages = await readMessages(locale);
@@ -10,6 +11,15 @@ async function expectHome(page, { lang, dir, locale }) {
   const heading = await page.getByRole('heading', { level: 1 }).innerText();
   assert.ok(heading.includes(messages.home.hero.title), `h1 "${heading}" should contain "${messages.home.hero.title}"`);
 }
+
+/** The phone menu's toggle and the panel it controls (load the page with `networkidle`, so the toggle is hydrated). */
+async function phoneMenu(page, label = 'Menu') {
+  const toggle = page.getByRole('button', { name: label });
+  const panel = page.locator(`[id="${await toggle.getAttribute('aria-controls')}"]`);
+  return { toggle, panel };
+}
+
+const focusedTestId = (page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
 export const journeys = [
   {
@@ -132,6 +142,104 @@ export const journeys = [
       assert.match(sitemap, /\/templates\/[a-z0-9-]+</);
       assert.match(sitemap, /hreflang="ar"/);
       assert.match(await (await page.goto('/.well-known/security.txt')).text(), /^Contact: mailto:/m);
+    },
+  },
+  {
+    name: 'on a phone the menu opens with the keyboard, lists Pricing and Templates, navigates and closes on Escape',
+    async run({ page, screenshotDir }) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('/', { waitUntil: 'networkidle' });
+      const { toggle, panel } = await phoneMenu(page);
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      assert.ok(await panel.isHidden(), 'the menu starts closed');
+
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      const nav = panel.getByRole('navigation', { name: 'Main navigation' });
+      assert.equal(await nav.getByRole('link', { name: 'Pricing' }).getAttribute('href'), '/pricing');
+      assert.equal(await nav.getByRole('link', { name: 'Templates' }).getAttribute('href'), '/templates');
+      await panel.getByRole('link', { name: 'Get started' }).waitFor();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Features', 'Tab goes from the toggle into the menu');
+      await page.screenshot({ path: path.join(screenshotDir, 'home-en-390-menu.png') });
+      await assertAccessible(page, 'the home page with the menu open at 390 px', { strict: true });
+
+      await nav.getByRole('link', { name: 'Pricing' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === '/pricing');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'navigating closes the menu');
+      assert.ok(await panel.isHidden());
+
+      await toggle.focus();
+      await page.keyboard.press('Space');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      await page.keyboard.press('Escape');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Escape closes the menu');
+      assert.ok(await panel.isHidden());
+      assert.equal(await focusedTestId(page), 'site-menu-toggle', 'focus is back on the toggle');
+      await assertNoHorizontalScroll(page);
+    },
+  },
+  {
+    name: 'on a phone the menu works right to left in Arabic',
+    async run({ page }) {
+      const messages = await readMessages('ar');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto('/ar', { waitUntil: 'networkidle' });
+      const { toggle, panel } = await phoneMenu(page, messages.nav.menu);
+      await toggle.click();
+      const pricing = panel.getByRole('link', { name: messages.nav.pricing });
+      assert.equal(await pricing.getAttribute('href'), '/ar/pricing');
+      const box = await pricing.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the menu fits the screen');
+      assert.equal(await panel.evaluate((element) => getComputedStyle(element).direction), 'rtl');
+      await assertNoHorizontalScroll(page);
+      await page.keyboard.press('Escape');
+      assert.equal(await focusedTestId(page), 'site-menu-toggle');
+    },
+  },
+  {
+    name: 'the footer links to Pricing and Templates',
+    async run({ page }) {
+      await page.goto('/de');
+      const messages = await readMessages('de');
+      const footer = page.getByRole('contentinfo');
+      assert.equal(await footer.getByRole('link', { name: messages.nav.pricing }).getAttribute('href'), '/de/pricing');
+      assert.equal(await footer.getByRole('link', { name: messages.templates.nav.link }).getAttribute('href'), '/de/templates');
+    },
+  },
+  {
+    name: 'public pages have titles of their own',
+    async run({ page }) {
+      const titles = [];
+      for (const url of ['/', '/pricing', '/templates', '/signin', '/de/pricing']) {
+        await page.goto(url);
+        titles.push(await page.title());
+      }
+      assert.equal(new Set(titles).size, titles.length, `distinct titles: ${titles.join(' | ')}`);
+      assert.equal(titles[3], 'Sign in · Levqor');
+    },
+  },
+  {
+    name: 'the favicon is served',
+    async run({ page, context }) {
+      const response = await context.request.get('/favicon.ico');
+      assert.equal(response.status(), 200);
+      assert.match(response.headers()['content-type'] ?? '', /^image\//);
+      await page.goto('/');
+      assert.ok(await page.locator('link[rel="icon"][href^="/favicon.ico"]').count(), 'the page links the favicon');
+    },
+  },
+  {
+    name: 'a stale signed-in hint falls back to Sign in',
+    async run({ page, context, baseUrl }) {
+      await context.addCookies([{ name: 'lvq_signed_in', value: '1', url: baseUrl }]);
+      await page.goto('/', { waitUntil: 'networkidle' });
+      await page.waitForFunction(() => !document.cookie.includes('lvq_signed_in'));
+      await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
+      assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Open the app' }).count(), 0);
+      assert.equal((await context.cookies()).some((cookie) => cookie.name === 'lvq_signed_in'), false, 'the hint is dropped');
     },
   },
 ];

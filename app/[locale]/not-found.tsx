@@ -1,8 +1,15 @@
 // The localised not-found page, with the public site chrome.
+import type { Metadata } from 'next';
 import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { Link } from '@/lib/i18n/navigation';
+
+// NOTE: a not-found boundary gets no params; the locale is the one the layout set for this request.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('notFound'))('title') };
+}
 
 export default function NotFound() {
   const t = useTranslations('notFound');

@@ -1,5 +1,6 @@
 // The public site footer.
 import { useTranslations } from 'next-intl';
+import { TemplatesNavLink } from '@/components/templates/templates-nav-link';
 import { Link } from '@/lib/i18n/navigation';
 import { Logo } from './logo';
 
@@ -19,6 +20,8 @@ export function SiteFooter() {
             <li><Link className="hover:text-fg" href="/#features">{nav('features')}</Link></li>
             <li><Link className="hover:text-fg" href="/#how-it-works">{nav('howItWorks')}</Link></li>
             <li><Link className="hover:text-fg" href="/#for-whom">{nav('forWhom')}</Link></li>
+            <li><TemplatesNavLink className="hover:text-fg" /></li>
+            <li><Link className="hover:text-fg" href="/pricing">{nav('pricing')}</Link></li>
             <li><Link className="hover:text-fg" href="/signin">{nav('signIn')}</Link></li>
           </ul>
         </nav>

@@ -9,11 +9,14 @@ import { listHeartbeats } from '@/lib/admin/list-heartbeats';
 import { listJobOverview } from '@/lib/admin/list-job-runs';
 import { requireAdminPage } from '@/lib/admin/require-admin';
 import { getHeartbeatHistory, getUptime } from '@/lib/guardian/uptime';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { appVersion } from '@/lib/system/version';
 
 const DAY_MS = 86_400_000;
 const th = 'px-4 py-3 text-start font-medium';
 const td = 'px-4 py-3';
+
+export const generateMetadata = pageTitle('admin', 'health.title');
 
 export default async function SystemHealthPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -10,6 +10,9 @@ import { findPrice } from '@/lib/billing/catalogue';
 import { getBillingSummary } from '@/lib/billing/get-billing-summary';
 import { getStripe } from '@/lib/billing/stripe-client';
 import { Link } from '@/lib/i18n/navigation';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export const generateMetadata = pageTitle('billing', 'title');
 
 export default async function BillingPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -10,9 +10,12 @@ import { getDb } from '@/db';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { Link } from '@/lib/i18n/navigation';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { getRunStats } from '@/lib/workflows/analytics/get-run-stats';
 import { getWorkspace } from '@/lib/workspaces/get-workspace';
 import { listMembers } from '@/lib/workspaces/list-members';
+
+export const generateMetadata = pageTitle('nav', 'dashboard');
 
 export default async function DashboardPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

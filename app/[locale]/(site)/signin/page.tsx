@@ -1,13 +1,13 @@
 // The sign-in page: magic link by email, Google and Microsoft when configured, and the operator login.
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { configuredProviders } from '@/lib/auth/providers';
 import { afterSignInPath } from '@/lib/auth/safe-redirect';
 import { getSessionUser } from '@/lib/auth/session-scope';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { adminSignInAction, oauthSignInAction, requestMagicLinkAction } from './actions';
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+export const generateMetadata = pageTitle('nav', 'signIn', { robots: { index: false, follow: false } });
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ error?: string; callbackUrl?: string }> };
 

@@ -1,6 +1,5 @@
 // After checkout: asks Stripe about the session server-side, shows nothing until it is confirmed to belong to one of
 // the signed-in user's workspaces, then says whether the plan or purchase is active yet.
-import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { ActivationRefresher } from '@/components/billing/activation-refresher';
 import { priceLabel } from '@/components/billing/price-label';
@@ -8,8 +7,9 @@ import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { verifyCheckoutSession } from '@/lib/billing/verify-checkout-session';
 import { Link } from '@/lib/i18n/navigation';
+import { pageTitle } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+export const generateMetadata = pageTitle('billing.welcome', 'purchaseTitle', { robots: { index: false, follow: false } });
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ session_id?: string }> };
 

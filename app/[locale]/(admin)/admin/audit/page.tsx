@@ -4,12 +4,15 @@ import { getDb } from '@/db';
 import { listPlatformAudit, platformAuditQuerySchema } from '@/lib/admin/list-platform-audit';
 import { requireAdminPage } from '@/lib/admin/require-admin';
 import { Link } from '@/lib/i18n/navigation';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 const th = 'px-4 py-3 text-start font-medium';
 const td = 'px-4 py-3 align-top';
 const field = 'mt-1 block rounded-lg border border-border-strong bg-surface px-3 py-2 text-sm text-fg';
+
+export const generateMetadata = pageTitle('admin', 'audit.title');
 
 export default async function AdminAuditPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -13,8 +13,11 @@ import { buildDailyReport } from '@/lib/guardian/daily-report';
 import { findAnomalies } from '@/lib/guardian/find-anomalies';
 import { buildHealingPlan } from '@/lib/guardian/healing-plan';
 import { listPlansQuerySchema, listUpgradePlans } from '@/lib/guardian/upgrade/list-plans';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export const generateMetadata = pageTitle('admin', 'guardian.title');
 
 export default async function GuardianPage({ params, searchParams }: Props) {
   const { locale } = await params;

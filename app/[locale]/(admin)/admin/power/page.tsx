@@ -13,9 +13,12 @@ import { getLaunchStage } from '@/lib/admin/launch-stage';
 import { listPendingApprovals } from '@/lib/admin/list-pending-approvals';
 import { requireAdminPage } from '@/lib/admin/require-admin';
 import { listFlags } from '@/lib/flags/list-flags';
+import { pageTitle } from '@/lib/i18n/page-title';
 
 const th = 'px-4 py-3 text-start font-medium';
 const td = 'px-4 py-3';
+
+export const generateMetadata = pageTitle('admin', 'power.title');
 
 export default async function PowerPanelPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

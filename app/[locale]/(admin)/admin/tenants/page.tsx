@@ -5,6 +5,7 @@ import { TenantActions } from '@/components/admin/tenant-actions';
 import { getDb } from '@/db';
 import { requireAdminPage } from '@/lib/admin/require-admin';
 import { searchTenants, searchTenantsQuerySchema } from '@/lib/admin/search-tenants';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { RESTORE_GRACE_DAYS } from '@/lib/workspaces/lifecycle';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -12,6 +13,8 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record
 const th = 'px-4 py-3 text-start font-medium';
 const td = 'px-4 py-3 align-top';
 const field = 'mt-1 block rounded-lg border border-border-strong bg-surface px-3 py-2 text-sm text-fg';
+
+export const generateMetadata = pageTitle('admin', 'tenants.title');
 
 export default async function TenantsPage({ params, searchParams }: Props) {
   const { locale } = await params;

@@ -4,6 +4,9 @@ import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { getBillingSummary } from '@/lib/billing/get-billing-summary';
 import { Link } from '@/lib/i18n/navigation';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export const generateMetadata = pageTitle('billing', 'usage.title');
 
 export default async function UsagePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

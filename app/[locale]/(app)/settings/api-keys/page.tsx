@@ -6,6 +6,9 @@ import { getDb } from '@/db';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { hasRole } from '@/lib/auth/scope';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export const generateMetadata = pageTitle('app', 'keys.title');
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -4,6 +4,9 @@ import { getDb } from '@/db';
 import { listAuditLogs } from '@/lib/audit/list-audit-logs';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { hasRole } from '@/lib/auth/scope';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export const generateMetadata = pageTitle('app', 'audit.title');
 
 export default async function AuditPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -4,8 +4,11 @@ import { InviteMemberForm } from '@/components/app/invite-member-form';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { hasRole } from '@/lib/auth/scope';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { listInvitations } from '@/lib/workspaces/list-invitations';
 import { listMembers } from '@/lib/workspaces/list-members';
+
+export const generateMetadata = pageTitle('app', 'membersPage.title');
 
 export default async function MembersPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -2,6 +2,9 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SignOutEverywhereButton } from '@/components/app/sign-out-everywhere-button';
 import { requireSessionScope } from '@/lib/auth/require-session';
+import { pageTitle } from '@/lib/i18n/page-title';
+
+export const generateMetadata = pageTitle('app', 'securityPage.title');
 
 export default async function SecurityPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

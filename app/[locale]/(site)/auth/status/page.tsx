@@ -1,10 +1,10 @@
 // /auth/status — which sign-in methods are configured and who is signed in; never shows secrets.
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { configuredProviders } from '@/lib/auth/providers';
 import { getSessionUser } from '@/lib/auth/session-scope';
+import { pageTitle } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+export const generateMetadata = pageTitle('auth', 'statusTitle', { robots: { index: false, follow: false } });
 export const dynamic = 'force-dynamic';
 
 export default async function AuthStatusPage({ params }: { params: Promise<{ locale: string }> }) {

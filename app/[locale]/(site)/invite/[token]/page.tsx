@@ -1,12 +1,12 @@
 // Accept an invitation to a workspace: sign in with the invited address, then accept.
-import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getSessionUser } from '@/lib/auth/session-scope';
 import { Link } from '@/lib/i18n/navigation';
+import { pageTitle } from '@/lib/i18n/page-title';
 import { localizedPath } from '@/lib/i18n/urls';
 import { acceptInvitationAction } from './actions';
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+export const generateMetadata = pageTitle('app', 'invite.title', { robots: { index: false, follow: false } });
 
 type Props = { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ error?: string }> };
 

@@ -1,10 +1,10 @@
 // After asking for a magic link: check your inbox (or, locally, the development mailbox).
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { devMailboxEnabled } from '@/lib/auth/providers';
+import { pageTitle } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { robots: { index: false, follow: false } };
+export const generateMetadata = pageTitle('auth', 'checkEmailTitle', { robots: { index: false, follow: false } });
 export const dynamic = 'force-dynamic';
 
 export default async function CheckEmailPage({ params }: { params: Promise<{ locale: string }> }) {
