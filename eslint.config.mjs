@@ -10,5 +10,5 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
-  globalIgnores(['.next/**', '.data/**', 'node_modules/**', 'next-env.d.ts', '.ci/out/**']),
+  globalIgnores(['.next/**', '.next-*/**', '.data/**', 'node_modules/**', 'next-env.d.ts', '.ci/out/**']),
 ]);

@@ -29,6 +29,11 @@ export type WorkflowTable = {
   webhook_secret: string;
   /** Inbound webhook deliveries accepted a minute (migration 2026_12_02_0002). */
   webhook_rate_limit: ColumnType<number, number | undefined, number>;
+  /** The secret before the last rotation, accepted until `webhook_secret_previous_expires_at` (migration 2026_12_02_0004). */
+  webhook_secret_previous: ColumnType<string | null, string | null | undefined, string | null>;
+  webhook_secret_previous_expires_at: NullableTimestamp;
+  /** When the current secret was shown (it is shown once); null: never, so nobody can hold it yet. */
+  webhook_secret_shown_at: NullableTimestamp;
   schedule_cron: string | null;
   schedule_timezone: string | null;
   next_run_at: NullableTimestamp;

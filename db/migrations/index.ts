@@ -10,6 +10,7 @@ import * as templates from './2026_11_23_0007_templates';
 import * as sessionRevocation from './2026_12_02_0001_session_revocation';
 import * as webhookRateLimits from './2026_12_02_0002_webhook_rate_limits';
 import * as driverHeartbeats from './2026_12_02_0003_driver_heartbeats';
+import * as webhookSecretRotation from './2026_12_02_0004_webhook_secret_rotation';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_telemetry': telemetry,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0001_session_revocation': sessionRevocation,
   '2026_12_02_0002_webhook_rate_limits': webhookRateLimits,
   '2026_12_02_0003_driver_heartbeats': driverHeartbeats,
+  '2026_12_02_0004_webhook_secret_rotation': webhookSecretRotation,
 };

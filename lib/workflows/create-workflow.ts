@@ -11,7 +11,10 @@ import { triggerColumns } from './trigger-columns';
 import { toWorkflowDto, type WorkflowDetailDto } from './workflow-dto';
 import { assertEventSourceInWorkspace } from './assert-event-source';
 
-export async function createWorkflow(db: Db, scope: Scope, input: unknown): Promise<WorkflowDetailDto> {
+/** How the workflow came to be: a copy or an import starts disabled and is audited as such. */
+export type CreateWorkflowOptions = { enabled?: boolean; action?: 'workflow.created' | 'workflow.duplicated' | 'workflow.imported'; meta?: Record<string, unknown> };
+
+export async function createWorkflow(db: Db, scope: Scope, input: unknown, options: CreateWorkflowOptions = {}): Promise<WorkflowDetailDto> {
   requireRole(scope, 'member');
   const definition = assertValidDefinition(input);
   await assertEventSourceInWorkspace(db, scope, definition);
@@ -27,12 +30,13 @@ export async function createWorkflow(db: Db, scope: Scope, input: unknown): Prom
         webhook_token: `wh_${randomBytes(24).toString('base64url')}`,
         webhook_secret: encryptSecret(randomBytes(32).toString('base64url'), scope.workspaceId),
         created_by: scope.userId,
+        ...(options.enabled === undefined ? {} : { enabled: options.enabled }),
         ...triggerColumns(definition),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     await trx.insertInto('workflow_versions').values({ workflow_id: row.id, version: 1, definition: JSON.stringify(definition), created_by: scope.userId }).execute();
-    await recordAudit(trx, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'workflow.created', targetType: 'workflow', targetId: row.id, meta: { name: definition.name } });
+    await recordAudit(trx, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: options.action ?? 'workflow.created', targetType: 'workflow', targetId: row.id, meta: { name: definition.name, ...options.meta } });
     return { ...toWorkflowDto(row), definition };
   });
 }

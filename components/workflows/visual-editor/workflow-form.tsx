@@ -86,8 +86,11 @@ export function WorkflowForm({ id, definition, issues, onChange }: Props) {
           {trigger.type === 'webhook' ? (
             <>
               <div className="flex items-start gap-2 sm:col-span-2">
-                <input id={`${id}-signature`} type="checkbox" checked={trigger.requireSignature === true} onChange={(event) => setTrigger({ requireSignature: event.target.checked })} className="mt-1 h-4 w-4 accent-brand" />
-                <label htmlFor={`${id}-signature`} className="text-sm">{v('trigger.requireSignature')}</label>
+                <input id={`${id}-signature`} type="checkbox" checked={trigger.requireSignature === true} onChange={(event) => setTrigger({ requireSignature: event.target.checked })} aria-describedby={`${id}-signature-hint`} className="mt-1 h-4 w-4 accent-brand" />
+                <div>
+                  <label htmlFor={`${id}-signature`} className="text-sm">{v('trigger.requireSignature')}</label>
+                  <p id={`${id}-signature-hint`} className="mt-1 text-xs text-fg-subtle">{v('trigger.requireSignatureHint')}</p>
+                </div>
               </div>
               <div className="sm:col-span-2">
                 {field('rateLimitPerMinute', v('trigger.rateLimitPerMinute'), trigger.rateLimitPerMinute, (text) => setTrigger({ rateLimitPerMinute: parseNumber(text) }), issues.trigger, {

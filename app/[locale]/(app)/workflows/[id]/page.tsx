@@ -10,25 +10,29 @@ import { RunsTable } from '@/components/runs/runs-table';
 import type { Serialized } from '@/components/runs/run-view';
 import { CopyButton } from '@/components/workflows/copy-button';
 import { DefinitionEditor } from '@/components/workflows/definition-editor';
-import { EnabledToggle } from '@/components/workflows/enabled-toggle';
-import { RunNowButton } from '@/components/workflows/run-now-button';
+import { FlashMessage } from '@/components/workflows/flash-message';
 import { TestRunForm } from '@/components/workflows/test-run-form';
 import { VersionHistory } from '@/components/workflows/version-history';
 import { VisualEditor } from '@/components/workflows/visual-editor/visual-editor';
+import { WorkflowHeader } from '@/components/workflows/workflow-header';
+import { WebhookSigningPanel } from '@/components/workflows/webhook-signing-panel';
 import { defaultWorkflowTab, type WorkflowTab, WorkflowTabs, workflowTabs } from '@/components/workflows/workflow-tabs';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { requireSessionScope } from '@/lib/auth/require-session';
-import type { Scope } from '@/lib/auth/scope';
+import { hasRole, type Scope } from '@/lib/auth/scope';
 import { getRetention } from '@/lib/backups/get-retention';
 import { listSnapshots } from '@/lib/backups/list-snapshots';
 import { Link } from '@/lib/i18n/navigation';
 import { getRunStats } from '@/lib/workflows/analytics/get-run-stats';
+import { countWorkflowContents } from '@/lib/workflows/count-workflow-contents';
 import { webhookRateLimits } from '@/lib/workflows/definition';
 import { getWorkflow } from '@/lib/workflows/get-workflow';
 import { listVersions } from '@/lib/workflows/list-versions';
 import { orNotFound, pageId } from '@/lib/workflows/page-params';
 import { listRuns } from '@/lib/workflows/runs/list-runs';
+import { getWebhookSigning } from '@/lib/workflows/triggers/get-webhook-signing';
+import { webhookSecretGrace } from '@/lib/workflows/triggers/rotate-webhook-secret';
 import type { WorkflowDetailDto } from '@/lib/workflows/workflow-dto';
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ tab?: string | string[] }> };
@@ -48,22 +52,19 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
   const db = await getDb();
   const { tab: rawTab } = await searchParams;
   const tab: WorkflowTab = workflowTabs.find((candidate) => candidate === rawTab) ?? defaultWorkflowTab;
-  const [t, workflow] = await Promise.all([getTranslations('workflows'), orNotFound(getWorkflow(db, scope, id))]);
+  const [t, workflow, contents] = await Promise.all([getTranslations('workflows'), orNotFound(getWorkflow(db, scope, id)), countWorkflowContents(db, scope, [id])]);
   return (
     <div className="max-w-6xl">
       <p className="text-sm">
         <Link href="/workflows" className="text-fg-muted underline-offset-4 hover:underline"><span aria-hidden className="inline-block rtl:rotate-180">←</span> {t('title')}</Link>
       </p>
-      <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <h1 className="font-display text-3xl font-semibold" data-testid="workflow-title">{workflow.name}</h1>
-          {workflow.description ? <p className="mt-1 text-fg-muted">{workflow.description}</p> : null}
-        </div>
-        <div className="flex flex-wrap items-center gap-4">
-          <EnabledToggle workflowId={workflow.id} name={workflow.name} enabled={workflow.enabled} />
-          <RunNowButton workflowId={workflow.id} name={workflow.name} className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60" />
-        </div>
-      </div>
+      <FlashMessage />
+      <WorkflowHeader
+        workflow={{ id: workflow.id, name: workflow.name, description: workflow.description, enabled: workflow.enabled }}
+        contents={contents.get(workflow.id) ?? { versions: workflow.currentVersion, runs: 0, runsInProgress: 0, snapshots: 0 }}
+        canDelete={hasRole(scope, 'admin')}
+      />
+      {workflow.webhookUrl && workflow.definition.trigger.type === 'webhook' && workflow.definition.trigger.requireSignature ? <WebhookSigning db={db} scope={scope} workflow={workflow} /> : null}
       <WorkflowTabs workflowId={workflow.id} current={tab} />
       {tab === 'visual' ? <VisualEditor workflowId={workflow.id} definition={workflow.definition} version={workflow.currentVersion} /> : null}
       {tab === 'overview' ? <Overview db={db} scope={scope} workflow={workflow} /> : null}
@@ -138,6 +139,21 @@ async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflo
         <div className="mt-3">{runs.length === 0 ? <p className="text-fg-subtle">{t('overview.noRuns')}</p> : <RunsTable runs={runs} showWorkflow={false} label={t('overview.recentRuns')} />}</div>
       </section>
     </div>
+  );
+}
+
+/** Shown on every tab while signing is on, so the secret appears right after the save that turns it on. */
+async function WebhookSigning({ db, scope, workflow }: { db: Db; scope: Scope; workflow: WorkflowDetailDto }) {
+  const signing = json(await getWebhookSigning(db, scope, workflow.id));
+  return (
+    <WebhookSigningPanel
+      workflowId={workflow.id}
+      webhookUrl={workflow.webhookUrl ?? ''}
+      canRotate={hasRole(scope, 'admin')}
+      secretShownAt={signing.secretShownAt}
+      previousValidUntil={signing.previousValidUntil}
+      graceHours={webhookSecretGrace.defaultHours}
+    />
   );
 }
 
