@@ -86,9 +86,15 @@ async function authorize(mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>, req
   if (mode !== 'admin' && !caller.scope) throw new AppError('forbidden', 'You are not a member of an active workspace');
   if (caller.rateLimitKey) {
     const { getDb } = await import('@/db');
-    const limit = await consumeRateLimit(await getDb(), caller.rateLimitKey, rateLimitPolicies.api);
+    const db = await getDb();
+    const limit = await consumeRateLimit(db, caller.rateLimitKey, rateLimitPolicies.api);
     Object.assign(headers, rateLimitHeaders(limit));
     if (!limit.allowed) throw new AppError('rate_limited', `Too many requests; try again in ${limit.retryAfterSeconds} s`);
+    // An API-key request counts towards the workspace's metered API calls (buffered in memory, written per minute).
+    if (viaKey && caller.scope) {
+      const { recordUsage } = await import('@/lib/billing/record-usage');
+      await recordUsage(db, caller.scope.workspaceId, 'api_calls');
+    }
   }
   return { scope: caller.scope, userId: caller.userId };
 }
