@@ -1,7 +1,6 @@
 // Every secret a flow creates (webhook tokens, invitation tokens, approval-link tokens, magic-link tokens, API keys)
 // is looked for in everything written to the log and to telemetry_logs while those flows run: none may appear.
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { withApi } from '@/lib/api/with-api';
@@ -11,23 +10,13 @@ import { logError, logEvent } from '@/lib/guardian/telemetry';
 import { approvalLinkToken, approvalLinkUrl } from '@/lib/workflows/approvals/approval-link';
 import { seedMember, type Seeded } from '../accounts/seed';
 import { database, params, request, session } from '../helpers/route-request';
+import { capturedLogs } from '../helpers/captured-logs';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { driveToEnd, engineDeps, testClock } from '../workflows/fixtures';
 
-const written = vi.hoisted(() => ({ lines: [] as string[] }));
-
 vi.mock('@/db', async () => (await import('../helpers/route-request')).dbModule());
 vi.mock('@/lib/auth/session-scope', async () => (await import('../helpers/route-request')).sessionModule());
-vi.mock('@/lib/logger', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/logger')>();
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      written.lines.push(String(chunk));
-      done();
-    },
-  });
-  return { ...real, logger: real.createLogger({ level: 'trace', destination }) };
-});
+vi.mock('@/lib/logger', async (importOriginal) => (await import('../helpers/captured-logs')).loggerModule(await importOriginal()));
 
 const workflowsRoute = await import('@/app/api/workflows/route');
 const hookRoute = await import('@/app/api/hooks/[token]/route');
@@ -97,7 +86,7 @@ describe('secrets never reach the logs or telemetry', () => {
     await flushRequestTimings();
 
     const telemetry = JSON.stringify(await test.db.selectFrom('telemetry_logs').selectAll().execute());
-    const logs = written.lines.join('');
+    const logs = capturedLogs.join('');
     expect(logs).toContain('/api/hooks/[REDACTED]');
     expect(telemetry).toContain('/api/hooks/');
     for (const [name, secret] of Object.entries(secrets)) {

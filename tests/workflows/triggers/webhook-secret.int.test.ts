@@ -3,7 +3,6 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
@@ -11,22 +10,12 @@ import { receiveWebhook, signWebhookBody } from '@/lib/workflows/triggers/receiv
 import { curlSigningExample, nodeSigningExample } from '@/lib/workflows/triggers/signing-examples';
 import { seedMember, type Seeded } from '../../accounts/seed';
 import { database, params, request, session } from '../../helpers/route-request';
+import { capturedLogs } from '../../helpers/captured-logs';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
-
-const written = vi.hoisted(() => ({ lines: [] as string[] }));
 
 vi.mock('@/db', async () => (await import('../../helpers/route-request')).dbModule());
 vi.mock('@/lib/auth/session-scope', async () => (await import('../../helpers/route-request')).sessionModule());
-vi.mock('@/lib/logger', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/logger')>();
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      written.lines.push(String(chunk));
-      done();
-    },
-  });
-  return { ...real, logger: real.createLogger({ level: 'trace', destination }) };
-});
+vi.mock('@/lib/logger', async (importOriginal) => (await import('../../helpers/captured-logs')).loggerModule(await importOriginal()));
 
 const workflowsRoute = await import('@/app/api/workflows/route');
 const workflowRoute = await import('@/app/api/workflows/[id]/route');
@@ -191,8 +180,8 @@ describe('signed webhook secrets', () => {
       expect(answer).not.toContain(hidden);
       expect(audit).not.toContain(hidden);
       expect(telemetry).not.toContain(hidden);
-      expect(written.lines.join('')).not.toContain(hidden);
+      expect(capturedLogs.join('')).not.toContain(hidden);
     }
-    expect(written.lines.some((line) => line.includes('webhook-secret/rotate'))).toBe(true);
+    expect(capturedLogs.some((line) => line.includes('webhook-secret/rotate'))).toBe(true);
   });
 });
