@@ -37,6 +37,8 @@ export type ApiContext<A extends ApiAuth, B, Q> = {
   scope: ScopeFor<A>;
   /** The signed-in user's id on session and admin routes. */
   userId: string | null;
+  /** Headers added to the response, also when the handler throws (e.g. Retry-After beside a 429). */
+  responseHeaders: Record<string, string>;
   body: B extends z.ZodType ? z.infer<B> : undefined;
   query: Q extends z.ZodType ? z.infer<Q> : undefined;
 };
@@ -59,7 +61,7 @@ export function withApi<A extends ApiAuth, B extends z.ZodType | undefined = und
       const url = new URL(req.url);
       const query = options.query ? options.query.parse(checkQuery(url.searchParams)) : undefined;
       const body = options.body ? options.body.parse(await readJsonBody(req, options.maxBodyBytes)) : undefined;
-      response = await handler({ req, requestId, params, body, query, scope: caller?.scope, userId: caller?.userId ?? null } as ApiContext<A, B, Q>);
+      response = await handler({ req, requestId, params, body, query, scope: caller?.scope, userId: caller?.userId ?? null, responseHeaders: extraHeaders } as ApiContext<A, B, Q>);
     } catch (thrown) {
       response = errorResponse(thrown, req, requestId);
     }
@@ -122,12 +124,13 @@ function isDataException(thrown: unknown): boolean {
 
 function errorResponse(thrown: unknown, req: Request, requestId: string): Response {
   // NOTE: a client that went away mid-request (navigation, a superseded fetch) is not a server error.
+  const dataException = isDataException(thrown);
+  if (dataException) logger.warn({ err: thrown, request_id: requestId }, 'database refused a value from the request');
   const error = req.signal.aborted && !(thrown instanceof AppError)
     ? new AppError('bad_request', 'The request was aborted by the client')
-    : isDataException(thrown)
+    : dataException
       ? new AppError('validation_failed', 'A value in the request is out of range or cannot be stored')
       : toAppError(thrown);
-  if (isDataException(thrown)) logger.warn({ err: thrown, request_id: requestId }, 'database refused a value from the request');
   if (error.code === 'internal_error') {
     logger.error({ err: thrown, request_id: requestId, path: new URL(req.url).pathname }, 'unhandled error in route handler');
     Sentry.captureException(thrown, { tags: { request_id: requestId } });

@@ -51,7 +51,7 @@ export async function receiveWebhook(db: Db, delivery: WebhookDelivery, options:
     workspaceId: workflow.workspace_id,
     workflowId: workflow.id,
     trigger: 'webhook',
-    payload: webhookPayload(rawBody, delivery.contentType, new Date()),
+    payload: webhookPayload(rawBody, delivery.contentType, now),
     ...(delivery.deliveryId ? { triggerKey: `webhook:${delivery.deliveryId.slice(0, 200)}` } : {}),
   }, { head: workflow, now });
 }
