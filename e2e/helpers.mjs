@@ -49,6 +49,9 @@ export async function signUp(page, { prefix = 'e2e', email = `${prefix}-${Date.n
  * (best practices included); `strict: true` fails on every WCAG 2 A/AA violation, whatever its impact.
  */
 export async function assertAccessible(page, label, { strict = false } = {}) {
+  // NOTE: after a client-side navigation Next streams the new page's <title> in a moment later; check the settled page
+  // (a page that never gets a title still fails here, on the timeout, or in axe's document-title rule).
+  await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 5_000 });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (strict) => {
     const result = await window.axe.run(document, strict ? { runOnly: ['wcag2a', 'wcag2aa'] } : { resultTypes: ['violations'] });
