@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { callApi } from '../workflows/call-api';
+import { callApi } from '@/lib/client/call-api';
 
 type Decided = { status: string };
 

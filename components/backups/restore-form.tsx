@@ -2,7 +2,7 @@
 // Restores a snapshot by pushing it to a URL (POST /api/backups/:id/restore); private addresses are refused by the server.
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
-import { callApi } from '../workflows/call-api';
+import { callApi } from '@/lib/client/call-api';
 
 type Restored = { destination: string; status: number };
 

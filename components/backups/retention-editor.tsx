@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import type { PrunePlan } from '@/lib/backups/prune-snapshots';
 import type { RetentionPolicy } from '@/lib/backups/retention';
 import type { Serialized } from '../runs/run-view';
-import { callApi } from '../workflows/call-api';
+import { callApi } from '@/lib/client/call-api';
 import { formatBytes } from '@/lib/format/format-bytes';
 
 type Plan = Serialized<PrunePlan>;

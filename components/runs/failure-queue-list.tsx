@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Link } from '@/lib/i18n/navigation';
-import { callApi } from '../workflows/call-api';
+import { callApi } from '@/lib/client/call-api';
 import { readRunError } from './run-error';
 import type { Serialized } from './run-view';
 import type { RunDto } from '@/lib/workflows/runs/run-dto';

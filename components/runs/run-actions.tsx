@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
-import { callApi } from '../workflows/call-api';
+import { callApi } from '@/lib/client/call-api';
 
 export function RunActions({ runId, status, onChanged }: { runId: string; status: string; onChanged: () => void }) {
   const t = useTranslations('runs.actions');

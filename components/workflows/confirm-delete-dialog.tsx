@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from '@/lib/i18n/navigation';
 import type { WorkflowContents } from '@/lib/workflows/count-workflow-contents';
-import { callApi } from './call-api';
+import { callApi } from '@/lib/client/call-api';
 
 type Props = { workflowId: string; name: string; contents: WorkflowContents; onClose: () => void; onDeleted: () => void };
 

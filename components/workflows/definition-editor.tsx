@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
-import { callApi, type ValidationIssue } from './call-api';
+import { callApi, type ValidationIssue } from '@/lib/client/call-api';
 import { ValidationIssues } from './validation-issues';
 
 type Status = { tone: 'ok' | 'error'; text: string } | null;

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { callApi } from './call-api';
+import { callApi } from '@/lib/client/call-api';
 
 export function EnabledToggle({ workflowId, name, enabled: initial }: { workflowId: string; name: string; enabled: boolean }) {
   const t = useTranslations('workflows');

@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Link, useRouter } from '@/lib/i18n/navigation';
-import { callApi, type ValidationIssue } from './call-api';
+import { callApi, type ValidationIssue } from '@/lib/client/call-api';
 import { showFlash } from './flash-message';
 import { ValidationIssues } from './validation-issues';
 

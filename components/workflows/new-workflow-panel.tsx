@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
-import { callApi, type ValidationIssue } from './call-api';
+import { callApi, type ValidationIssue } from '@/lib/client/call-api';
 import { ValidationIssues } from './validation-issues';
 
 type Mode = 'scratch' | 'json';

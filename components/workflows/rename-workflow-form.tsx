@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { limits } from '@/lib/workflows/definition';
 import { workflowNameSchema } from '@/lib/workflows/schemas';
-import { callApi } from './call-api';
+import { callApi } from '@/lib/client/call-api';
 import { showFlash } from './flash-message';
 
 type Loaded = { currentVersion: number; definition: Record<string, unknown> & { name: string } };

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
-import { callApi } from './call-api';
+import { callApi } from '@/lib/client/call-api';
 
 export function RunNowButton({ workflowId, name, className }: { workflowId: string; name: string; className?: string }) {
   const t = useTranslations('workflows');

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
-import { callApi } from './call-api';
+import { callApi } from '@/lib/client/call-api';
 
 export function TestRunForm({ workflowId }: { workflowId: string }) {
   const t = useTranslations('workflows.testRun');

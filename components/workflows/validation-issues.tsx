@@ -1,6 +1,6 @@
 // The validator's issues as a list: each names the field path and the step it belongs to, then says what is wrong.
 import { useTranslations } from 'next-intl';
-import type { ValidationIssue } from './call-api';
+import type { ValidationIssue } from '@/lib/client/call-api';
 
 export function ValidationIssues({ issues, id, onLocate }: { issues: ValidationIssue[]; id?: string; onLocate?: (issue: ValidationIssue) => void }) {
   const t = useTranslations('workflows.issues');

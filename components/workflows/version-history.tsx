@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { callApi } from './call-api';
+import { callApi } from '@/lib/client/call-api';
 import { type DiffHunkLine, diffLines, withContext } from './line-diff';
 
 export type VersionItem = { version: number; createdAt: string; createdBy: string | null };

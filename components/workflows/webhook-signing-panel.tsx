@@ -4,7 +4,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { curlSigningExample, nodeSigningExample } from '@/lib/workflows/triggers/signing-examples';
-import { callApi } from './call-api';
+import { callApi } from '@/lib/client/call-api';
 import { CopyButton } from './copy-button';
 
 type Props = { workflowId: string; webhookUrl: string; canRotate: boolean; secretShownAt: string | null; previousValidUntil: string | null; graceHours: number };

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useRouter } from '@/lib/i18n/navigation';
 import { limits } from '@/lib/workflows/definition';
 import type { WorkflowContents } from '@/lib/workflows/count-workflow-contents';
-import { callApi } from './call-api';
+import { callApi } from '@/lib/client/call-api';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { showFlash } from './flash-message';
 

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { AppNav } from '@/components/app/app-nav';
 import { WorkspaceSwitcher } from '@/components/app/workspace-switcher';
 import { Logo } from '@/components/site/logo';
+import { Toaster } from '@/components/ui/toast';
 import { LanguageSwitcher } from '@/components/site/language-switcher';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
@@ -46,6 +47,7 @@ export default async function AppLayout({ children, params }: { children: ReactN
           {children}
         </main>
       </div>
+      <Toaster dismissLabel={(await getTranslations('ui'))('dismiss')} />
     </div>
   );
 }

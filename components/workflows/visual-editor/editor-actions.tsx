@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { EditorDefinition } from '@/lib/workflows/editor/edit-definition';
 import type { EditorIssue } from '@/lib/workflows/editor/map-issues';
 import { Link } from '@/lib/i18n/navigation';
-import { callApi } from '../call-api';
+import { callApi } from '@/lib/client/call-api';
 
 type Props = {
   workflowId: string;

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { EditorDefinition } from '@/lib/workflows/editor/edit-definition';
 import type { EditorIssue } from '@/lib/workflows/editor/map-issues';
-import { callApi } from '../call-api';
+import { callApi } from '@/lib/client/call-api';
 
 export const VALIDATE_DEBOUNCE_MS = 400;
 
