@@ -40,9 +40,16 @@ function authConfig(): NextAuthConfig {
       sendVerificationRequest: async ({ identifier, url }) => sendMagicLink(await getDb(), identifier, url),
     }),
   ];
-  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET)
+    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
   if (env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET) {
-    providers.push(MicrosoftEntraID({ clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID, clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET, issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER }));
+    providers.push(
+      MicrosoftEntraID({
+        clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
+        clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+        issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+      }),
+    );
   }
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD_HASH) {
     providers.push(
@@ -93,7 +100,12 @@ function authConfig(): NextAuthConfig {
         const db = await getDb();
         const workspaces = await ensurePersonalWorkspace(db, { id: user.id, email: user.email, name: user.name });
         for (const workspace of workspaces) {
-          await recordAudit(db, { workspaceId: workspace.id, actorUserId: user.id, action: 'auth.sign_in', meta: { provider: account?.provider ?? 'unknown' } });
+          await recordAudit(db, {
+            workspaceId: workspace.id,
+            actorUserId: user.id,
+            action: 'auth.sign_in',
+            meta: { provider: account?.provider ?? 'unknown' },
+          });
         }
         await setSignedInHint(true);
       },

@@ -42,8 +42,17 @@ const nextConfig = {
     // NOTE: API answers are data, never documents: they get the strictest policy. It also spares every API request
     // Next's per-request compilation of the page policy (a header value with ':' is compiled as a path template).
     return [
-      { source: '/:path((?!api/).*)', headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }, ...commonHeaders] },
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }, ...commonHeaders] },
+      {
+        source: '/:path((?!api/).*)',
+        headers: [{ key: 'Content-Security-Policy', value: contentSecurityPolicy }, ...commonHeaders],
+      },
+      {
+        source: '/api/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+          ...commonHeaders,
+        ],
+      },
     ];
   },
 };

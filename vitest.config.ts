@@ -19,6 +19,11 @@ export default defineConfig({
     env: { LOG_LEVEL: 'silent' },
     // NOTE: next-auth is ESM importing `next/server` without an extension, which Node cannot resolve; let Vite do it.
     server: { deps: { inline: ['next-auth'] } },
-    reporters: reportDir ? ['default', ['json', { outputFile: path.join(reportDir, `vitest-${process.env.CI_REPORT_NAME ?? 'unit'}.json`) }]] : ['default'],
+    reporters: reportDir
+      ? [
+          'default',
+          ['json', { outputFile: path.join(reportDir, `vitest-${process.env.CI_REPORT_NAME ?? 'unit'}.json`) }],
+        ]
+      : ['default'],
   },
 });

@@ -15,7 +15,8 @@ for (const line of readFileSync(path.join(dir, 'steps.txt'), 'utf8').trim().spli
   const [, status, name] = line.match(/^(ok|FAILED) (.*) \(\d+ s\)$/) ?? [];
   if (!status) continue;
   const [file, count] = reports[name] ?? [];
-  const report = file && existsSync(path.join(dir, file)) ? JSON.parse(readFileSync(path.join(dir, file), 'utf8')) : null;
+  const report =
+    file && existsSync(path.join(dir, file)) ? JSON.parse(readFileSync(path.join(dir, file), 'utf8')) : null;
   const [stepPassed, stepFailed] = report ? count(report) : status === 'ok' ? [1, 0] : [0, 1];
   passed += stepPassed;
   // A step that failed without failing tests (a crash, a missing database) still counts as one failure.

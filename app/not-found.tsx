@@ -9,7 +9,9 @@ export default function GlobalNotFound() {
         <main>
           <h1 className="font-display text-3xl font-semibold">Page not found</h1>
           <p className="mt-3 text-fg-muted">The page you were looking for does not exist or has moved.</p>
-          <Link href="/" className="mt-6 inline-block text-brand-accent underline underline-offset-4">Back to the home page</Link>
+          <Link href="/" className="mt-6 inline-block text-brand-accent underline underline-offset-4">
+            Back to the home page
+          </Link>
         </main>
       </body>
     </html>

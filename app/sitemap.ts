@@ -9,7 +9,9 @@ export default function sitemap(): MetadataRoute.Sitemap {
   const base = getEnv().APP_URL;
   const absolute = (pathname: string) => new URL(pathname, base).toString();
   return publicPages.flatMap((page) => {
-    const languages = Object.fromEntries(Object.entries(alternateLanguages(page.path)).map(([lang, href]) => [lang, absolute(href)]));
+    const languages = Object.fromEntries(
+      Object.entries(alternateLanguages(page.path)).map(([lang, href]) => [lang, absolute(href)]),
+    );
     return locales.map((locale) => ({
       url: absolute(localizedPath(locale, page.path)),
       changeFrequency: page.changeFrequency,

@@ -45,7 +45,11 @@ async function runDriver(): Promise<void> {
   const allowlist = new URL(values.upstream!).hostname;
   const driver = createEmbeddedDriver({
     getDb: async () => db,
-    deps: { steps: stepRegistry, fetch: (url, init) => guardedFetch(url, init, { allowlist }), credential: async () => ({}) },
+    deps: {
+      steps: stepRegistry,
+      fetch: (url, init) => guardedFetch(url, init, { allowlist }),
+      credential: async () => ({}),
+    },
     concurrency: Number(values.concurrency),
     identity: values.identity!,
     heartbeatMs,
@@ -55,18 +59,49 @@ async function runDriver(): Promise<void> {
   process.on('SIGTERM', () => void driver.stop().finally(() => db.destroy().finally(() => process.exit(0))));
 }
 
-function startDriverProcess(schema: string, upstream: string, identity: string): Promise<{ child: ChildProcess; driverId: string }> {
-  const args = ['--conditions=react-server', '--import', 'tsx', 'bench/crash-recovery.ts', '--role', 'driver', '--database', values.database, '--schema', schema, '--upstream', upstream, '--identity', identity, '--concurrency', values.concurrency];
+function startDriverProcess(
+  schema: string,
+  upstream: string,
+  identity: string,
+): Promise<{ child: ChildProcess; driverId: string }> {
+  const args = [
+    '--conditions=react-server',
+    '--import',
+    'tsx',
+    'bench/crash-recovery.ts',
+    '--role',
+    'driver',
+    '--database',
+    values.database,
+    '--schema',
+    schema,
+    '--upstream',
+    upstream,
+    '--identity',
+    identity,
+    '--concurrency',
+    values.concurrency,
+  ];
   if (values['no-heartbeat']) args.push('--no-heartbeat');
-  const child = spawn(process.execPath, args, { cwd: path.resolve(import.meta.dirname, '..'), env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`driver exited with ${code} before it was ready`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, driverId: (JSON.parse(line) as { ready: string }).ready }));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve({ child, driverId: (JSON.parse(line) as { ready: string }).ready }),
+    );
   });
 }
 
 async function seed(db: Db, upstream: string): Promise<{ workspaceId: string; workflowId: string }> {
-  const workspace = await db.insertInto('workspaces').values({ name: 'Crash bench', concurrency_limit: 1_000 }).returning('id').executeTakeFirstOrThrow();
+  const workspace = await db
+    .insertInto('workspaces')
+    .values({ name: 'Crash bench', concurrency_limit: 1_000 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const definition = workflowDefinitionSchema.parse({
     name: 'Crash bench: charge',
     trigger: { type: 'manual' },
@@ -75,10 +110,21 @@ async function seed(db: Db, upstream: string): Promise<{ workspaceId: string; wo
   });
   const workflow = await db
     .insertInto('workflows')
-    .values({ workspace_id: workspace.id, name: definition.name, current_version: 1, trigger_type: 'manual', webhook_token: `wh_${randomBytes(8).toString('hex')}`, webhook_secret: 'unused', concurrency_limit: 100 })
+    .values({
+      workspace_id: workspace.id,
+      name: definition.name,
+      current_version: 1,
+      trigger_type: 'manual',
+      webhook_token: `wh_${randomBytes(8).toString('hex')}`,
+      webhook_secret: 'unused',
+      concurrency_limit: 100,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('workflow_versions').values({ workflow_id: workflow.id, version: 1, definition: JSON.stringify(definition) }).execute();
+  await db
+    .insertInto('workflow_versions')
+    .values({ workflow_id: workflow.id, version: 1, definition: JSON.stringify(definition) })
+    .execute();
   return { workspaceId: workspace.id, workflowId: workflow.id };
 }
 
@@ -117,7 +163,16 @@ async function runBench(): Promise<void> {
         const batch = Math.min(perTick, total - created);
         await db
           .insertInto('workflow_runs')
-          .values(Array.from({ length: batch }, () => ({ workspace_id: workspaceId, workflow_id: workflowId, version: 1, status: 'queued' as const, trigger_type: 'manual', current_step_id: 'charge' })))
+          .values(
+            Array.from({ length: batch }, () => ({
+              workspace_id: workspaceId,
+              workflow_id: workflowId,
+              version: 1,
+              status: 'queued' as const,
+              trigger_type: 'manual',
+              current_step_id: 'charge',
+            })),
+          )
           .execute();
         created += batch;
         lastCreatedAt = Date.now();
@@ -129,11 +184,30 @@ async function runBench(): Promise<void> {
     const inFlightCalls = open;
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
-    const interrupted = (await db.selectFrom('workflow_runs').select('id').where('status', 'in', ['queued', 'running']).where('lease_until', '>', sql<Date>`now()`).execute()).map((row) => row.id);
-    const finishedBeforeKill = Number((await db.selectFrom('workflow_runs').select(sql<number>`count(*)`.as('n')).where('status', '=', 'succeeded').executeTakeFirstOrThrow()).n);
+    const interrupted = (
+      await db
+        .selectFrom('workflow_runs')
+        .select('id')
+        .where('status', 'in', ['queued', 'running'])
+        .where('lease_until', '>', sql<Date>`now()`)
+        .execute()
+    ).map((row) => row.id);
+    const finishedBeforeKill = Number(
+      (
+        await db
+          .selectFrom('workflow_runs')
+          .select(sql<number>`count(*)`.as('n'))
+          .where('status', '=', 'succeeded')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
     const restartedAt = Date.now();
-    const restarted = await startDriverProcess(schema, upstream, values.restart === 'other' ? `${identity} (other node)` : identity);
+    const restarted = await startDriverProcess(
+      schema,
+      upstream,
+      values.restart === 'other' ? `${identity} (other node)` : identity,
+    );
     child = restarted.child;
     const readyAt = Date.now();
 
@@ -141,9 +215,29 @@ async function runBench(): Promise<void> {
     let allDoneAt: number | null = null;
     const deadline = restartedAt + Number(values['timeout-s']) * 1_000;
     while (Date.now() < deadline) {
-      const pendingInterrupted = interrupted.length === 0 ? 0 : Number((await db.selectFrom('workflow_runs').select(sql<number>`count(*)`.as('n')).where('id', 'in', interrupted).where('status', 'in', ['queued', 'running']).executeTakeFirstOrThrow()).n);
+      const pendingInterrupted =
+        interrupted.length === 0
+          ? 0
+          : Number(
+              (
+                await db
+                  .selectFrom('workflow_runs')
+                  .select(sql<number>`count(*)`.as('n'))
+                  .where('id', 'in', interrupted)
+                  .where('status', 'in', ['queued', 'running'])
+                  .executeTakeFirstOrThrow()
+              ).n,
+            );
       if (pendingInterrupted === 0) interruptedDoneAt ??= Date.now();
-      const pending = Number((await db.selectFrom('workflow_runs').select(sql<number>`count(*)`.as('n')).where('status', 'in', ['queued', 'running']).executeTakeFirstOrThrow()).n);
+      const pending = Number(
+        (
+          await db
+            .selectFrom('workflow_runs')
+            .select(sql<number>`count(*)`.as('n'))
+            .where('status', 'in', ['queued', 'running'])
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       if (created === total && pending === 0) {
         allDoneAt = Date.now();
         interruptedDoneAt ??= allDoneAt;
@@ -158,11 +252,24 @@ async function runBench(): Promise<void> {
     const succeeded = runs.filter((run) => run.status === 'succeeded');
     const neverCalled = succeeded.filter((run) => !calls.has(`${run.id}:charge`)).length;
     const duplicates = [...calls.values()].filter((count) => count > 1);
-    const interruptedAttempts = Number((await db.selectFrom('workflow_step_runs').select(sql<number>`count(*)`.as('n')).where(sql`error::jsonb ->> 'code'`, '=', 'interrupted').executeTakeFirstOrThrow()).n);
-    const seconds = (at: number | null) => (at === null ? 'not within the timeout' : Number(((at - restartedAt) / 1000).toFixed(1)));
+    const interruptedAttempts = Number(
+      (
+        await db
+          .selectFrom('workflow_step_runs')
+          .select(sql<number>`count(*)`.as('n'))
+          .where(sql`error::jsonb ->> 'code'`, '=', 'interrupted')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const seconds = (at: number | null) =>
+      at === null ? 'not within the timeout' : Number(((at - restartedAt) / 1000).toFixed(1));
 
-    const mode = values['no-heartbeat'] ? 'heartbeats off (lease only, 120 s)' : `heartbeats on (5 s beat, stale after 15 s), restarted as the ${values.restart === 'other' ? 'other node' : 'same node'}`;
-    console.log(`node ${process.version}; ${mode}; ${total} runs at ${values.rate}/s, SIGKILL after ${values['kill-after']} s, upstream ${values['latency-ms']} ms, concurrency ${values.concurrency}`);
+    const mode = values['no-heartbeat']
+      ? 'heartbeats off (lease only, 120 s)'
+      : `heartbeats on (5 s beat, stale after 15 s), restarted as the ${values.restart === 'other' ? 'other node' : 'same node'}`;
+    console.log(
+      `node ${process.version}; ${mode}; ${total} runs at ${values.rate}/s, SIGKILL after ${values['kill-after']} s, upstream ${values['latency-ms']} ms, concurrency ${values.concurrency}`,
+    );
     console.table({
       'runs created': runs.length,
       'succeeded before the kill': finishedBeforeKill,

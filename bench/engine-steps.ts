@@ -12,12 +12,21 @@ import { defaultEngineDeps } from '@/lib/workflows/engine/default-deps';
 import { driveRun } from '@/lib/workflows/engine/embedded-driver';
 import { createRun } from '@/lib/workflows/runs/create-run';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' } } });
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '30' },
+    database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+});
 const STEPS = 40;
 
 async function measure(db: Db): Promise<{ driven: number[]; inline: number[] }> {
   await migrateToLatest(db);
-  const workspace = await db.insertInto('workspaces').values({ name: 'Bench' }).returning('id').executeTakeFirstOrThrow();
+  const workspace = await db
+    .insertInto('workspaces')
+    .values({ name: 'Bench' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const definition = workflowDefinitionSchema.parse({
     name: 'Bench: 40 no-op steps',
     trigger: { type: 'manual' },
@@ -25,17 +34,34 @@ async function measure(db: Db): Promise<{ driven: number[]; inline: number[] }> 
   });
   const workflow = await db
     .insertInto('workflows')
-    .values({ workspace_id: workspace.id, name: definition.name, current_version: 1, trigger_type: 'manual', webhook_token: `wh_${randomBytes(8).toString('hex')}`, webhook_secret: 'unused' })
+    .values({
+      workspace_id: workspace.id,
+      name: definition.name,
+      current_version: 1,
+      trigger_type: 'manual',
+      webhook_token: `wh_${randomBytes(8).toString('hex')}`,
+      webhook_secret: 'unused',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('workflow_versions').values({ workflow_id: workflow.id, version: 1, definition: JSON.stringify(definition) }).execute();
+  await db
+    .insertInto('workflow_versions')
+    .values({ workflow_id: workflow.id, version: 1, definition: JSON.stringify(definition) })
+    .execute();
   const driven: number[] = [];
   const inline: number[] = [];
   for (let i = 0; i < Number(values.runs) + 3; i++) {
     // NOTE: a queued run written directly, so the driver takes it step by step (createRun would finish it inline).
     const queued = await db
       .insertInto('workflow_runs')
-      .values({ workspace_id: workspace.id, workflow_id: workflow.id, version: 1, status: 'queued', trigger_type: 'manual', current_step_id: 's0' })
+      .values({
+        workspace_id: workspace.id,
+        workflow_id: workflow.id,
+        version: 1,
+        status: 'queued',
+        trigger_type: 'manual',
+        current_step_id: 's0',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     let startedAt = performance.now();
@@ -44,7 +70,12 @@ async function measure(db: Db): Promise<{ driven: number[]; inline: number[] }> 
     if (last.kind !== 'finished' || last.status !== 'succeeded') throw new Error(`run ended ${JSON.stringify(last)}`);
 
     startedAt = performance.now();
-    const created = await createRun(db, { workspaceId: workspace.id, workflowId: workflow.id, trigger: 'manual', dispatch: false });
+    const created = await createRun(db, {
+      workspaceId: workspace.id,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      dispatch: false,
+    });
     const inlineMs = performance.now() - startedAt;
     if (created.status !== 'succeeded') throw new Error(`inline run ended ${created.status}`);
     // The first runs warm the JIT and the definition cache.
@@ -59,7 +90,12 @@ async function measure(db: Db): Promise<{ driven: number[]; inline: number[] }> 
 function summarise(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { runs: samples.length, median_ms_per_step: Number(at(0.5).toFixed(3)), p95_ms_per_step: Number(at(0.95).toFixed(3)), median_ms_per_run: Number((at(0.5) * STEPS).toFixed(1)) };
+  return {
+    runs: samples.length,
+    median_ms_per_step: Number(at(0.5).toFixed(3)),
+    p95_ms_per_step: Number(at(0.95).toFixed(3)),
+    median_ms_per_run: Number((at(0.5) * STEPS).toFixed(1)),
+  };
 }
 
 const results: Record<string, ReturnType<typeof summarise>> = {};

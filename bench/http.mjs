@@ -9,26 +9,36 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
-const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const port = 3290;
 const base = `http://127.0.0.1:${port}`;
 const root = path.resolve(import.meta.dirname, '..');
 
-const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    LEVQOR_BENCH: '1',
-    LEVQOR_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'levqor-bench-')),
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+const server = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LEVQOR_BENCH: '1',
+      LEVQOR_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'levqor-bench-')),
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-  detached: true,
-});
+);
 
 async function waitForServer() {
   for (let i = 0; i < 240; i++) {
@@ -57,11 +67,18 @@ try {
     }
   }
   const mean = (list, key) => list.reduce((sum, item) => sum + item[key], 0) / list.length;
-  const summary = Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, { rps: Math.round(mean(list, 'rps')), p50_ms: mean(list, 'p50'), p99_ms: mean(list, 'p99') }]));
+  const summary = Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => [
+      name,
+      { rps: Math.round(mean(list, 'rps')), p50_ms: mean(list, 'p50'), p99_ms: mean(list, 'p99') },
+    ]),
+  );
   console.log(`node ${process.version}, ${connections} connections, ${values.rounds} × ${duration} s per endpoint`);
   console.table(summary);
   const overhead = 1 - summary.pulse.rps / summary.bare.rps;
-  console.log(`withApi (pulse) vs bare handler: ${(summary.pulse.rps / summary.bare.rps).toFixed(3)} of bare throughput, ${(overhead * 100).toFixed(1)} % cost; p99 ${summary.pulse.p99_ms.toFixed(1)} ms vs ${summary.bare.p99_ms.toFixed(1)} ms`);
+  console.log(
+    `withApi (pulse) vs bare handler: ${(summary.pulse.rps / summary.bare.rps).toFixed(3)} of bare throughput, ${(overhead * 100).toFixed(1)} % cost; p99 ${summary.pulse.p99_ms.toFixed(1)} ms vs ${summary.bare.p99_ms.toFixed(1)} ms`,
+  );
 } finally {
   process.kill(-server.pid, 'SIGTERM'); // next start forks next-server: stop the whole group
 }

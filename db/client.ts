@@ -13,7 +13,10 @@ export type DatabaseDriver = 'pglite' | 'postgres' | 'vercel-postgres';
 export type DatabaseHandle = { db: Kysely<Database>; driver: DatabaseDriver };
 
 type ConnectOptions = { attempts?: number; baseDelayMs?: number; sleep?: (ms: number) => Promise<void> };
-type DatabaseEnv = Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'DATABASE_PREPARED_STATEMENTS' | 'POSTGRES_URL' | 'VERCEL' | 'LEVQOR_DATA_DIR'>;
+type DatabaseEnv = Pick<
+  Env,
+  'DATABASE_URL' | 'DATABASE_POOL_MAX' | 'DATABASE_PREPARED_STATEMENTS' | 'POSTGRES_URL' | 'VERCEL' | 'LEVQOR_DATA_DIR'
+>;
 
 /** Opens the database named by the environment and checks it answers, retrying with exponential backoff. */
 export async function openDatabase(env: DatabaseEnv, options: ConnectOptions = {}): Promise<DatabaseHandle> {
@@ -29,7 +32,10 @@ async function createHandle(env: DatabaseEnv): Promise<DatabaseHandle> {
   if (env.POSTGRES_URL && env.VERCEL) {
     const { createPool } = await import('@vercel/postgres');
     const pool = createPool({ connectionString: env.POSTGRES_URL });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) }), driver: 'vercel-postgres' };
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) }),
+      driver: 'vercel-postgres',
+    };
   }
   if (env.POSTGRES_URL) return { db: postgres(env.POSTGRES_URL, options), driver: 'postgres' };
   const dataDir = path.resolve(env.LEVQOR_DATA_DIR, 'pglite');
@@ -40,14 +46,25 @@ async function createHandle(env: DatabaseEnv): Promise<DatabaseHandle> {
 type PoolOptions = { max?: number; searchPath?: string; prepare?: boolean };
 
 // NOTE: commits wait for the WAL flush; enough connections let concurrent commits share one flush (group commit).
-function postgres(connectionString: string, { max = 10, searchPath, prepare = true }: PoolOptions = {}): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString, max, options: searchPath ? `-c search_path=${searchPath}` : undefined, ...(prepare ? { Client: PreparingClient } : {}) });
+function postgres(
+  connectionString: string,
+  { max = 10, searchPath, prepare = true }: PoolOptions = {},
+): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    options: searchPath ? `-c search_path=${searchPath}` : undefined,
+    ...(prepare ? { Client: PreparingClient } : {}),
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /** A PGlite database in `dataDir`, or in memory when none is given (tests). */
 export async function pglite(dataDir?: string): Promise<Kysely<Database>> {
-  const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('kysely-pglite-dialect'),
+  ]);
   const client = await PGlite.create(dataDir ? { dataDir } : {});
   return new Kysely<Database>({ dialect: new PGliteDialect(client) });
 }
@@ -60,7 +77,10 @@ export async function postgresInSchema(connectionString: string, schema: string)
   return postgres(connectionString, { searchPath: schema });
 }
 
-export async function connectWithRetry(db: Kysely<Database>, { attempts = 6, baseDelayMs = 250, sleep = delay }: ConnectOptions = {}): Promise<void> {
+export async function connectWithRetry(
+  db: Kysely<Database>,
+  { attempts = 6, baseDelayMs = 250, sleep = delay }: ConnectOptions = {},
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await sql`select 1`.execute(db);

@@ -6,7 +6,11 @@ import { migrateToLatest } from './migrate';
 const { db, driver } = await openDatabase(parseEnv(process.env));
 try {
   const applied = await migrateToLatest(db);
-  console.log(applied.length ? `Applied ${applied.length} migration(s) on ${driver}: ${applied.join(', ')}` : `Database (${driver}) is up to date`);
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s) on ${driver}: ${applied.join(', ')}`
+      : `Database (${driver}) is up to date`,
+  );
 } finally {
   await db.destroy();
 }

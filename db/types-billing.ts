@@ -103,7 +103,13 @@ export type CreditLedgerTable = {
   created_at: CreatedAt;
 };
 
-export type UsageCounterTable = { workspace_id: string; metric: UsageMetric; period_start: ColumnType<Date, string, never>; count: number; shard: Generated<number> };
+export type UsageCounterTable = {
+  workspace_id: string;
+  metric: UsageMetric;
+  period_start: ColumnType<Date, string, never>;
+  count: number;
+  shard: Generated<number>;
+};
 
 export type BillingTables = {
   billing_customers: BillingCustomerTable;

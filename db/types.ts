@@ -6,7 +6,11 @@ import type { BillingTables } from './types-billing';
 import type { TemplateTables } from './types-templates';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
+type Json = ColumnType<
+  Record<string, unknown>,
+  string | Record<string, unknown> | undefined,
+  string | Record<string, unknown>
+>;
 
 export type TelemetryLogTable = {
   id: Generated<string>;
@@ -63,7 +67,11 @@ export type WorkspaceTable = {
   status_changed_at: Timestamp;
   purge_after: NullableTimestamp;
   /** Which action classes need a human: C only, or B and C. */
-  approval_policy: ColumnType<'class_c' | 'class_b_and_c', 'class_c' | 'class_b_and_c' | undefined, 'class_c' | 'class_b_and_c'>;
+  approval_policy: ColumnType<
+    'class_c' | 'class_b_and_c',
+    'class_c' | 'class_b_and_c' | undefined,
+    'class_c' | 'class_b_and_c'
+  >;
   /** Runs of the whole workspace executing at once. */
   concurrency_limit: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
@@ -136,23 +144,26 @@ export type EmailOutboxTable = {
   sent_at: NullableTimestamp;
 };
 
-export type Database = WorkflowTables & BillingTables & GuardianTables & TemplateTables & {
-  telemetry_logs: TelemetryLogTable;
-  users: UserTable;
-  revoked_sessions: RevokedSessionTable;
-  accounts: AccountTable;
-  verification_tokens: VerificationTokenTable;
-  workspaces: WorkspaceTable;
-  memberships: MembershipTable;
-  invitations: InvitationTable;
-  api_keys: ApiKeyTable;
-  rate_limits: RateLimitTable;
-  audit_logs: AuditLogTable;
-  feature_flags: FeatureFlagTable;
-  email_outbox: EmailOutboxTable;
-  job_runs: JobRunTable;
-  heartbeats: HeartbeatTable;
-};
+export type Database = WorkflowTables &
+  BillingTables &
+  GuardianTables &
+  TemplateTables & {
+    telemetry_logs: TelemetryLogTable;
+    users: UserTable;
+    revoked_sessions: RevokedSessionTable;
+    accounts: AccountTable;
+    verification_tokens: VerificationTokenTable;
+    workspaces: WorkspaceTable;
+    memberships: MembershipTable;
+    invitations: InvitationTable;
+    api_keys: ApiKeyTable;
+    rate_limits: RateLimitTable;
+    audit_logs: AuditLogTable;
+    feature_flags: FeatureFlagTable;
+    email_outbox: EmailOutboxTable;
+    job_runs: JobRunTable;
+    heartbeats: HeartbeatTable;
+  };
 
 export type TelemetryLog = Selectable<TelemetryLogTable>;
 export type NewTelemetryLog = Insertable<TelemetryLogTable>;

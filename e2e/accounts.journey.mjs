@@ -5,7 +5,9 @@ import { readMessages, signUp } from './helpers.mjs';
 
 /** The browser's session cookie as a `Cookie` header, to replay it from outside the browser (as a thief would). */
 async function copySessionCookie(context) {
-  const cookie = (await context.cookies()).find((candidate) => /^(__Secure-)?authjs\.session-token$/.test(candidate.name));
+  const cookie = (await context.cookies()).find((candidate) =>
+    /^(__Secure-)?authjs\.session-token$/.test(candidate.name),
+  );
   assert.ok(cookie, 'the browser holds a session cookie');
   return `${cookie.name}=${cookie.value}`;
 }
@@ -47,7 +49,11 @@ export const journeys = [
       assert.ok(me.headers()['ratelimit-limit'], 'rate limit headers on API-key requests');
 
       page.once('dialog', (dialog) => dialog.accept());
-      await page.getByTestId('api-key-row').filter({ hasText: 'CI integration' }).getByRole('button', { name: 'Revoke' }).click();
+      await page
+        .getByTestId('api-key-row')
+        .filter({ hasText: 'CI integration' })
+        .getByRole('button', { name: 'Revoke' })
+        .click();
       await page.getByTestId('api-key-row').filter({ hasText: 'Revoked' }).waitFor();
       const refused = await api.get(`${baseUrl}/api/me`, { headers: { authorization: `Bearer ${key}` } });
       assert.equal(refused.status(), 401);
@@ -55,7 +61,10 @@ export const journeys = [
       await page.goto('/settings/audit');
       const actions = await page.getByTestId('audit-row').allInnerTexts();
       for (const action of ['api_key.revoked', 'api_key.created', 'auth.sign_in', 'workspace.created']) {
-        assert.ok(actions.some((row) => row.includes(action)), `audit log shows ${action}`);
+        assert.ok(
+          actions.some((row) => row.includes(action)),
+          `audit log shows ${action}`,
+        );
       }
 
       await page.goto('/dashboard');
@@ -90,7 +99,11 @@ export const journeys = [
       const openApp = page.getByRole('banner').getByRole('link', { name: nav.openApp });
       await openApp.waitFor();
       assert.equal(await openApp.getAttribute('href'), '/de/dashboard');
-      assert.equal(await page.getByRole('banner').getByRole('link', { name: nav.signIn }).count(), 0, 'no sign-in link');
+      assert.equal(
+        await page.getByRole('banner').getByRole('link', { name: nav.signIn }).count(),
+        0,
+        'no sign-in link',
+      );
       await openApp.click();
       await page.waitForURL((url) => url.pathname === '/de/dashboard');
     },
@@ -105,7 +118,10 @@ export const journeys = [
       assert.equal(url.origin, baseUrl, 'stays on the public origin');
       assert.equal(url.pathname, '/signin');
       assert.equal(url.searchParams.get('error'), 'Verification');
-      await page.getByRole('alert').filter({ hasText: /expired or was already used/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /expired or was already used/ })
+        .waitFor();
     },
   },
 ];

@@ -7,11 +7,15 @@ import { assertAccessible, signUp, startExtraServer } from './helpers.mjs';
 
 const OPERATOR = { email: 'ops@levqor.test', password: 'e2e operator passphrase' };
 /** `npm run hash-password -- 'e2e operator passphrase'` */
-const OPERATOR_HASH = 'scrypt$32768$8$1$S7V7iM2cqxaQzN8msLYVrg$UbOskPZ3jPpU8Br44AmFJWkdNymnbRUIdKdcWAUmdQ8IVLbl2tW_UBIgxB9bOQdmWY3_NdguHICE2rTH5ZHFLA';
+const OPERATOR_HASH =
+  'scrypt$32768$8$1$S7V7iM2cqxaQzN8msLYVrg$UbOskPZ3jPpU8Br44AmFJWkdNymnbRUIdKdcWAUmdQ8IVLbl2tW_UBIgxB9bOQdmWY3_NdguHICE2rTH5ZHFLA';
 
 /** `next start` on its own port and fresh data folder, with the operator login and the embedded scheduler on. */
 function startOperatorServer() {
-  return startExtraServer({ name: 'admin', env: { LEVQOR_SCHEDULER: 'on', ADMIN_EMAIL: OPERATOR.email, ADMIN_PASSWORD_HASH: OPERATOR_HASH } });
+  return startExtraServer({
+    name: 'admin',
+    env: { LEVQOR_SCHEDULER: 'on', ADMIN_EMAIL: OPERATOR.email, ADMIN_PASSWORD_HASH: OPERATOR_HASH },
+  });
 }
 
 export const journeys = [
@@ -27,7 +31,9 @@ export const journeys = [
       for (const url of ['/api/guardian/summary', '/api/guardian/anomalies', '/api/admin/tenants']) {
         assert.equal((await page.request.get(`${baseUrl}${url}`)).status(), 404, url);
       }
-      const rebuild = await page.request.post(`${baseUrl}/api/guardian/upgrade/plans/rebuild`, { headers: { origin: baseUrl } });
+      const rebuild = await page.request.post(`${baseUrl}/api/guardian/upgrade/plans/rebuild`, {
+        headers: { origin: baseUrl },
+      });
       assert.equal(rebuild.status(), 404);
     },
   },
@@ -53,7 +59,10 @@ export const journeys = [
           await page.reload();
         }
         assert.match(await page.getByTestId('heartbeat-row').first().innerText(), /OK|Degraded/);
-        assert.match(await page.getByTestId('job-row').filter({ hasText: 'heartbeat' }).first().innerText(), /Succeeded/);
+        assert.match(
+          await page.getByTestId('job-row').filter({ hasText: 'heartbeat' }).first().innerText(),
+          /Succeeded/,
+        );
         assert.equal(await page.getByTestId('launch-stage').innerText(), 'Pre-launch');
         await assertAccessible(page, '/admin', { strict: true });
 
@@ -76,7 +85,10 @@ export const journeys = [
         assert.equal(summary.kill_switches['workflows.runs_enabled'], false);
 
         await page.goto(`${base}/admin/audit?action=flag.`);
-        assert.match(await page.getByTestId('admin-audit-row').first().innerText(), /flag\.changed[\s\S]*workflows\.runs_enabled/);
+        assert.match(
+          await page.getByTestId('admin-audit-row').first().innerText(),
+          /flag\.changed[\s\S]*workflows\.runs_enabled/,
+        );
 
         await page.goto(`${base}/admin/power`);
         await page.getByRole('switch', { name: 'Workflow runs' }).focus();
@@ -88,7 +100,10 @@ export const journeys = [
         await page.getByTestId('health-score').waitFor();
         assert.match(await page.getByTestId('healing-mode').innerText(), /Nothing is applied automatically/);
         await page.getByRole('button', { name: 'Rebuild now' }).click();
-        await page.getByTestId('rebuild-result').filter({ hasText: /open\.$/ }).waitFor();
+        await page
+          .getByTestId('rebuild-result')
+          .filter({ hasText: /open\.$/ })
+          .waitFor();
         await page.getByTestId('upgrade-plan').first().waitFor();
         await assertAccessible(page, '/admin/guardian', { strict: true });
 
@@ -99,7 +114,10 @@ export const journeys = [
 
         // Browser telemetry sent with sendBeacon as pages were left arrives in the logs.
         const logs = await (await page.request.get(`${base}/api/admin/logs?limit=200`)).json();
-        assert.ok(logs.lines.some((line) => line.name === 'web.page_load'), 'page-load telemetry from the browser is stored');
+        assert.ok(
+          logs.lines.some((line) => line.name === 'web.page_load'),
+          'page-load telemetry from the browser is stored',
+        );
       } finally {
         stop();
       }

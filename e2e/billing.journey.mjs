@@ -12,7 +12,12 @@ import { startStripeStandIn } from './stripe-stand-in.mjs';
 function startBillingServer(stripe) {
   return startExtraServer({
     name: 'billing',
-    env: { LEVQOR_SCHEDULER: 'off', STRIPE_SECRET_KEY: stripe.apiKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_BASE: stripe.url },
+    env: {
+      LEVQOR_SCHEDULER: 'off',
+      STRIPE_SECRET_KEY: stripe.apiKey,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_BASE: stripe.url,
+    },
   });
 }
 
@@ -21,7 +26,10 @@ async function notConfigured(page, baseUrl) {
   await page.goto('/pricing');
   await page.getByTestId('billing-not-configured').waitFor();
   await signUp(page, { base: baseUrl, prefix: 'pricing' });
-  const refused = await page.request.post(`${baseUrl}/api/billing/checkout`, { data: { price: 'levqor_growth_monthly' }, headers: { origin: baseUrl } });
+  const refused = await page.request.post(`${baseUrl}/api/billing/checkout`, {
+    data: { price: 'levqor_growth_monthly' },
+    headers: { origin: baseUrl },
+  });
   assert.equal(refused.status(), 503);
   const { error } = await refused.json();
   assert.equal(error.code, 'not_configured');
@@ -73,10 +81,12 @@ export const journeys = [
     },
   },
   {
-
     name: 'pricing → checkout on the Stripe stand-in → signed webhooks → plan active in the app',
     async run({ page, screenshotDir }) {
-      const stripe = await startStripeStandIn({ apiKey: `sk_test_${randomBytes(8).toString('hex')}`, webhookSecret: `whsec_${randomBytes(16).toString('hex')}` });
+      const stripe = await startStripeStandIn({
+        apiKey: `sk_test_${randomBytes(8).toString('hex')}`,
+        webhookSecret: `whsec_${randomBytes(16).toString('hex')}`,
+      });
       let server = null;
       try {
         const sync = await runStripeSync(stripe);
@@ -97,11 +107,14 @@ export const journeys = [
         await page.waitForURL((url) => url.href.startsWith(`${server.base}/welcome?session_id=cs_`));
         assert.equal(await page.getByTestId('welcome-title').innerText(), 'Welcome to Starter');
         await page.getByTestId('welcome-status').filter({ hasText: 'Your plan is active' }).waitFor();
-        assert.deepEqual(stripe.delivered.map((d) => [d.type, d.status]), [
-          ['checkout.session.completed', 200],
-          ['customer.subscription.created', 200],
-          ['invoice.paid', 200],
-        ]);
+        assert.deepEqual(
+          stripe.delivered.map((d) => [d.type, d.status]),
+          [
+            ['checkout.session.completed', 200],
+            ['customer.subscription.created', 200],
+            ['invoice.paid', 200],
+          ],
+        );
 
         await page.goto(`${server.base}/billing`);
         assert.equal(await page.getByTestId('billing-plan').innerText(), 'Starter');
@@ -112,7 +125,10 @@ export const journeys = [
 
         // Stripe may deliver again, late and out of order: replaying every event twice, shuffled, changes nothing.
         const events = stripe.delivered.map((d) => d.event);
-        const replay = [...events, ...events].map((event) => ({ event, key: Math.random() })).sort((a, b) => a.key - b.key).map(({ event }) => event);
+        const replay = [...events, ...events]
+          .map((event) => ({ event, key: Math.random() }))
+          .sort((a, b) => a.key - b.key)
+          .map(({ event }) => event);
         for (const event of replay) {
           const response = await stripe.deliver(event);
           assert.deepEqual([response.status, JSON.parse(response.body)], [200, { received: true, duplicate: true }]);

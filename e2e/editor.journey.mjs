@@ -40,12 +40,19 @@ export const journeys = [
       assert.equal(created.status, 201);
       const workflowId = created.body.id;
       await page.goto(`/workflows/${workflowId}`);
-      await page.getByRole('navigation', { name: 'Workflow sections' }).getByRole('link', { name: 'Visual editor', exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Workflow sections' })
+        .getByRole('link', { name: 'Visual editor', exact: true })
+        .and(page.locator('[aria-current="page"]'))
+        .waitFor();
       await summary(page, 'No problems found.');
       assert.deepEqual(await order(page), ['start', 'finish']);
 
       // Add an http_request step by clicking the palette: its missing URL is reported on the URL field.
-      await page.getByRole('region', { name: 'Add step' }).getByRole('button', { name: 'HTTP request', exact: true }).click();
+      await page
+        .getByRole('region', { name: 'Add step' })
+        .getByRole('button', { name: 'HTTP request', exact: true })
+        .click();
       const http = card(page, 'http_request');
       await http.waitFor();
       assert.deepEqual(await order(page), ['start', 'finish', 'http_request']);
@@ -54,7 +61,10 @@ export const journeys = [
       assert.equal(await url.getAttribute('aria-invalid'), 'true');
       const describedBy = await url.getAttribute('aria-describedby');
       assert.ok(describedBy, 'the URL field points at its error');
-      assert.match(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).innerText(), /expected string|Invalid input/i);
+      assert.match(
+        await page.locator(`[id="${describedBy.split(' ')[0]}"]`).innerText(),
+        /expected string|Invalid input/i,
+      );
       await summary(page, '1 problem to fix');
 
       await url.fill('http://127.0.0.1/');
@@ -68,7 +78,10 @@ export const journeys = [
       assert.equal(await url.getAttribute('aria-invalid'), 'false');
 
       // Drag a Delay from the palette onto "finish" (inserted before it), then delete it.
-      await page.dragAndDrop('[data-testid="palette-item"][data-type="delay"]', '[data-testid="step-card"][data-step-id="finish"]');
+      await page.dragAndDrop(
+        '[data-testid="palette-item"][data-type="delay"]',
+        '[data-testid="step-card"][data-step-id="finish"]',
+      );
       await card(page, 'delay').waitFor();
       assert.deepEqual(await order(page), ['start', 'delay', 'finish', 'http_request']);
       await page.getByRole('button', { name: 'Delete step delay' }).click();
@@ -80,7 +93,11 @@ export const journeys = [
       await page.getByRole('button', { name: 'Move step finish up' }).focus();
       await page.keyboard.press('Enter');
       assert.deepEqual(await order(page), ['http_request', 'finish', 'start']);
-      assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /Move step finish (up|down)/, 'focus stays on the moved step');
+      assert.match(
+        await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
+        /Move step finish (up|down)/,
+        'focus stays on the moved step',
+      );
       await page.getByTestId('editor-announcement').filter({ hasText: 'Step finish moved to position 2.' }).waitFor();
       assert.match(await card(page, 'http_request').getByTestId('step-targets').innerText(), /Next → finish/);
       await summary(page, 'No problems found.');
@@ -96,7 +113,15 @@ export const journeys = [
 
       // A save from a stale copy is refused with a clear message.
       const definition = (await api(page, 'GET', `/api/workflows/${workflowId}`)).body.definition;
-      assert.equal((await api(page, 'PUT', `/api/workflows/${workflowId}`, { definition: { ...definition, name: 'Renamed elsewhere' }, expectedVersion: 2 })).status, 200);
+      assert.equal(
+        (
+          await api(page, 'PUT', `/api/workflows/${workflowId}`, {
+            definition: { ...definition, name: 'Renamed elsewhere' },
+            expectedVersion: 2,
+          })
+        ).status,
+        200,
+      );
       await page.getByLabel('Workflow name').fill('E2E visual editor, edited');
       await page.getByRole('button', { name: 'Save as new version' }).click();
       await page.getByTestId('visual-editor-status').filter({ hasText: 'Someone saved a newer version' }).waitFor();

@@ -21,7 +21,10 @@ export async function readMessages(locale) {
 /** The magic link last mailed to `email`, read from the development mailbox at `base` (default: the shared server). */
 export async function magicLinkFor(page, email, { base = '' } = {}) {
   await page.goto(`${base}/dev/mailbox`);
-  const message = page.getByTestId('mailbox-email').filter({ hasText: `To: ${email}` }).first();
+  const message = page
+    .getByTestId('mailbox-email')
+    .filter({ hasText: `To: ${email}` })
+    .first();
   return message.locator('a[href*="/api/auth/callback/resend"]').getAttribute('href');
 }
 
@@ -31,7 +34,16 @@ export async function magicLinkFor(page, email, { base = '' } = {}) {
  * `openSignIn: false` uses the sign-in form already on the page (keeping its callbackUrl); `landing` is what
  * `page.waitForURL` waits for after following the link. Returns the address and the link.
  */
-export async function signUp(page, { prefix = 'e2e', email = `${prefix}-${Date.now()}@example.com`, base = '', openSignIn = true, landing = /\/dashboard/ } = {}) {
+export async function signUp(
+  page,
+  {
+    prefix = 'e2e',
+    email = `${prefix}-${Date.now()}@example.com`,
+    base = '',
+    openSignIn = true,
+    landing = /\/dashboard/,
+  } = {},
+) {
   if (openSignIn) await page.goto(`${base}/signin`);
   // NOTE: when an operator login is configured the page has a second "Work email" field, in the operator form below.
   await page.getByLabel('Work email').first().fill(email);
@@ -54,10 +66,19 @@ export async function assertAccessible(page, label, { strict = false } = {}) {
   await page.waitForFunction(() => document.title.trim() !== '', null, { timeout: 5_000 });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (strict) => {
-    const result = await window.axe.run(document, strict ? { runOnly: ['wcag2a', 'wcag2aa'] } : { resultTypes: ['violations'] });
+    const result = await window.axe.run(
+      document,
+      strict ? { runOnly: ['wcag2a', 'wcag2aa'] } : { resultTypes: ['violations'] },
+    );
     return result.violations
       .filter((violation) => strict || violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.nodes
+            .slice(0, 3)
+            .map((node) => node.target.join(' '))
+            .join(' | ')}`,
+      );
   }, strict);
   assert.deepEqual(violations, [], `axe (${strict ? 'WCAG 2 A/AA' : 'serious or critical'}) on ${label}`);
 }
@@ -72,7 +93,11 @@ export async function assertNoHorizontalScroll(page) {
 export async function api(page, method, url, json) {
   return page.evaluate(
     async ({ method, url, json }) => {
-      const response = await fetch(url, { method, headers: json === undefined ? {} : { 'content-type': 'application/json' }, body: json === undefined ? undefined : JSON.stringify(json) });
+      const response = await fetch(url, {
+        method,
+        headers: json === undefined ? {} : { 'content-type': 'application/json' },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      });
       return { status: response.status, body: await response.json().catch(() => null) };
     },
     { method, url, json },
@@ -115,7 +140,11 @@ export async function startExtraServer({ name, env = {} }) {
     LEVQOR_DEV_MAILBOX_INSECURE: '1',
     ...env,
   };
-  const server = spawn(process.execPath, [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], { cwd: repoRoot, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const server = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
+    { cwd: repoRoot, env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
+  );
   // `next start` forks a next-server child: stop the whole process group.
   const stop = () => {
     try {
@@ -127,7 +156,13 @@ export async function startExtraServer({ name, env = {} }) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the ${name} server: next start exited with code ${server.exitCode}`);
-    if (await fetch(`${base}/api/system/pulse`).then((r) => r.ok, () => false)) return { base, stop };
+    if (
+      await fetch(`${base}/api/system/pulse`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   stop();

@@ -12,26 +12,39 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const baseUrl = `http://127.0.0.1:${port}`;
 const only = process.argv[2];
 
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function startServer() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'levqor-e2e-'));
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      APP_URL: baseUrl,
-      LEVQOR_DATA_DIR: dataDir,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
-      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      LEVQOR_DEV_MAILBOX: '1',
-      LEVQOR_DEV_MAILBOX_INSECURE: '1',
+  const server = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        APP_URL: baseUrl,
+        LEVQOR_DATA_DIR: dataDir,
+        AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+        ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        LEVQOR_DEV_MAILBOX: '1',
+        LEVQOR_DEV_MAILBOX_INSECURE: '1',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  });
+  );
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
@@ -56,7 +69,9 @@ function stopServer(server) {
 }
 
 async function loadJourneys() {
-  const files = readdirSync(import.meta.dirname).filter((file) => file.endsWith('.journey.mjs')).sort();
+  const files = readdirSync(import.meta.dirname)
+    .filter((file) => file.endsWith('.journey.mjs'))
+    .sort();
   const journeys = [];
   for (const file of files) {
     const loaded = await import(path.join(import.meta.dirname, file));
@@ -66,7 +81,10 @@ async function loadJourneys() {
 }
 
 const server = await startServer();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: CHROMIUM_FLAGS,
+});
 const screenshotDir = path.join(import.meta.dirname, 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 const results = [];
@@ -76,7 +94,8 @@ try {
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    if (process.env.E2E_DEBUG) page.on('response', (r) => console.log('   ', r.status(), r.url(), r.headers().location ?? ''));
+    if (process.env.E2E_DEBUG)
+      page.on('response', (r) => console.log('   ', r.status(), r.url(), r.headers().location ?? ''));
     const startedAt = Date.now();
     try {
       await journey.run({ page, context, baseUrl, screenshotDir });
@@ -85,8 +104,14 @@ try {
       console.log(`  ✓ ${journey.name} (${Date.now() - startedAt} ms)`);
     } catch (error) {
       results.push({ name: journey.name, ok: false, error: String(error?.stack ?? error) });
-      console.log(`  ✗ ${journey.name}\n    ${String(error?.message ?? error).split('\n').join('\n    ')}`);
-      await page.screenshot({ path: path.join(screenshotDir, `failed-${journey.name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+      console.log(
+        `  ✗ ${journey.name}\n    ${String(error?.message ?? error)
+          .split('\n')
+          .join('\n    ')}`,
+      );
+      await page
+        .screenshot({ path: path.join(screenshotDir, `failed-${journey.name.replace(/\W+/g, '-')}.png`) })
+        .catch(() => {});
     } finally {
       await context.close();
     }
@@ -98,6 +123,7 @@ try {
 
 const passed = results.filter((result) => result.ok).length;
 const failed = results.length - passed;
-if (process.env.CI_REPORT_DIR) writeFileSync(path.join(process.env.CI_REPORT_DIR, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2));
+if (process.env.CI_REPORT_DIR)
+  writeFileSync(path.join(process.env.CI_REPORT_DIR, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

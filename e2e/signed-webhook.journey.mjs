@@ -82,7 +82,10 @@ function signedWebhookJourney(width) {
       await secretBox.waitFor();
       const rotated = await secretBox.innerText();
       assert.notEqual(rotated, secret);
-      await panel.getByTestId('webhook-signing-grace').filter({ hasText: 'The previous secret keeps working until' }).waitFor();
+      await panel
+        .getByTestId('webhook-signing-grace')
+        .filter({ hasText: 'The previous secret keeps working until' })
+        .waitFor();
       await assertAccessible(page, `/workflows/[id] overview after a rotation (${width} px)`, { strict: true });
       assert.equal((await deliver(webhookUrl, body, rotated)).status, 202);
       assert.equal((await deliver(webhookUrl, JSON.stringify({ order: 'old' }), secret)).status, 202);

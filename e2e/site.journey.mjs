@@ -31,7 +31,10 @@ export const journeys = [
       assert.match(await page.title(), /Levqor/);
       assert.ok(await page.locator('meta[property="og:title"]').count(), 'Open Graph title present');
       // Static pages carry the APP_URL of build time, so compare the path only.
-      assert.equal(new URL(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).pathname, '/de');
+      assert.equal(
+        new URL(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).pathname,
+        '/de',
+      );
       await page.screenshot({ path: path.join(screenshotDir, 'home-en-1440.png'), fullPage: false });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.screenshot({ path: path.join(screenshotDir, 'home-en-390.png'), fullPage: false });
@@ -161,7 +164,11 @@ export const journeys = [
       assert.equal(await nav.getByRole('link', { name: 'Templates' }).getAttribute('href'), '/templates');
       await panel.getByRole('link', { name: 'Get started' }).waitFor();
       await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Features', 'Tab goes from the toggle into the menu');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.textContent),
+        'Features',
+        'Tab goes from the toggle into the menu',
+      );
       await page.screenshot({ path: path.join(screenshotDir, 'home-en-390-menu.png') });
       await assertAccessible(page, 'the home page with the menu open at 390 px', { strict: true });
 
@@ -206,7 +213,10 @@ export const journeys = [
       const messages = await readMessages('de');
       const footer = page.getByRole('contentinfo');
       assert.equal(await footer.getByRole('link', { name: messages.nav.pricing }).getAttribute('href'), '/de/pricing');
-      assert.equal(await footer.getByRole('link', { name: messages.templates.nav.link }).getAttribute('href'), '/de/templates');
+      assert.equal(
+        await footer.getByRole('link', { name: messages.templates.nav.link }).getAttribute('href'),
+        '/de/templates',
+      );
     },
   },
   {
@@ -239,7 +249,11 @@ export const journeys = [
       await page.waitForFunction(() => !document.cookie.includes('lvq_signed_in'));
       await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
       assert.equal(await page.getByRole('banner').getByRole('link', { name: 'Open the app' }).count(), 0);
-      assert.equal((await context.cookies()).some((cookie) => cookie.name === 'lvq_signed_in'), false, 'the hint is dropped');
+      assert.equal(
+        (await context.cookies()).some((cookie) => cookie.name === 'lvq_signed_in'),
+        false,
+        'the hint is dropped',
+      );
     },
   },
 ];

@@ -15,7 +15,10 @@ export const journeys = [
       const cards = page.getByTestId('template-card');
       const total = await cards.count();
       assert.ok(total >= 25, `at least 25 template cards (saw ${total})`);
-      assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Start from a workflow that already works');
+      assert.equal(
+        await page.getByRole('heading', { level: 1 }).innerText(),
+        'Start from a workflow that already works',
+      );
       // After a client-side navigation React swaps the head links a commit after the URL changes: wait for the
       // home page's canonical and alternates to go, then check there is exactly one of each for the library.
       await page.waitForFunction(() => {
@@ -23,7 +26,10 @@ export const journeys = [
         return canonical.length === 1 && new URL(canonical[0].href).pathname === '/templates';
       });
       assert.equal(await page.locator('link[rel="alternate"][hreflang="de"]').count(), 1);
-      assert.equal(new URL(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).pathname, '/de/templates');
+      assert.equal(
+        new URL(await page.locator('link[rel="alternate"][hreflang="de"]').getAttribute('href')).pathname,
+        '/de/templates',
+      );
       assert.equal(await page.locator('meta[name="robots"]').count(), 0, 'the library is indexable');
       await assertAccessible(page, 'template library', { strict: true });
       await page.screenshot({ path: path.join(screenshotDir, 'templates-en-1440.png') });
@@ -42,7 +48,10 @@ export const journeys = [
 
       const german = await readMessages('de');
       await page.goto('/de/templates/weekly-sales-report-email');
-      assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), german.templates.items['weekly-sales-report-email'].title);
+      assert.equal(
+        await page.getByRole('heading', { level: 1 }).innerText(),
+        german.templates.items['weekly-sales-report-email'].title,
+      );
       assert.equal(await page.getByTestId('template-trigger').innerText(), 'Jeden Montag um 08:00');
       await page.goto('/ar/templates');
       assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
@@ -65,7 +74,11 @@ export const journeys = [
       await page.getByRole('link', { name: 'Sign in to use this template' }).click();
       await page.waitForURL(/\/signin\?/);
       assert.equal(new URL(page.url()).searchParams.get('callbackUrl'), '/templates/weekly-sales-report-email');
-      await signUp(page, { prefix: 'templates', openSignIn: false, landing: (url) => url.pathname === '/templates/weekly-sales-report-email' });
+      await signUp(page, {
+        prefix: 'templates',
+        openSignIn: false,
+        landing: (url) => url.pathname === '/templates/weekly-sales-report-email',
+      });
 
       await page.getByRole('button', { name: 'Use this template' }).click();
       await page.waitForURL(/\/workflows\/[0-9a-f-]{36}$/);
@@ -84,7 +97,9 @@ export const journeys = [
       await page.getByRole('button', { name: 'Use this template' }).click();
       await page.waitForURL(/\/workflows\/[0-9a-f-]{36}$/);
       const archiveId = new URL(page.url()).pathname.split('/').at(-1);
-      const started = await api(page, 'POST', `/api/workflows/${archiveId}/runs`, { payload: { body: { order: 'T-1', total: 42 } } });
+      const started = await api(page, 'POST', `/api/workflows/${archiveId}/runs`, {
+        payload: { body: { order: 'T-1', total: 42 } },
+      });
       assert.equal(started.status, 202);
       await page.goto(`/runs/${started.body.id}`);
       await waitForRunStatus(page, 'succeeded');

@@ -37,7 +37,10 @@ async function renameInline(page, form, name) {
 
 /** Clicks Export in an open menu and returns the downloaded file's name and parsed content. */
 async function exportFile(page, menu) {
-  const [download] = await Promise.all([page.waitForEvent('download'), menu.getByRole('link', { name: 'Export as a file' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    menu.getByRole('link', { name: 'Export as a file' }).click(),
+  ]);
   const saved = path.join(mkdtempSync(path.join(tmpdir(), 'levqor-export-')), download.suggestedFilename());
   await download.saveAs(saved);
   const text = readFileSync(saved, 'utf8');
@@ -50,7 +53,10 @@ function assertExported({ filename, text, file }, name) {
   assert.equal(file.formatVersion, 1);
   assert.equal(file.definition.name, name);
   assert.ok(!Number.isNaN(Date.parse(file.exportedAt)));
-  assert.ok(!/wh_[A-Za-z0-9_-]{10}|webhook_secret|v1\.[A-Za-z0-9_-]+\./.test(text), 'no webhook token or secret in the file');
+  assert.ok(
+    !/wh_[A-Za-z0-9_-]{10}|webhook_secret|v1\.[A-Za-z0-9_-]+\./.test(text),
+    'no webhook token or secret in the file',
+  );
 }
 
 /** The delete dialog names the workflow and what goes with it; deleting leads to the list with a message, focus on its heading. */
@@ -76,8 +82,22 @@ async function importAndCheck(page, saved, name) {
 }
 
 async function importBroken(page) {
-  const broken = { format: 'levqor.workflow', formatVersion: 1, definition: { name: 'Broken', trigger: { type: 'manual' }, steps: [{ id: 'call', type: 'http_request', config: { url: 'http://169.254.169.254/' } }] } };
-  await page.getByTestId('import-file').setInputFiles({ name: 'broken.levqor.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const broken = {
+    format: 'levqor.workflow',
+    formatVersion: 1,
+    definition: {
+      name: 'Broken',
+      trigger: { type: 'manual' },
+      steps: [{ id: 'call', type: 'http_request', config: { url: 'http://169.254.169.254/' } }],
+    },
+  };
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({
+      name: 'broken.levqor.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
   const issue = page.getByTestId('validation-issue').first();
   await issue.waitFor();
   assert.match(await issue.innerText(), /definition\.steps\.0\.config\.url[\s\S]*call/);
@@ -117,18 +137,28 @@ export const journeys = [
       await actions.click();
       await page.getByRole('button', { name: 'Delete', exact: true }).click();
       await page.screenshot({ path: path.join(screenshotDir, 'workflow-lifecycle-dialog-1440.png') });
-      await deleteThroughDialog(page, 'Lifecycle report', ['2 saved versions', '1 run in its run history', '0 backup snapshots']);
+      await deleteThroughDialog(page, 'Lifecycle report', [
+        '2 saved versions',
+        '1 run in its run history',
+        '0 backup snapshots',
+      ]);
       assert.equal((await api(page, 'GET', `/api/workflows/${workflowId}`)).status, 404);
 
       await importAndCheck(page, exported.saved, 'Lifecycle report');
-      const copy = page.getByTestId('workflow-row').filter({ has: page.getByRole('link', { name: 'Lifecycle report (copy)' }) });
+      const copy = page
+        .getByTestId('workflow-row')
+        .filter({ has: page.getByRole('link', { name: 'Lifecycle report (copy)' }) });
       assert.equal(await copy.getByRole('switch').getAttribute('aria-checked'), 'false');
       await importBroken(page);
       await assertAccessible(page, '/workflows after import', strict);
       await page.screenshot({ path: path.join(screenshotDir, 'workflow-lifecycle-list-1440.png'), fullPage: true });
 
       // A run in progress (a long delay) blocks deletion: the dialog says so and where to cancel it.
-      const slow = await api(page, 'POST', '/api/workflows', { name: 'Slow one', trigger: { type: 'manual' }, steps: [{ id: 'wait', type: 'delay', config: { hours: 1 } }] });
+      const slow = await api(page, 'POST', '/api/workflows', {
+        name: 'Slow one',
+        trigger: { type: 'manual' },
+        steps: [{ id: 'wait', type: 'delay', config: { hours: 1 } }],
+      });
       assert.equal(slow.status, 201);
       assert.equal((await api(page, 'POST', `/api/workflows/${slow.body.id}/runs`, { payload: {} })).status, 202);
       await page.goto(`/workflows/${slow.body.id}?tab=overview`);
@@ -150,7 +180,8 @@ export const journeys = [
       await signUp(page, { prefix: 'life-phone' });
       await createFromScratch(page, 'E2E report');
       await page.goto('/workflows');
-      const row = (name) => page.getByTestId('workflow-row').filter({ has: page.getByRole('link', { name, exact: true }) });
+      const row = (name) =>
+        page.getByTestId('workflow-row').filter({ has: page.getByRole('link', { name, exact: true }) });
 
       await row('E2E report').getByRole('button', { name: 'Actions for E2E report' }).click();
       await assertAccessible(page, '/workflows with a row menu open', strict);
@@ -173,7 +204,10 @@ export const journeys = [
       await row('Lifecycle report').getByRole('button', { name: 'Delete', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Delete “Lifecycle report”?' });
       await dialog.waitFor();
-      assert.match(await dialog.getByTestId('delete-contents').innerText(), /2 saved versions[\s\S]*0 runs in its run history[\s\S]*0 backup snapshots/);
+      assert.match(
+        await dialog.getByTestId('delete-contents').innerText(),
+        /2 saved versions[\s\S]*0 runs in its run history[\s\S]*0 backup snapshots/,
+      );
       await assertAccessible(page, 'the delete dialog at 390 px', strict);
       await page.screenshot({ path: path.join(screenshotDir, 'workflow-lifecycle-dialog-390.png') });
       await dialog.getByRole('button', { name: 'Delete workflow' }).click();
@@ -185,7 +219,9 @@ export const journeys = [
       await assertAccessible(page, '/workflows at 390 px after import', strict);
       await assertNoHorizontalScroll(page);
 
-      await page.goto(`/workflows/${(await row('Lifecycle report').getByRole('link').first().getAttribute('href')).split('/').at(-1)}`);
+      await page.goto(
+        `/workflows/${(await row('Lifecycle report').getByRole('link').first().getAttribute('href')).split('/').at(-1)}`,
+      );
       await assertAccessible(page, '/workflows/[id] at 390 px', strict);
       await assertNoHorizontalScroll(page);
     },

@@ -30,7 +30,12 @@ const transformAndLog = {
   name: 'E2E greeting',
   trigger: { type: 'manual' },
   steps: [
-    { id: 'shape', name: 'Shape the greeting', type: 'transform', config: { value: { greeting: 'Hello {{trigger.payload.who}}' } } },
+    {
+      id: 'shape',
+      name: 'Shape the greeting',
+      type: 'transform',
+      config: { value: { greeting: 'Hello {{trigger.payload.who}}' } },
+    },
     { id: 'note', name: 'Log it', type: 'log', config: { message: '{{steps.shape.output.greeting}}' } },
   ],
 };
@@ -43,7 +48,10 @@ export const journeys = [
       await page.goto('/workflows');
       await page.getByRole('button', { name: 'New workflow' }).click();
       await page.getByLabel('Paste a JSON definition').check();
-      const broken = { ...transformAndLog, steps: [transformAndLog.steps[0], { id: 'note', type: 'log', config: { message: '{{steps.nope.output}}' } }] };
+      const broken = {
+        ...transformAndLog,
+        steps: [transformAndLog.steps[0], { id: 'note', type: 'log', config: { message: '{{steps.nope.output}}' } }],
+      };
       await page.getByTestId('new-workflow-json').fill(JSON.stringify(broken));
       await page.getByRole('button', { name: 'Create workflow' }).click();
       const issue = page.getByTestId('validation-issue').first();
@@ -70,7 +78,10 @@ export const journeys = [
       await editor.fill((await editor.inputValue()).replace('"E2E greeting"', '"E2E greeting v2"'));
       await page.getByRole('button', { name: 'Save as new version' }).click();
       await page.getByTestId('editor-status').filter({ hasText: 'Saved as version 2.' }).waitFor();
-      const behind = await api(page, 'PUT', `/api/workflows/${workflowId}`, { definition: { ...transformAndLog, name: 'E2E greeting' }, expectedVersion: 2 });
+      const behind = await api(page, 'PUT', `/api/workflows/${workflowId}`, {
+        definition: { ...transformAndLog, name: 'E2E greeting' },
+        expectedVersion: 2,
+      });
       assert.equal(behind.status, 200);
       await editor.fill((await editor.inputValue()).replace('"E2E greeting v2"', '"Stale edit"'));
       await page.getByRole('button', { name: 'Save as new version' }).click();
@@ -156,31 +167,51 @@ export const journeys = [
       });
       assert.equal(created.status, 201);
       await page.reload();
-      await page.getByTestId('workflow-row').filter({ hasText: 'E2E gated payout' }).getByRole('button', { name: 'Run now' }).click();
+      await page
+        .getByTestId('workflow-row')
+        .filter({ hasText: 'E2E gated payout' })
+        .getByRole('button', { name: 'Run now' })
+        .click();
       await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
       const runUrl = page.url();
-      await page.locator('[data-testid="timeline-step"][data-step="gate"][data-status="waiting"]').waitFor({ timeout: 30_000 });
+      await page
+        .locator('[data-testid="timeline-step"][data-step="gate"][data-status="waiting"]')
+        .waitFor({ timeout: 30_000 });
       await page.getByTestId('step-approval').filter({ hasText: 'Approval pending' }).waitFor();
 
       await page.goto('/approvals');
       assert.equal(await page.getByTestId('approvals-waiting').innerText(), '1 approval waiting');
-      const card = page.locator('[data-testid="approval-card"][data-status="pending"]').filter({ hasText: 'Pay the supplier?' });
+      const card = page
+        .locator('[data-testid="approval-card"][data-status="pending"]')
+        .filter({ hasText: 'Pay the supplier?' });
       await card.getByLabel('Comment (optional)').fill('Checked the invoice');
       await assertAccessible(page, '/approvals');
       await card.getByRole('button', { name: 'Approve' }).click();
-      await page.locator('[data-testid="approval-card"][data-status="approved"]').filter({ hasText: 'Checked the invoice' }).waitFor();
+      await page
+        .locator('[data-testid="approval-card"][data-status="approved"]')
+        .filter({ hasText: 'Checked the invoice' })
+        .waitFor();
       await page.goto(runUrl);
       await waitForRunStatus(page, 'succeeded');
       assert.match(await page.getByTestId('step-approval').innerText(), /Approved[\s\S]*Checked the invoice/);
 
       // The emailed link decides without a session (a fresh browser context has no cookies).
       await page.goto('/workflows');
-      await page.getByTestId('workflow-row').filter({ hasText: 'E2E gated payout' }).getByRole('button', { name: 'Run now' }).click();
+      await page
+        .getByTestId('workflow-row')
+        .filter({ hasText: 'E2E gated payout' })
+        .getByRole('button', { name: 'Run now' })
+        .click();
       await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
       const secondRunUrl = page.url();
-      await page.locator('[data-testid="timeline-step"][data-step="gate"][data-status="waiting"]').waitFor({ timeout: 30_000 });
+      await page
+        .locator('[data-testid="timeline-step"][data-step="gate"][data-status="waiting"]')
+        .waitFor({ timeout: 30_000 });
       await page.goto('/dev/mailbox');
-      const mails = page.getByTestId('mailbox-email').filter({ hasText: `To: ${email}` }).filter({ hasText: 'Approval needed: E2E gated payout' });
+      const mails = page
+        .getByTestId('mailbox-email')
+        .filter({ hasText: `To: ${email}` })
+        .filter({ hasText: 'Approval needed: E2E gated payout' });
       assert.equal(await mails.count(), 2);
       const link = await mails.first().locator('a[href*="/approvals/"]').getAttribute('href');
       assert.match(link, /\/approvals\/[0-9a-f-]{36}\?token=/);
@@ -189,7 +220,11 @@ export const journeys = [
       try {
         const linkPage = await stranger.newPage();
         await linkPage.goto(link);
-        assert.equal(new URL(linkPage.url()).pathname, new URL(link).pathname, 'the signed link is not sent to sign-in');
+        assert.equal(
+          new URL(linkPage.url()).pathname,
+          new URL(link).pathname,
+          'the signed link is not sent to sign-in',
+        );
         assert.equal(await linkPage.locator('meta[name="robots"]').getAttribute('content'), 'noindex, nofollow');
         await assertAccessible(linkPage, '/approvals/[id]?token');
         await linkPage.getByRole('button', { name: 'Approve' }).click();
@@ -223,7 +258,11 @@ export const journeys = [
         trigger: { type: 'manual' },
         steps: [
           { id: 'data', type: 'transform', config: { value: { orders: [1042, 1043] } } },
-          { id: 'store', type: 'backup', config: { name: 'Orders', format: 'json', data: '{{steps.data.output}}', source: 'e2e' } },
+          {
+            id: 'store',
+            type: 'backup',
+            config: { name: 'Orders', format: 'json', data: '{{steps.data.output}}', source: 'e2e' },
+          },
         ],
       });
       assert.equal(backup.status, 201);
@@ -235,7 +274,11 @@ export const journeys = [
         assert.equal(started.status, 202);
       }
       await page.reload();
-      await page.getByTestId('workflow-row').filter({ hasText: 'E2E too long a wait' }).getByRole('button', { name: 'Run now' }).click();
+      await page
+        .getByTestId('workflow-row')
+        .filter({ hasText: 'E2E too long a wait' })
+        .getByRole('button', { name: 'Run now' })
+        .click();
       await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
       await waitForRunStatus(page, 'failed');
       assert.match(await page.getByTestId('run-error').innerText(), /delay_too_long[\s\S]*30 days/);
@@ -259,7 +302,10 @@ export const journeys = [
       const snapshot = page.getByTestId('snapshot-row').filter({ hasText: 'Orders' });
       await snapshot.waitFor();
       assert.match(await snapshot.innerText(), /E2E nightly backup[\s\S]*[0-9a-f]{12}…/);
-      const download = await page.evaluate(async (href) => (await fetch(href)).text(), await snapshot.getByRole('link', { name: /Download/ }).getAttribute('href'));
+      const download = await page.evaluate(
+        async (href) => (await fetch(href)).text(),
+        await snapshot.getByRole('link', { name: /Download/ }).getAttribute('href'),
+      );
       assert.deepEqual(JSON.parse(download), { orders: [1042, 1043] });
       await snapshot.getByRole('button', { name: /Restore/ }).click();
       await snapshot.getByLabel('Send to URL').fill('http://127.0.0.1:9/restore');
@@ -269,11 +315,16 @@ export const journeys = [
 
       // The replayed runs fail again at once (the delay is still too long) and are back in the queue.
       await page.goto('/dashboard');
-      await page.getByTestId('stat-failures').filter({ hasText: /^[1-9]/ }).waitFor();
+      await page
+        .getByTestId('stat-failures')
+        .filter({ hasText: /^[1-9]/ })
+        .waitFor();
       assert.match(await page.getByTestId('stat-runs-today').innerText(), /^[4-9]$/);
       await page.getByTestId('runs-per-day-chart').waitFor();
       const canvas = page.getByTestId('living-canvas');
-      await canvas.and(page.locator('[data-state="error"], [data-state="success"], [data-state="working"]')).waitFor({ timeout: 30_000 });
+      await canvas
+        .and(page.locator('[data-state="error"], [data-state="success"], [data-state="working"]'))
+        .waitFor({ timeout: 30_000 });
       assert.equal(await canvas.getAttribute('data-motion'), 'animated');
       await assertAccessible(page, '/dashboard');
       await screenshots(page, screenshotDir, 'dashboard');

@@ -10,7 +10,10 @@ const postgresUrl = z
   .trim()
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
   .optional();
-const flag = z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true');
+const flag = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -23,7 +26,10 @@ export const envSchema = z.object({
   /** Connections in the `pg` pool (concurrent commits share WAL flushes, so more helps under load). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   /** Hot queries as named (prepared) statements on `pg`; turn off behind a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode). */
-  DATABASE_PREPARED_STATEMENTS: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v !== '0' && v !== 'false'),
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .transform((v) => v !== '0' && v !== 'false'),
   POSTGRES_URL: postgresUrl,
   VERCEL: flag,
   /** Trust X-Forwarded-Host/-Proto/-For from a reverse proxy in front of the app (default: on when VERCEL=1). */
@@ -34,14 +40,20 @@ export const envSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
     .optional(),
   SENTRY_DSN: z.url().optional(),
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_, rk_test_ or rk_live_')
+    .optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
   STRIPE_API_BASE: z.url().optional(),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.url().optional(),
   RESEND_API_KEY: z.string().startsWith('re_', 'must start with re_').optional(),
   EMAIL_FROM: z.string().default('Levqor <hello@levqor.io>'),
-  ADMIN_EMAIL: z.email().transform((v) => v.toLowerCase()).optional(),
+  ADMIN_EMAIL: z
+    .email()
+    .transform((v) => v.toLowerCase())
+    .optional(),
   ADMIN_PASSWORD_HASH: z.string().startsWith('scrypt$', 'must be a hash from `npm run hash-password`').optional(),
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
@@ -58,7 +70,11 @@ export const envSchema = z.object({
   /** Hosts, IPs or CIDRs that workflow steps may reach although they are private (comma-separated). */
   WORKFLOW_EGRESS_ALLOWLIST: z.string().default(''),
   /** Largest backup snapshot a `backup` step may store, in bytes (default 10 MiB). */
-  BACKUP_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  BACKUP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /** Operator alerts to a Telegram chat (both needed). */
   TELEGRAM_ALERT_BOT_TOKEN: optionalString,
   TELEGRAM_ALERT_CHAT_ID: optionalString,
@@ -82,7 +98,9 @@ export class EnvError extends Error {
 
 /** Empty strings count as unset, as in most .env tooling. */
 function withoutBlanks(source: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+  );
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
@@ -95,19 +113,30 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const issues: EnvError['issues'] = [];
   if (isProduction) {
     const missing = (['AUTH_SECRET', 'ENCRYPTION_KEY'] as const).filter((name) => !env[name]);
-    issues.push(...missing.map((variable) => ({ variable, message: 'is required in production (generate one with: openssl rand -base64 32)' })));
+    issues.push(
+      ...missing.map((variable) => ({
+        variable,
+        message: 'is required in production (generate one with: openssl rand -base64 32)',
+      })),
+    );
     if (env.LEVQOR_DEV_MAILBOX && !env.RESEND_API_KEY && !env.LEVQOR_DEV_MAILBOX_INSECURE) {
-      issues.push({ variable: 'LEVQOR_DEV_MAILBOX', message: 'would show every sign-in link to anyone at /dev/mailbox; in production it also needs LEVQOR_DEV_MAILBOX_INSECURE=1 (browser tests only)' });
+      issues.push({
+        variable: 'LEVQOR_DEV_MAILBOX',
+        message:
+          'would show every sign-in link to anyone at /dev/mailbox; in production it also needs LEVQOR_DEV_MAILBOX_INSECURE=1 (browser tests only)',
+      });
     }
   }
   if (issues.length > 0) throw new EnvError(issues);
-  const trustedProxy = env.TRUSTED_PROXY === undefined ? env.VERCEL : env.TRUSTED_PROXY === '1' || env.TRUSTED_PROXY === 'true';
+  const trustedProxy =
+    env.TRUSTED_PROXY === undefined ? env.VERCEL : env.TRUSTED_PROXY === '1' || env.TRUSTED_PROXY === 'true';
   return { ...env, isProduction, TRUSTED_PROXY: trustedProxy };
 }
 
 /** Secrets from the environment; in development, generated once and kept under the data folder. */
 export function resolveSecrets(env: Env): Secrets {
-  if (env.AUTH_SECRET && env.ENCRYPTION_KEY) return { AUTH_SECRET: env.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY };
+  if (env.AUTH_SECRET && env.ENCRYPTION_KEY)
+    return { AUTH_SECRET: env.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY };
   const file = path.resolve(env.LEVQOR_DATA_DIR, 'secrets.json');
   let stored: Secrets;
   if (existsSync(file)) {
@@ -117,7 +146,10 @@ export function resolveSecrets(env: Env): Secrets {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
-  return { AUTH_SECRET: env.AUTH_SECRET ?? stored.AUTH_SECRET, ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? stored.ENCRYPTION_KEY };
+  return {
+    AUTH_SECRET: env.AUTH_SECRET ?? stored.AUTH_SECRET,
+    ENCRYPTION_KEY: env.ENCRYPTION_KEY ?? stored.ENCRYPTION_KEY,
+  };
 }
 
 let cachedEnv: Env | undefined;
@@ -137,7 +169,13 @@ export function getSecrets(): Secrets {
 /** Which production services are configured; the rest run on embedded defaults. */
 export function configuredServices(env: Env = getEnv()) {
   return {
-    database: env.DATABASE_URL ? 'postgres' : env.POSTGRES_URL && env.VERCEL ? 'vercel-postgres' : env.POSTGRES_URL ? 'postgres' : 'pglite',
+    database: env.DATABASE_URL
+      ? 'postgres'
+      : env.POSTGRES_URL && env.VERCEL
+        ? 'vercel-postgres'
+        : env.POSTGRES_URL
+          ? 'postgres'
+          : 'pglite',
     jobs: env.INNGEST_EVENT_KEY || env.INNGEST_DEV ? 'inngest' : 'embedded',
     email: env.RESEND_API_KEY ? 'resend' : 'outbox',
     payments: env.STRIPE_SECRET_KEY ? 'stripe' : 'not_configured',

@@ -53,6 +53,7 @@ export function fieldIssues(error: ZodError, prefix?: string): FieldIssue[] {
 /** Maps any thrown value onto the public error model; unknown errors never leak their message. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof ZodError) return new AppError('validation_failed', 'The request is not valid', { issues: fieldIssues(error) });
+  if (error instanceof ZodError)
+    return new AppError('validation_failed', 'The request is not valid', { issues: fieldIssues(error) });
   return new AppError('internal_error', 'Something went wrong on our side');
 }

@@ -2,8 +2,21 @@
 import pino, { type Logger } from 'pino';
 
 const SECRET_KEYS = [
-  'password', 'passwordHash', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey', 'api_key',
-  'authorization', 'cookie', 'email', 'AUTH_SECRET', 'ENCRYPTION_KEY', 'STRIPE_SECRET_KEY', 'OPENAI_API_KEY',
+  'password',
+  'passwordHash',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secret',
+  'apiKey',
+  'api_key',
+  'authorization',
+  'cookie',
+  'email',
+  'AUTH_SECRET',
+  'ENCRYPTION_KEY',
+  'STRIPE_SECRET_KEY',
+  'OPENAI_API_KEY',
 ];
 
 const SECRET_KEY_NAMES = new Set([...SECRET_KEYS, 'set-cookie'].map((key) => key.toLowerCase()));
@@ -36,11 +49,15 @@ export function scrub(text: string): string {
 export function scrubDeep(value: unknown, options: { redactSecretFields?: boolean } = {}, depth = 0): unknown {
   if (typeof value === 'string') return scrub(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
+  if (value instanceof Error)
+    return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined };
   if (Array.isArray(value)) return value.map((item) => scrubDeep(item, options, depth + 1));
   const redact = options.redactSecretFields ?? true;
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, redact && SECRET_KEY_NAMES.has(key.toLowerCase()) ? '[REDACTED]' : scrubDeep(item, options, depth + 1)]),
+    Object.entries(value).map(([key, item]) => [
+      key,
+      redact && SECRET_KEY_NAMES.has(key.toLowerCase()) ? '[REDACTED]' : scrubDeep(item, options, depth + 1),
+    ]),
   );
 }
 
@@ -60,7 +77,10 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       serializers: { err: (value: unknown) => value, error: (value: unknown) => value },
       hooks: {
         logMethod(args, method) {
-          method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>);
+          method.apply(
+            this,
+            args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>,
+          );
         },
       },
     },

@@ -15,7 +15,8 @@ export async function startServer(): Promise<void> {
   }
   const env = getEnv();
   if (env.isProduction && devMailboxEnabled()) {
-    const warning = 'INSECURE: LEVQOR_DEV_MAILBOX is on in production (acknowledged by LEVQOR_DEV_MAILBOX_INSECURE=1): anyone can read every sign-in link at /dev/mailbox. Use this for browser tests only.';
+    const warning =
+      'INSECURE: LEVQOR_DEV_MAILBOX is on in production (acknowledged by LEVQOR_DEV_MAILBOX_INSECURE=1): anyone can read every sign-in link at /dev/mailbox. Use this for browser tests only.';
     logger.warn({ variable: 'LEVQOR_DEV_MAILBOX' }, warning);
     console.warn(warning);
   }
@@ -24,7 +25,12 @@ export async function startServer(): Promise<void> {
   }
   // Without Inngest, scheduled jobs (lib/jobs/) run in-process; never during `next build`, and LEVQOR_SCHEDULER=off opts out.
   const buildPhase = env.NEXT_PHASE === 'phase-production-build';
-  if (configuredServices(env).jobs === 'embedded' && process.env.NEXT_RUNTIME === 'nodejs' && !buildPhase && env.LEVQOR_SCHEDULER === 'on') {
+  if (
+    configuredServices(env).jobs === 'embedded' &&
+    process.env.NEXT_RUNTIME === 'nodejs' &&
+    !buildPhase &&
+    env.LEVQOR_SCHEDULER === 'on'
+  ) {
     const [{ startEmbeddedScheduler }, { jobDefinitions }, { getDb }] = await Promise.all([
       import('./jobs/embedded-scheduler'),
       import('./jobs/definitions'),
@@ -33,7 +39,12 @@ export async function startServer(): Promise<void> {
     startEmbeddedScheduler({ getDb, jobs: jobDefinitions });
   }
   // Without Inngest, workflow runs are driven in-process by the embedded driver (same opt-out).
-  if (configuredServices(env).jobs === 'embedded' && process.env.NEXT_RUNTIME === 'nodejs' && !buildPhase && env.LEVQOR_SCHEDULER === 'on') {
+  if (
+    configuredServices(env).jobs === 'embedded' &&
+    process.env.NEXT_RUNTIME === 'nodejs' &&
+    !buildPhase &&
+    env.LEVQOR_SCHEDULER === 'on'
+  ) {
     const [{ startEmbeddedDriver }, { defaultEngineDeps }, { getDb }] = await Promise.all([
       import('./workflows/engine/embedded-driver'),
       import('./workflows/engine/default-deps'),

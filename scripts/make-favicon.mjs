@@ -7,7 +7,14 @@ import sharp from 'sharp';
 const root = path.resolve(import.meta.dirname, '..');
 const svg = readFileSync(path.join(root, 'app/icon.svg'));
 const sizes = [16, 32, 48];
-const images = await Promise.all(sizes.map((size) => sharp(svg, { density: (72 * size) / 32 }).resize(size, size).png().toBuffer()));
+const images = await Promise.all(
+  sizes.map((size) =>
+    sharp(svg, { density: (72 * size) / 32 })
+      .resize(size, size)
+      .png()
+      .toBuffer(),
+  ),
+);
 
 // ICONDIR (6 bytes), one ICONDIRENTRY (16 bytes) per image, then the PNG data.
 const header = Buffer.alloc(6);

@@ -41,7 +41,10 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale} dir={localeDirection(locale)} className={`${inter.variable} ${display.variable}`}>
       <body className="flex min-h-dvh flex-col bg-surface text-fg">
-        <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:start-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-surface-raised focus:px-4 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:start-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-surface-raised focus:px-4 focus:py-2"
+        >
           {t('skipToContent')}
         </a>
         <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>

@@ -50,10 +50,20 @@ export function BudgetForm({ cents }: { cents: number }) {
           className="mt-1 block w-40 rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg"
         />
       </label>
-      <button type="submit" disabled={pending} className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised disabled:opacity-60"
+      >
         {pending ? t('saving') : t('save')}
       </button>
-      <p id={`${id}-status`} role="status" className={`text-sm ${message?.ok === false ? 'text-danger' : 'text-fg-muted'}`}>{message?.text ?? ''}</p>
+      <p
+        id={`${id}-status`}
+        role="status"
+        className={`text-sm ${message?.ok === false ? 'text-danger' : 'text-fg-muted'}`}
+      >
+        {message?.text ?? ''}
+      </p>
     </form>
   );
 }

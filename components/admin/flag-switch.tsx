@@ -4,7 +4,17 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 
-export function FlagSwitch({ flagKey, enabled, label, description }: { flagKey: string; enabled: boolean; label: string; description: string }) {
+export function FlagSwitch({
+  flagKey,
+  enabled,
+  label,
+  description,
+}: {
+  flagKey: string;
+  enabled: boolean;
+  label: string;
+  description: string;
+}) {
   const t = useTranslations('admin.power');
   const router = useRouter();
   const id = useId();
@@ -33,10 +43,20 @@ export function FlagSwitch({ flagKey, enabled, label, description }: { flagKey: 
   return (
     <div className="flex items-start justify-between gap-4 px-4 py-3" data-testid="flag" data-flag={flagKey}>
       <div className="min-w-0">
-        <p id={`${id}-label`} className="font-medium">{label}</p>
-        <p id={`${id}-description`} className="text-sm text-fg-muted">{description}</p>
-        <p className="font-mono text-xs text-fg-subtle" dir="ltr">{flagKey}</p>
-        {error ? <p role="alert" className="mt-1 text-sm text-danger">{error}</p> : null}
+        <p id={`${id}-label`} className="font-medium">
+          {label}
+        </p>
+        <p id={`${id}-description`} className="text-sm text-fg-muted">
+          {description}
+        </p>
+        <p className="font-mono text-xs text-fg-subtle" dir="ltr">
+          {flagKey}
+        </p>
+        {error ? (
+          <p role="alert" className="mt-1 text-sm text-danger">
+            {error}
+          </p>
+        ) : null}
       </div>
       <button
         type="button"
@@ -48,7 +68,10 @@ export function FlagSwitch({ flagKey, enabled, label, description }: { flagKey: 
         onClick={() => void toggle()}
         className={`relative inline-flex h-7 w-12 shrink-0 items-center rounded-full border transition-colors disabled:opacity-60 ${on ? 'border-success bg-success/30' : 'border-border-strong bg-slate-800'}`}
       >
-        <span aria-hidden="true" className={`absolute h-5 w-5 rounded-full transition-all ${on ? 'start-6 bg-success' : 'start-1 bg-fg-subtle'}`} />
+        <span
+          aria-hidden="true"
+          className={`absolute h-5 w-5 rounded-full transition-all ${on ? 'start-6 bg-success' : 'start-1 bg-fg-subtle'}`}
+        />
         <span className="sr-only">{on ? t('on') : t('off')}</span>
       </button>
     </div>

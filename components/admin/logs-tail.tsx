@@ -3,7 +3,17 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-type Line = { id: string; level: 'info' | 'warn' | 'error'; kind: string; name: string; message: string | null; path: string | null; status: number | null; durationMs: number | null; createdAt: string };
+type Line = {
+  id: string;
+  level: 'info' | 'warn' | 'error';
+  kind: string;
+  name: string;
+  message: string | null;
+  path: string | null;
+  status: number | null;
+  durationMs: number | null;
+  createdAt: string;
+};
 
 const POLL_MS = 3_000;
 const KEEP = 200;
@@ -54,18 +64,36 @@ export function LogsTail() {
               setLines([]);
               setLevel(event.target.value as typeof level);
             }}
-            className="mt-1 block rounded-lg border border-border-strong bg-surface px-3 py-2 text-sm text-fg">
+            className="mt-1 block rounded-lg border border-border-strong bg-surface px-3 py-2 text-sm text-fg"
+          >
             <option value="all">{t('levels.all')}</option>
             <option value="warn">{t('levels.warn')}</option>
             <option value="error">{t('levels.error')}</option>
           </select>
         </label>
-        <button type="button" aria-pressed={paused} onClick={() => setPaused((value) => !value)} className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised">
+        <button
+          type="button"
+          aria-pressed={paused}
+          onClick={() => setPaused((value) => !value)}
+          className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised"
+        >
           {paused ? t('resume') : t('pause')}
         </button>
-        {failed ? <p role="alert" className="text-sm text-danger">{t('failed')}</p> : null}
+        {failed ? (
+          <p role="alert" className="text-sm text-danger">
+            {t('failed')}
+          </p>
+        ) : null}
       </div>
-      <div role="log" aria-live="off" aria-label={t('label')} tabIndex={0} className="mt-3 max-h-96 overflow-y-auto rounded-card border border-border bg-surface-sunken p-3 font-mono text-xs" dir="ltr" data-testid="logs-tail">
+      <div
+        role="log"
+        aria-live="off"
+        aria-label={t('label')}
+        tabIndex={0}
+        className="mt-3 max-h-96 overflow-y-auto rounded-card border border-border bg-surface-sunken p-3 font-mono text-xs"
+        dir="ltr"
+        data-testid="logs-tail"
+      >
         {lines.length === 0 ? <p className="text-fg-subtle">{t('empty')}</p> : null}
         {lines.map((line) => (
           <p key={line.id} className="whitespace-pre-wrap break-words py-0.5" data-testid="log-line">
@@ -75,7 +103,9 @@ export function LogsTail() {
             {line.path ? <span className="text-fg-muted"> {line.path}</span> : null}
             {line.status ? <span className="text-fg-muted"> {line.status}</span> : null}
             {line.durationMs !== null ? <span className="text-fg-muted"> {Math.round(line.durationMs)} ms</span> : null}
-            {line.message && line.message !== line.name ? <span className="text-fg-muted"> — {line.message}</span> : null}
+            {line.message && line.message !== line.name ? (
+              <span className="text-fg-muted"> — {line.message}</span>
+            ) : null}
           </p>
         ))}
       </div>

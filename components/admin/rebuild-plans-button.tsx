@@ -13,7 +13,13 @@ export function RebuildPlansButton() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <p role="status" className={`text-sm ${message?.ok === false ? 'text-danger' : 'text-fg-muted'}`} data-testid="rebuild-result">{message?.text ?? ''}</p>
+      <p
+        role="status"
+        className={`text-sm ${message?.ok === false ? 'text-danger' : 'text-fg-muted'}`}
+        data-testid="rebuild-result"
+      >
+        {message?.text ?? ''}
+      </p>
       <button
         type="button"
         disabled={pending}
@@ -23,7 +29,9 @@ export function RebuildPlansButton() {
           const response = await fetch('/api/guardian/upgrade/plans/rebuild', { method: 'POST' }).catch(() => null);
           const body = (await response?.json().catch(() => null)) as Result | null;
           setPending(false);
-          setMessage(response?.ok && body ? { ok: true, text: t('rebuilt', body) } : { ok: false, text: t('rebuildFailed') });
+          setMessage(
+            response?.ok && body ? { ok: true, text: t('rebuilt', body) } : { ok: false, text: t('rebuildFailed') },
+          );
           router.refresh();
         }}
       >

@@ -11,7 +11,10 @@ const tones: Record<Tone, string> = {
 
 export function StatusBadge({ tone, children, testId }: { tone: Tone; children: React.ReactNode; testId?: string }) {
   return (
-    <span data-testid={testId} className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ${tones[tone]}`}>
+    <span
+      data-testid={testId}
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ${tones[tone]}`}
+    >
       <span aria-hidden="true" className="h-1.5 w-1.5 rounded-full bg-current" />
       {children}
     </span>

@@ -45,7 +45,11 @@ export function TenantActions({ id, name, events }: { id: string; name: string; 
           {pending === event ? t('working') : t(`actions.${event}`)}
         </button>
       ))}
-      {error ? <p role="alert" className="w-full text-end text-xs text-danger">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="w-full text-end text-xs text-danger">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

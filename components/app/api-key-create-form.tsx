@@ -27,7 +27,11 @@ export function ApiKeyCreateForm() {
     const body = await response?.json().catch(() => null);
     if (!response?.ok) {
       const issues: { path: string; message: string }[] = body?.error?.details?.issues ?? [];
-      setErrors(issues.length ? Object.fromEntries(issues.map((i) => [i.path, i.message])) : { form: body?.error?.message ?? t('errors.generic') });
+      setErrors(
+        issues.length
+          ? Object.fromEntries(issues.map((i) => [i.path, i.message]))
+          : { form: body?.error?.message ?? t('errors.generic') },
+      );
       return;
     }
     setCreated(body.key);
@@ -43,11 +47,22 @@ export function ApiKeyCreateForm() {
           <p className="font-semibold">{t('keys.createdTitle')}</p>
           <p className="mt-1 text-sm text-fg-muted">{t('keys.createdBody')}</p>
           <div className="mt-3 flex flex-wrap items-center gap-2">
-            <code className="break-all rounded-lg bg-surface px-3 py-2 font-mono text-sm" dir="ltr" data-testid="new-api-key">{created}</code>
+            <code
+              className="break-all rounded-lg bg-surface px-3 py-2 font-mono text-sm"
+              dir="ltr"
+              data-testid="new-api-key"
+            >
+              {created}
+            </code>
             <button
               type="button"
               className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised"
-              onClick={() => navigator.clipboard?.writeText(created).then(() => setCopied(true), () => setCopied(false))}
+              onClick={() =>
+                navigator.clipboard?.writeText(created).then(
+                  () => setCopied(true),
+                  () => setCopied(false),
+                )
+              }
             >
               {copied ? t('keys.copied') : t('keys.copy')}
             </button>
@@ -72,22 +87,40 @@ export function ApiKeyCreateForm() {
             aria-describedby={errors.name ? 'api-key-name-error' : undefined}
             className="mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg placeholder:text-fg-subtle"
           />
-          {errors.name ? <span id="api-key-name-error" className="mt-1 block text-xs text-danger">{errors.name}</span> : null}
+          {errors.name ? (
+            <span id="api-key-name-error" className="mt-1 block text-xs text-danger">
+              {errors.name}
+            </span>
+          ) : null}
         </label>
         <fieldset className="text-sm sm:col-span-2">
           <legend className="font-medium">{t('keys.scopes')}</legend>
           <div className="mt-2 flex gap-4">
             {(['read', 'write', 'admin'] as const).map((scope) => (
               <label key={scope} className="inline-flex items-center gap-2">
-                <input type="checkbox" name="scopes" value={scope} defaultChecked={scope !== 'admin'} className="h-4 w-4 accent-brand" />
+                <input
+                  type="checkbox"
+                  name="scopes"
+                  value={scope}
+                  defaultChecked={scope !== 'admin'}
+                  className="h-4 w-4 accent-brand"
+                />
                 {t(`keys.scope${scope[0]!.toUpperCase()}${scope.slice(1)}` as 'keys.scopeRead')}
               </label>
             ))}
           </div>
           {errors.scopes ? <span className="mt-1 block text-xs text-danger">{errors.scopes}</span> : null}
         </fieldset>
-        {errors.form ? <p role="alert" className="text-sm text-danger sm:col-span-2">{errors.form}</p> : null}
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60 sm:col-start-1 sm:w-fit">
+        {errors.form ? (
+          <p role="alert" className="text-sm text-danger sm:col-span-2">
+            {errors.form}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60 sm:col-start-1 sm:w-fit"
+        >
           {pending ? t('keys.creating') : t('keys.create')}
         </button>
       </form>

@@ -25,7 +25,10 @@ export function InviteMemberForm() {
       form.reset();
       router.refresh();
     } else {
-      setMessage({ ok: false, text: body?.error?.details?.issues?.[0]?.message ?? body?.error?.message ?? t('errors.generic') });
+      setMessage({
+        ok: false,
+        text: body?.error?.details?.issues?.[0]?.message ?? body?.error?.message ?? t('errors.generic'),
+      });
     }
   }
 
@@ -39,20 +42,36 @@ export function InviteMemberForm() {
     >
       <label className="block min-w-60 flex-1 text-sm font-medium">
         {t('membersPage.inviteEmail')}
-        <input name="email" type="email" required className="mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg" />
+        <input
+          name="email"
+          type="email"
+          required
+          className="mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg"
+        />
       </label>
       <label className="block text-sm font-medium">
         {t('membersPage.inviteRole')}
-        <select name="role" defaultValue="member" className="mt-1 block rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg">
+        <select
+          name="role"
+          defaultValue="member"
+          className="mt-1 block rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg"
+        >
           <option value="member">{t('role.member')}</option>
           <option value="admin">{t('role.admin')}</option>
         </select>
       </label>
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60"
+      >
         {t('membersPage.invite')}
       </button>
       {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={`w-full text-sm ${message.ok ? 'text-success' : 'text-danger'}`}>
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          className={`w-full text-sm ${message.ok ? 'text-success' : 'text-danger'}`}
+        >
           {message.text}
         </p>
       ) : null}

@@ -4,7 +4,15 @@ import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { switchWorkspaceAction } from '@/app/[locale]/(app)/actions';
 
-export function WorkspaceSwitcher({ workspaces, currentId, label }: { workspaces: { id: string; name: string }[]; currentId: string; label: string }) {
+export function WorkspaceSwitcher({
+  workspaces,
+  currentId,
+  label,
+}: {
+  workspaces: { id: string; name: string }[];
+  currentId: string;
+  label: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

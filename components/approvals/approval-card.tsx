@@ -4,9 +4,24 @@ import { Link } from '@/lib/i18n/navigation';
 import type { ApprovalDto } from '@/lib/workflows/approvals/list-approvals';
 import { DecisionForm } from './decision-form';
 
-const tone: Record<string, string> = { pending: 'text-warning', approved: 'text-success', rejected: 'text-danger', expired: 'text-fg-muted' };
+const tone: Record<string, string> = {
+  pending: 'text-warning',
+  approved: 'text-success',
+  rejected: 'text-danger',
+  expired: 'text-fg-muted',
+};
 
-export function ApprovalCard({ approval, canDecide, token, linkToRun = true }: { approval: ApprovalDto; canDecide: boolean; token?: string; linkToRun?: boolean }) {
+export function ApprovalCard({
+  approval,
+  canDecide,
+  token,
+  linkToRun = true,
+}: {
+  approval: ApprovalDto;
+  canDecide: boolean;
+  token?: string;
+  linkToRun?: boolean;
+}) {
   const t = useTranslations('approvals');
   const format = useFormatter();
   const now = useNow();
@@ -14,30 +29,59 @@ export function ApprovalCard({ approval, canDecide, token, linkToRun = true }: {
   const pending = approval.status === 'pending' && new Date(approval.expiresAt).getTime() > now.getTime();
   const status = approval.status === 'pending' && !pending ? 'expired' : approval.status;
   return (
-    <article className="rounded-card border border-border bg-surface-raised p-5" data-testid="approval-card" data-status={status} aria-labelledby={`approval-${approval.id}`}>
+    <article
+      className="rounded-card border border-border bg-surface-raised p-5"
+      data-testid="approval-card"
+      data-status={status}
+      aria-labelledby={`approval-${approval.id}`}
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`approval-${approval.id}`} className="font-medium">
-          {approval.workflowName} <span className="font-mono text-xs text-fg-subtle" dir="ltr">· {approval.stepId}</span>
+          {approval.workflowName}{' '}
+          <span className="font-mono text-xs text-fg-subtle" dir="ltr">
+            · {approval.stepId}
+          </span>
         </h2>
-        <span className={`text-sm font-medium ${tone[status] ?? 'text-fg-muted'}`}>{t(`status.${status as 'pending'}`)}</span>
+        <span className={`text-sm font-medium ${tone[status] ?? 'text-fg-muted'}`}>
+          {t(`status.${status as 'pending'}`)}
+        </span>
       </div>
-      {approval.message ? <p className="mt-2 whitespace-pre-wrap text-fg" dir="auto">{approval.message}</p> : null}
+      {approval.message ? (
+        <p className="mt-2 whitespace-pre-wrap text-fg" dir="auto">
+          {approval.message}
+        </p>
+      ) : null}
       <p className="mt-2 text-xs text-fg-subtle">
-        {t('requested', { date: when(approval.createdAt) })} · {pending ? t('expires', { date: when(approval.expiresAt) }) : approval.decidedAt ? t('decidedAt', { date: when(approval.decidedAt) }) : t('expiredAt', { date: when(approval.expiresAt) })}
+        {t('requested', { date: when(approval.createdAt) })} ·{' '}
+        {pending
+          ? t('expires', { date: when(approval.expiresAt) })
+          : approval.decidedAt
+            ? t('decidedAt', { date: when(approval.decidedAt) })
+            : t('expiredAt', { date: when(approval.expiresAt) })}
         {linkToRun ? (
           <>
             {' · '}
-            <Link href={`/runs/${approval.runId}`} className="text-brand-accent underline underline-offset-4">{t('openRun')}</Link>
+            <Link href={`/runs/${approval.runId}`} className="text-brand-accent underline underline-offset-4">
+              {t('openRun')}
+            </Link>
           </>
         ) : null}
       </p>
       {!pending && approval.decidedAt ? (
         <p className="mt-2 text-sm text-fg-muted">
-          {t('decidedBy', { who: approval.decidedBy ?? t(`via.${approval.decidedVia === 'email_link' ? 'email_link' : 'system'}`) })}
+          {t('decidedBy', {
+            who: approval.decidedBy ?? t(`via.${approval.decidedVia === 'email_link' ? 'email_link' : 'system'}`),
+          })}
           {approval.comment ? <span dir="auto"> — “{approval.comment}”</span> : null}
         </p>
       ) : null}
-      {pending && canDecide ? <DecisionForm approvalId={approval.id} token={token} label={t('decideLabel', { workflow: approval.workflowName, step: approval.stepId })} /> : null}
+      {pending && canDecide ? (
+        <DecisionForm
+          approvalId={approval.id}
+          token={token}
+          label={t('decideLabel', { workflow: approval.workflowName, step: approval.stepId })}
+        />
+      ) : null}
       {pending && !canDecide ? <p className="mt-3 text-sm text-fg-subtle">{t('adminOnly')}</p> : null}
     </article>
   );

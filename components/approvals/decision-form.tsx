@@ -20,7 +20,10 @@ export function DecisionForm({ approvalId, token, label }: { approvalId: string;
     setPending(true);
     setResult(null);
     const body = { decision, ...(comment ? { comment } : {}), ...(token ? { token } : {}) };
-    const response = await callApi<Decided>(token ? `/api/approvals/${approvalId}/link-decision` : `/api/approvals/${approvalId}/decision`, { json: body });
+    const response = await callApi<Decided>(
+      token ? `/api/approvals/${approvalId}/link-decision` : `/api/approvals/${approvalId}/decision`,
+      { json: body },
+    );
     setPending(false);
     if (!response.ok) return setResult({ tone: 'error', text: response.error.message || t('failed') });
     setResult({ tone: 'ok', text: response.data.status === 'approved' ? t('approved') : t('rejected') });
@@ -37,12 +40,43 @@ export function DecisionForm({ approvalId, token, label }: { approvalId: string;
         void decide(event.currentTarget, submitter?.value === 'reject' ? 'reject' : 'approve');
       }}
     >
-      <label htmlFor={`${id}-comment`} className="block text-sm font-medium">{t('comment')}</label>
-      <textarea id={`${id}-comment`} name="comment" rows={2} maxLength={1000} placeholder={t('commentPlaceholder')} className="block w-full max-w-xl rounded-lg border border-border-strong bg-surface px-3 py-2 text-sm text-fg placeholder:text-fg-subtle" />
+      <label htmlFor={`${id}-comment`} className="block text-sm font-medium">
+        {t('comment')}
+      </label>
+      <textarea
+        id={`${id}-comment`}
+        name="comment"
+        rows={2}
+        maxLength={1000}
+        placeholder={t('commentPlaceholder')}
+        className="block w-full max-w-xl rounded-lg border border-border-strong bg-surface px-3 py-2 text-sm text-fg placeholder:text-fg-subtle"
+      />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="decision" value="approve" disabled={pending} className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60">{t('approve')}</button>
-        <button type="submit" name="decision" value="reject" disabled={pending} className="rounded-lg border border-danger/50 px-4 py-2 text-sm text-danger hover:bg-danger/10 disabled:opacity-60">{t('reject')}</button>
-        <span aria-live="polite" className="text-sm">{result ? <span className={result.tone === 'ok' ? 'text-success' : 'text-danger'} data-testid="decision-result">{result.text}</span> : null}</span>
+        <button
+          type="submit"
+          name="decision"
+          value="approve"
+          disabled={pending}
+          className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60"
+        >
+          {t('approve')}
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="reject"
+          disabled={pending}
+          className="rounded-lg border border-danger/50 px-4 py-2 text-sm text-danger hover:bg-danger/10 disabled:opacity-60"
+        >
+          {t('reject')}
+        </button>
+        <span aria-live="polite" className="text-sm">
+          {result ? (
+            <span className={result.tone === 'ok' ? 'text-success' : 'text-danger'} data-testid="decision-result">
+              {result.text}
+            </span>
+          ) : null}
+        </span>
       </div>
     </form>
   );

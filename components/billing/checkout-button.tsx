@@ -8,7 +8,12 @@ import { localizedPath } from '@/lib/i18n/urls';
 
 type Props = { price: string; region: string; label: string; emphasis?: boolean; testId?: string };
 
-const errorKeys: Record<string, string> = { not_configured: 'notConfigured', forbidden: 'ownersOnly', conflict: 'alreadySubscribed', unavailable: 'unavailable' };
+const errorKeys: Record<string, string> = {
+  not_configured: 'notConfigured',
+  forbidden: 'ownersOnly',
+  conflict: 'alreadySubscribed',
+  unavailable: 'unavailable',
+};
 
 export function CheckoutButton({ price, region, label, emphasis = false, testId }: Props) {
   const t = useTranslations('pricing');
@@ -27,7 +32,9 @@ export function CheckoutButton({ price, region, label, emphasis = false, testId 
         body: JSON.stringify({ price, region, locale }),
       });
     // NOTE: one retry on a network error, with the same key, so a lost response never makes a second session.
-    const response = await send().catch(() => send()).catch(() => null);
+    const response = await send()
+      .catch(() => send())
+      .catch(() => null);
     const body = (await response?.json().catch(() => null)) as { url?: string; error?: { code?: string } } | null;
     if (response?.ok && body?.url) {
       window.location.assign(body.url);
@@ -40,10 +47,18 @@ export function CheckoutButton({ price, region, label, emphasis = false, testId 
     setState({ pending: false, error: t(`errors.${errorKeys[body?.error?.code ?? ''] ?? 'generic'}`) });
   }
 
-  const style = emphasis ? 'bg-brand-gradient text-slate-950 hover:opacity-90' : 'border border-border-strong text-fg hover:bg-surface-sunken';
+  const style = emphasis
+    ? 'bg-brand-gradient text-slate-950 hover:opacity-90'
+    : 'border border-border-strong text-fg hover:bg-surface-sunken';
   return (
     <div>
-      <button type="button" onClick={() => void start()} disabled={state.pending} data-testid={testId} className={`w-full rounded-lg px-4 py-2.5 text-sm font-semibold disabled:opacity-60 ${style}`}>
+      <button
+        type="button"
+        onClick={() => void start()}
+        disabled={state.pending}
+        data-testid={testId}
+        className={`w-full rounded-lg px-4 py-2.5 text-sm font-semibold disabled:opacity-60 ${style}`}
+      >
         {state.pending ? t('redirecting') : label}
       </button>
       {state.error ? (

@@ -10,18 +10,30 @@ export function PortalButton() {
 
   async function open() {
     setState({ pending: true, error: null });
-    const response = await fetch('/api/billing/portal', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale }) }).catch(() => null);
+    const response = await fetch('/api/billing/portal', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ locale }),
+    }).catch(() => null);
     const body = (await response?.json().catch(() => null)) as { url?: string; error?: { code?: string } } | null;
     if (response?.ok && body?.url) {
       window.location.assign(body.url);
       return;
     }
-    setState({ pending: false, error: t(body?.error?.code === 'not_configured' ? 'errors.notConfigured' : 'errors.generic') });
+    setState({
+      pending: false,
+      error: t(body?.error?.code === 'not_configured' ? 'errors.notConfigured' : 'errors.generic'),
+    });
   }
 
   return (
     <div>
-      <button type="button" onClick={() => void open()} disabled={state.pending} className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60">
+      <button
+        type="button"
+        onClick={() => void open()}
+        disabled={state.pending}
+        className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60"
+      >
         {state.pending ? t('managing') : t('manage')}
       </button>
       {state.error ? (

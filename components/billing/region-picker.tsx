@@ -8,7 +8,12 @@ export async function RegionPicker({ current, choices }: { current: Region; choi
     <form method="get" className="flex flex-wrap items-end gap-2 text-sm">
       <label className="block">
         <span className="block text-fg-muted">{t('regionLabel')}</span>
-        <select name="region" defaultValue={current.id} className="mt-1 rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg" data-testid="region-select">
+        <select
+          name="region"
+          defaultValue={current.id}
+          className="mt-1 rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg"
+          data-testid="region-select"
+        >
           {choices.map((region) => (
             <option key={region.id} value={region.id}>
               {t(`regions.${region.id}`)} · {region.currency.toUpperCase()}

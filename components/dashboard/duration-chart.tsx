@@ -8,7 +8,8 @@ import { Legend } from './runs-per-day-chart';
 export function DurationChart({ days }: { days: RunDayStats[] }) {
   const t = useTranslations('dashboard.charts');
   const format = useFormatter();
-  const label = (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const label = (day: string) =>
+    format.dateTime(new Date(`${day}T00:00:00Z`), { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const legend = [
     { color: 'fill-brand-accent', text: t('p95') },
     { color: 'fill-brand', text: t('p50') },
@@ -27,11 +28,19 @@ export function DurationChart({ days }: { days: RunDayStats[] }) {
       <table className="sr-only">
         <caption>{t('duration')}</caption>
         <thead>
-          <tr><th scope="col">{t('day')}</th><th scope="col">{t('p50')}</th><th scope="col">{t('p95')}</th></tr>
+          <tr>
+            <th scope="col">{t('day')}</th>
+            <th scope="col">{t('p50')}</th>
+            <th scope="col">{t('p95')}</th>
+          </tr>
         </thead>
         <tbody>
           {days.map((day) => (
-            <tr key={day.day}><th scope="row">{label(day.day)}</th><td>{formatDuration(day.p50Ms)}</td><td>{formatDuration(day.p95Ms)}</td></tr>
+            <tr key={day.day}>
+              <th scope="row">{label(day.day)}</th>
+              <td>{formatDuration(day.p50Ms)}</td>
+              <td>{formatDuration(day.p95Ms)}</td>
+            </tr>
           ))}
         </tbody>
       </table>

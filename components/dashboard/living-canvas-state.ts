@@ -1,6 +1,12 @@
 // The Living Canvas's decisions, kept pure: which state the live runs put it in, and how much detail its frame time allows.
 export type CanvasState = 'idle' | 'working' | 'success' | 'error';
-export type LiveState = { running: number; waiting: number; recentFailed: number; recentSucceeded: number; lastFinished: 'succeeded' | 'failed' | null };
+export type LiveState = {
+  running: number;
+  waiting: number;
+  recentFailed: number;
+  recentSucceeded: number;
+  lastFinished: 'succeeded' | 'failed' | null;
+};
 
 export function canvasStateOf(live: LiveState | null): CanvasState {
   if (!live) return 'idle';
@@ -26,6 +32,7 @@ export function recordFrame(budget: FrameBudget, frameMs: number): FrameBudget {
   const sample = Math.min(frameMs, 250);
   const averageMs = budget.averageMs === 0 ? sample : budget.averageMs * 0.9 + sample * 0.1;
   const slowFrames = averageMs > SLOW_FRAME_MS ? budget.slowFrames + 1 : 0;
-  if (slowFrames >= SLOW_FRAMES_BEFORE_DROP && budget.level < detailLevels.length - 1) return { averageMs, slowFrames: 0, level: budget.level + 1 };
+  if (slowFrames >= SLOW_FRAMES_BEFORE_DROP && budget.level < detailLevels.length - 1)
+    return { averageMs, slowFrames: 0, level: budget.level + 1 };
   return { averageMs, slowFrames, level: budget.level };
 }

@@ -4,7 +4,14 @@
 // slow, and with `prefers-reduced-motion: reduce` it draws one still frame per state instead of animating.
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
-import { type CanvasState, canvasStateOf, detailLevels, type FrameBudget, type LiveState, recordFrame } from './living-canvas-state';
+import {
+  type CanvasState,
+  canvasStateOf,
+  detailLevels,
+  type FrameBudget,
+  type LiveState,
+  recordFrame,
+} from './living-canvas-state';
 
 type Rgb = [number, number, number];
 const palettes: Record<CanvasState, { a: Rgb; b: Rgb; speed: number; alpha: number }> = {
@@ -28,13 +35,27 @@ function seeded(seed: number) {
 
 const particles: Particle[] = (() => {
   const random = seeded(42);
-  return Array.from({ length: MAX_PARTICLES }, () => ({ lane: Math.floor(random() * LANES), progress: random(), speed: 0.5 + random(), size: 1 + random() * 2.2, mix: random() }));
+  return Array.from({ length: MAX_PARTICLES }, () => ({
+    lane: Math.floor(random() * LANES),
+    progress: random(),
+    speed: 0.5 + random(),
+    size: 1 + random() * 2.2,
+    mix: random(),
+  }));
 })();
 
-const laneY = (lane: number, x: number, w: number, h: number, time: number) => h * (0.3 + 0.2 * lane) + Math.sin((x / w) * Math.PI * 2 + time * 0.6 + lane * 1.7) * h * 0.08;
+const laneY = (lane: number, x: number, w: number, h: number, time: number) =>
+  h * (0.3 + 0.2 * lane) + Math.sin((x / w) * Math.PI * 2 + time * 0.6 + lane * 1.7) * h * 0.08;
 const mix = (a: Rgb, b: Rgb, t: number) => a.map((channel, i) => Math.round(channel + (b[i]! - channel) * t)).join(',');
 
-function drawFrame(ctx: CanvasRenderingContext2D, w: number, h: number, time: number, state: CanvasState, detail: number) {
+function drawFrame(
+  ctx: CanvasRenderingContext2D,
+  w: number,
+  h: number,
+  time: number,
+  state: CanvasState,
+  detail: number,
+) {
   const palette = palettes[state];
   ctx.clearRect(0, 0, w, h);
   for (let lane = 0; lane < LANES; lane++) {
@@ -68,7 +89,9 @@ function drawFrame(ctx: CanvasRenderingContext2D, w: number, h: number, time: nu
     const on = state === 'success' || node === lit || failedNode;
     ctx.beginPath();
     ctx.arc(x, y, 9, 0, Math.PI * 2);
-    ctx.fillStyle = on ? `rgba(${failedNode ? palette.a.join(',') : mix(palette.a, palette.b, node / NODES)},0.95)` : 'rgba(15,23,42,0.95)';
+    ctx.fillStyle = on
+      ? `rgba(${failedNode ? palette.a.join(',') : mix(palette.a, palette.b, node / NODES)},0.95)`
+      : 'rgba(15,23,42,0.95)';
     ctx.fill();
     ctx.lineWidth = 2;
     ctx.strokeStyle = `rgba(${mix(palette.a, palette.b, node / NODES)},0.8)`;
@@ -88,7 +111,9 @@ export function LivingCanvas() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const poll = async () => {
-      const response = document.hidden ? null : await fetch('/api/runs/live-state', { cache: 'no-store' }).catch(() => null);
+      const response = document.hidden
+        ? null
+        : await fetch('/api/runs/live-state', { cache: 'no-store' }).catch(() => null);
       if (response?.ok) setLive((await response.json()) as LiveState);
       const wait = response?.status === 429 ? POLL_MS * 3 : POLL_MS;
       if (!stopped) timer = setTimeout(() => void poll(), wait);
@@ -160,12 +185,30 @@ export function LivingCanvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state, reduced]);
 
-  const summary = live ? t('summary', { running: live.running, waiting: live.waiting, failed: live.recentFailed, succeeded: live.recentSucceeded }) : t('loading');
+  const summary = live
+    ? t('summary', {
+        running: live.running,
+        waiting: live.waiting,
+        failed: live.recentFailed,
+        succeeded: live.recentSucceeded,
+      })
+    : t('loading');
   return (
     <figure className="relative overflow-hidden rounded-card border border-border bg-surface-sunken">
-      <canvas ref={canvasRef} className="block h-40 w-full sm:h-48" role="img" aria-label={t(`state.${state}`)} data-testid="living-canvas" data-state={state} data-detail={detailLevels[level]} data-motion={reduced ? 'still' : 'animated'} />
+      <canvas
+        ref={canvasRef}
+        className="block h-40 w-full sm:h-48"
+        role="img"
+        aria-label={t(`state.${state}`)}
+        data-testid="living-canvas"
+        data-state={state}
+        data-detail={detailLevels[level]}
+        data-motion={reduced ? 'still' : 'animated'}
+      />
       <figcaption className="flex flex-wrap items-center justify-between gap-2 border-t border-border px-4 py-2 text-sm">
-        <span className="font-medium" aria-live="polite">{t(`state.${state}`)}</span>
+        <span className="font-medium" aria-live="polite">
+          {t(`state.${state}`)}
+        </span>
         <span className="text-xs text-fg-muted">{summary}</span>
       </figcaption>
     </figure>

@@ -11,7 +11,10 @@ export function CallToAction() {
           <div className="rounded-3xl bg-surface-raised px-8 py-14 text-center">
             <h2 className="font-display text-3xl font-semibold tracking-tight sm:text-4xl">{t('title')}</h2>
             <p className="mx-auto mt-4 max-w-xl text-fg-muted">{t('body')}</p>
-            <Link href="/signin" className="mt-8 inline-block rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 hover:opacity-90">
+            <Link
+              href="/signin"
+              className="mt-8 inline-block rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 hover:opacity-90"
+            >
               {t('button')}
             </Link>
           </div>

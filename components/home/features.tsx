@@ -15,12 +15,23 @@ export function Features() {
   return (
     <section id="features" className="scroll-mt-20 border-b border-border">
       <div className="mx-auto max-w-6xl px-4 py-20 sm:px-6">
-        <h2 className="max-w-2xl font-display text-3xl font-semibold tracking-tight text-balance sm:text-4xl">{t('title')}</h2>
+        <h2 className="max-w-2xl font-display text-3xl font-semibold tracking-tight text-balance sm:text-4xl">
+          {t('title')}
+        </h2>
         <p className="mt-4 max-w-2xl text-fg-muted">{t('subtitle')}</p>
         <ul className="mt-12 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
           {items.map(({ key, icon }) => (
             <li key={key} className="rounded-card border border-border bg-surface-raised p-6">
-              <svg className="h-6 w-6 text-brand-accent" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <svg
+                className="h-6 w-6 text-brand-accent"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                aria-hidden="true"
+              >
                 <path d={icon} />
               </svg>
               <h3 className="mt-4 font-semibold">{t(`${key}.title`)}</h3>

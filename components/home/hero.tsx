@@ -7,7 +7,10 @@ export function Hero() {
   const t = useTranslations('home.hero');
   return (
     <section className="relative overflow-hidden border-b border-border">
-      <div aria-hidden="true" className="pointer-events-none absolute inset-x-0 -top-40 mx-auto h-96 max-w-4xl rounded-full bg-brand-gradient opacity-20 blur-3xl" />
+      <div
+        aria-hidden="true"
+        className="pointer-events-none absolute inset-x-0 -top-40 mx-auto h-96 max-w-4xl rounded-full bg-brand-gradient opacity-20 blur-3xl"
+      />
       <div className="relative mx-auto grid max-w-6xl items-center gap-12 px-4 py-20 sm:px-6 md:py-28 lg:grid-cols-[1.1fr_0.9fr]">
         <div>
           <p className="text-sm font-semibold uppercase tracking-widest text-brand-accent">{t('eyebrow')}</p>
@@ -16,10 +19,16 @@ export function Hero() {
           </h1>
           <p className="mt-6 max-w-xl text-lg text-fg-muted text-pretty">{t('subtitle')}</p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <Link href="/signin" className="rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 shadow-lg shadow-brand/20 hover:opacity-90">
+            <Link
+              href="/signin"
+              className="rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 shadow-lg shadow-brand/20 hover:opacity-90"
+            >
               {t('primaryCta')}
             </Link>
-            <a href="#how-it-works" className="rounded-xl border border-border-strong px-6 py-3 font-semibold text-fg hover:bg-surface-raised">
+            <a
+              href="#how-it-works"
+              className="rounded-xl border border-border-strong px-6 py-3 font-semibold text-fg hover:bg-surface-raised"
+            >
               {t('secondaryCta')}
             </a>
           </div>

@@ -12,7 +12,10 @@ export function HowItWorks() {
         <ol className="mt-10 grid gap-8 md:grid-cols-3">
           {steps.map((key, index) => (
             <li key={key}>
-              <span className="grid h-10 w-10 place-items-center rounded-full bg-brand-gradient font-display font-semibold text-slate-950" aria-hidden="true">
+              <span
+                className="grid h-10 w-10 place-items-center rounded-full bg-brand-gradient font-display font-semibold text-slate-950"
+                aria-hidden="true"
+              >
                 {index + 1}
               </span>
               <h3 className="mt-4 font-semibold">{t(`${key}.title`)}</h3>

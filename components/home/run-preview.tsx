@@ -14,7 +14,10 @@ const dot = { success: 'bg-success', waiting: 'bg-warning animate-pulse', queued
 export function RunPreview() {
   const t = useTranslations('home.preview');
   return (
-    <div aria-hidden="true" className="rounded-card border border-border bg-surface-raised/80 p-5 shadow-2xl shadow-black/40">
+    <div
+      aria-hidden="true"
+      className="rounded-card border border-border bg-surface-raised/80 p-5 shadow-2xl shadow-black/40"
+    >
       <div className="flex items-center justify-between border-b border-border pb-4">
         <span className="font-display font-semibold">{t('title')}</span>
         <span className="rounded-full bg-warning/10 px-2.5 py-1 text-xs font-medium text-warning">{t('run')}</span>

@@ -5,7 +5,15 @@ import { Link, usePathname } from '@/lib/i18n/navigation';
 export type SideNavEntry = { href: string; label: string };
 
 /** `exact`: only the link's own page is current (for a section's index, e.g. `/admin`); otherwise its sub-pages too. */
-export function SideNav({ label, entries, exact = false }: { label: string; entries: readonly SideNavEntry[]; exact?: boolean }) {
+export function SideNav({
+  label,
+  entries,
+  exact = false,
+}: {
+  label: string;
+  entries: readonly SideNavEntry[];
+  exact?: boolean;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="px-2 pb-4">

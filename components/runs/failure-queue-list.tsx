@@ -24,7 +24,9 @@ export function FailureQueueList({ runs }: { runs: Serialized<RunDto>[] }) {
   async function replay(runIds: string[]) {
     setPending(true);
     setSummary(null);
-    const result = await callApi<{ results: Outcome[] }>('/api/failure-queue/replay', { json: { runIds, from: 'failed_step' } });
+    const result = await callApi<{ results: Outcome[] }>('/api/failure-queue/replay', {
+      json: { runIds, from: 'failed_step' },
+    });
     setPending(false);
     if (!result.ok) return setSummary(result.error.message || t('failed'));
     const byRun = Object.fromEntries(result.data.results.map((outcome) => [outcome.runId, outcome]));
@@ -35,39 +37,75 @@ export function FailureQueueList({ runs }: { runs: Serialized<RunDto>[] }) {
     router.refresh();
   }
 
-  const toggle = (id: string) => setSelected((current) => {
-    const next = new Set(current);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const allSelected = runs.length > 0 && selected.size === runs.length;
   return (
     <div className="mt-6">
       <div className="flex flex-wrap items-center gap-3">
         <label className="inline-flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(runs.map((run) => run.id)))} className="h-4 w-4 accent-brand" />
+          <input
+            type="checkbox"
+            checked={allSelected}
+            onChange={() => setSelected(allSelected ? new Set() : new Set(runs.map((run) => run.id)))}
+            className="h-4 w-4 accent-brand"
+          />
           {t('selectAll')}
         </label>
-        <button type="button" disabled={pending || selected.size === 0} onClick={() => void replay([...selected])} className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={pending || selected.size === 0}
+          onClick={() => void replay([...selected])}
+          className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60"
+        >
           {t('replaySelected', { count: selected.size })}
         </button>
-        <span role="status" aria-live="polite" className="text-sm text-fg-muted" data-testid="replay-summary">{summary}</span>
+        <span role="status" aria-live="polite" className="text-sm text-fg-muted" data-testid="replay-summary">
+          {summary}
+        </span>
       </div>
       <ul className="mt-4 space-y-3">
         {runs.map((run) => {
           const error = readRunError(run.error);
           const outcome = outcomes[run.id];
           return (
-            <li key={run.id} className="flex gap-3 rounded-card border border-border bg-surface-raised p-4" data-testid="failed-run">
-              <input type="checkbox" checked={selected.has(run.id)} onChange={() => toggle(run.id)} aria-label={t('select', { workflow: run.workflowName ?? '', id: run.id.slice(0, 8) })} className="mt-1 h-4 w-4 shrink-0 accent-brand" />
+            <li
+              key={run.id}
+              className="flex gap-3 rounded-card border border-border bg-surface-raised p-4"
+              data-testid="failed-run"
+            >
+              <input
+                type="checkbox"
+                checked={selected.has(run.id)}
+                onChange={() => toggle(run.id)}
+                aria-label={t('select', { workflow: run.workflowName ?? '', id: run.id.slice(0, 8) })}
+                className="mt-1 h-4 w-4 shrink-0 accent-brand"
+              />
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <Link href={`/runs/${run.id}`} className="font-medium underline-offset-4 hover:underline">{run.workflowName} <span className="font-mono text-xs text-fg-subtle" dir="ltr">{run.id.slice(0, 8)}</span></Link>
-                  <span className="text-xs text-fg-subtle">{run.finishedAt ? format.dateTime(new Date(run.finishedAt), { dateStyle: 'medium', timeStyle: 'short' }) : null}</span>
+                  <Link href={`/runs/${run.id}`} className="font-medium underline-offset-4 hover:underline">
+                    {run.workflowName}{' '}
+                    <span className="font-mono text-xs text-fg-subtle" dir="ltr">
+                      {run.id.slice(0, 8)}
+                    </span>
+                  </Link>
+                  <span className="text-xs text-fg-subtle">
+                    {run.finishedAt
+                      ? format.dateTime(new Date(run.finishedAt), { dateStyle: 'medium', timeStyle: 'short' })
+                      : null}
+                  </span>
                 </div>
                 <p className="mt-1 text-sm text-danger" dir="auto">
-                  {error?.code ? <code className="me-2 font-mono text-xs" dir="ltr">{error.code}</code> : null}
+                  {error?.code ? (
+                    <code className="me-2 font-mono text-xs" dir="ltr">
+                      {error.code}
+                    </code>
+                  ) : null}
                   {error?.message}
                 </p>
                 <p className="mt-1 text-xs text-fg-muted">
@@ -75,10 +113,20 @@ export function FailureQueueList({ runs }: { runs: Serialized<RunDto>[] }) {
                   {error?.stepId && error.attempts ? ' · ' : null}
                   {error?.attempts ? t('attempts', { count: error.attempts }) : null}
                 </p>
-                {outcome ? <p className={`mt-1 text-xs ${outcome.ok ? 'text-success' : 'text-danger'}`}>{outcome.ok ? t('replayStarted') : outcome.error?.message}</p> : null}
+                {outcome ? (
+                  <p className={`mt-1 text-xs ${outcome.ok ? 'text-success' : 'text-danger'}`}>
+                    {outcome.ok ? t('replayStarted') : outcome.error?.message}
+                  </p>
+                ) : null}
               </div>
-              <button type="button" disabled={pending} onClick={() => void replay([run.id])} className="h-fit shrink-0 rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised disabled:opacity-60">
-                {t('replay')}<span className="sr-only"> {run.workflowName}</span>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => void replay([run.id])}
+                className="h-fit shrink-0 rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised disabled:opacity-60"
+              >
+                {t('replay')}
+                <span className="sr-only"> {run.workflowName}</span>
               </button>
             </li>
           );

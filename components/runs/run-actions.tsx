@@ -33,15 +33,40 @@ export function RunActions({ runId, status, onChanged }: { runId: string; status
   return (
     <div className="flex flex-wrap items-center gap-3">
       {active ? (
-        <button type="button" disabled={pending} onClick={() => void act('cancel')} className={`${button} border-danger/50 text-danger hover:bg-danger/10`}>{t('cancel')}</button>
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => void act('cancel')}
+          className={`${button} border-danger/50 text-danger hover:bg-danger/10`}
+        >
+          {t('cancel')}
+        </button>
       ) : null}
       {replayable ? (
         <>
-          <button type="button" disabled={pending} onClick={() => void act('failed_step')} className={`${button} border-transparent bg-brand-gradient font-semibold text-slate-950`}>{t('replayFailedStep')}</button>
-          <button type="button" disabled={pending} onClick={() => void act('start')} className={`${button} border-border-strong hover:bg-surface-raised`}>{t('replayFromStart')}</button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void act('failed_step')}
+            className={`${button} border-transparent bg-brand-gradient font-semibold text-slate-950`}
+          >
+            {t('replayFailedStep')}
+          </button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void act('start')}
+            className={`${button} border-border-strong hover:bg-surface-raised`}
+          >
+            {t('replayFromStart')}
+          </button>
         </>
       ) : null}
-      <span aria-live="polite" className="text-sm">{message ? <span className={message.tone === 'ok' ? 'text-success' : 'text-danger'}>{message.text}</span> : null}</span>
+      <span aria-live="polite" className="text-sm">
+        {message ? (
+          <span className={message.tone === 'ok' ? 'text-success' : 'text-danger'}>{message.text}</span>
+        ) : null}
+      </span>
     </div>
   );
 }

@@ -23,10 +23,15 @@ export function RunLive({ initial }: { initial: RunView }) {
   const [stale, setStale] = useState(false);
 
   const refresh = useCallback(async (): Promise<number> => {
-    const response = await fetch(`/api/runs/${initial.id}`, { cache: 'no-store', headers: { accept: 'application/json' } }).catch(() => null);
+    const response = await fetch(`/api/runs/${initial.id}`, {
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+    }).catch(() => null);
     if (!response || response.status === 429 || !response.ok) {
       setStale(true);
-      return response?.status === 429 ? Number(response.headers.get('retry-after') ?? 15) * 1_000 || BACKOFF_MS : BACKOFF_MS;
+      return response?.status === 429
+        ? Number(response.headers.get('retry-after') ?? 15) * 1_000 || BACKOFF_MS
+        : BACKOFF_MS;
     }
     const next = (await response.json()) as RunView;
     setStale(false);
@@ -52,23 +57,40 @@ export function RunLive({ initial }: { initial: RunView }) {
   }, [poll, refresh]);
 
   const error = readRunError(run.error);
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
+  const when = (iso: string | null) =>
+    iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '—';
   return (
     <div className="max-w-5xl">
       <p className="text-sm">
-        <Link href="/runs" className="text-fg-muted underline-offset-4 hover:underline"><span aria-hidden className="inline-block rtl:rotate-180">←</span> {t('title')}</Link>
+        <Link href="/runs" className="text-fg-muted underline-offset-4 hover:underline">
+          <span aria-hidden className="inline-block rtl:rotate-180">
+            ←
+          </span>{' '}
+          {t('title')}
+        </Link>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="font-display text-3xl font-semibold">
-          <Link href={`/workflows/${run.workflowId}`} className="underline-offset-4 hover:underline">{run.workflowName}</Link>
+          <Link href={`/workflows/${run.workflowId}`} className="underline-offset-4 hover:underline">
+            {run.workflowName}
+          </Link>
         </h1>
         <span role="status" aria-live="polite" data-testid="run-status" data-status={run.status}>
           <RunStatusBadge status={run.status} waiting={run.waiting} />
         </span>
-        {isActive(run.status) ? <span className="text-xs text-fg-subtle">{stale ? t('live.stale') : t('live.updating')}</span> : null}
+        {isActive(run.status) ? (
+          <span className="text-xs text-fg-subtle">{stale ? t('live.stale') : t('live.updating')}</span>
+        ) : null}
       </div>
       <dl className="mt-4 grid gap-4 rounded-card border border-border p-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
-        <Fact label={t('facts.run')} value={<code className="font-mono text-xs" dir="ltr">{run.id.slice(0, 8)}</code>} />
+        <Fact
+          label={t('facts.run')}
+          value={
+            <code className="font-mono text-xs" dir="ltr">
+              {run.id.slice(0, 8)}
+            </code>
+          }
+        />
         <Fact label={t('facts.trigger')} value={t(`trigger.${run.trigger as 'manual'}`)} />
         <Fact label={t('facts.version')} value={`v${run.version}`} />
         <Fact label={t('facts.created')} value={when(run.createdAt)} />
@@ -77,14 +99,27 @@ export function RunLive({ initial }: { initial: RunView }) {
       </dl>
       {run.replayOf ? (
         <p className="mt-2 text-sm text-fg-muted">
-          {t('replayOf')} <Link href={`/runs/${run.replayOf}`} className="text-brand-accent underline underline-offset-4">{run.replayOf.slice(0, 8)}</Link>
+          {t('replayOf')}{' '}
+          <Link href={`/runs/${run.replayOf}`} className="text-brand-accent underline underline-offset-4">
+            {run.replayOf.slice(0, 8)}
+          </Link>
         </p>
       ) : null}
       {error ? (
-        <div role="alert" className="mt-4 rounded-card border border-danger/40 bg-danger/10 p-4 text-sm" data-testid="run-error">
-          <p className="font-semibold text-danger">{error.stepId ? t('errorAtStep', { step: error.stepId }) : t('errorTitle')}</p>
+        <div
+          role="alert"
+          className="mt-4 rounded-card border border-danger/40 bg-danger/10 p-4 text-sm"
+          data-testid="run-error"
+        >
+          <p className="font-semibold text-danger">
+            {error.stepId ? t('errorAtStep', { step: error.stepId }) : t('errorTitle')}
+          </p>
           <p className="mt-1" dir="auto">
-            {error.code ? <code className="me-2 font-mono text-xs" dir="ltr">{error.code}</code> : null}
+            {error.code ? (
+              <code className="me-2 font-mono text-xs" dir="ltr">
+                {error.code}
+              </code>
+            ) : null}
             {error.message}
           </p>
           {error.attempts ? <p className="mt-1 text-fg-muted">{t('attempts', { count: error.attempts })}</p> : null}
@@ -99,7 +134,14 @@ export function RunLive({ initial }: { initial: RunView }) {
       </div>
       <details className="mt-6">
         <summary className="cursor-pointer text-sm text-fg-muted">{t('payload')}</summary>
-        <pre className="mt-2 max-h-72 overflow-auto rounded-lg border border-border bg-surface-sunken p-3 font-mono text-xs" dir="ltr" tabIndex={0} aria-label={t('payload')}>{JSON.stringify(run.payload, null, 2)}</pre>
+        <pre
+          className="mt-2 max-h-72 overflow-auto rounded-lg border border-border bg-surface-sunken p-3 font-mono text-xs"
+          dir="ltr"
+          tabIndex={0}
+          aria-label={t('payload')}
+        >
+          {JSON.stringify(run.payload, null, 2)}
+        </pre>
       </details>
     </div>
   );

@@ -17,7 +17,10 @@ export function RunStatusBadge({ status, waiting }: { status: string; waiting?: 
   const t = useTranslations('runs');
   const key = (known as readonly string[]).includes(status) ? (status as (typeof known)[number]) : 'queued';
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${tone[key]}`} data-status={status}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${tone[key]}`}
+      data-status={status}
+    >
       {t(`status.${key}`)}
       {waiting ? <span className="font-normal">· {t(`waiting.${waiting as 'sleep'}`)}</span> : null}
     </span>

@@ -17,15 +17,26 @@ export function StepTimeline({ run }: { run: RunView }) {
         const attempts = run.stepRuns.filter((attempt) => attempt.stepId === step.id);
         const approvals = run.approvals.filter((approval) => approval.stepId === step.id);
         const last = attempts.at(-1);
-        const waitingHere = run.currentStepId === step.id && (run.status === 'queued' || run.status === 'running') && run.waiting === 'approval';
+        const waitingHere =
+          run.currentStepId === step.id &&
+          (run.status === 'queued' || run.status === 'running') &&
+          run.waiting === 'approval';
         const status = waitingHere ? 'waiting' : (last?.status ?? 'notRun');
         return (
-          <li key={step.id} className="rounded-card border border-border bg-surface-raised p-4" data-testid="timeline-step" data-step={step.id} data-status={status}>
+          <li
+            key={step.id}
+            className="rounded-card border border-border bg-surface-raised p-4"
+            data-testid="timeline-step"
+            data-step={step.id}
+            data-status={status}
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-medium">
                 <span className="me-2 text-fg-subtle">{index + 1}.</span>
                 {step.name ?? step.id}
-                <span className="ms-2 font-mono text-xs text-fg-subtle" dir="ltr">{step.id} · {step.type}</span>
+                <span className="ms-2 font-mono text-xs text-fg-subtle" dir="ltr">
+                  {step.id} · {step.type}
+                </span>
               </h3>
               <RunStatusBadge status={status} />
             </div>
@@ -34,27 +45,46 @@ export function StepTimeline({ run }: { run: RunView }) {
                 {attempts.map((attempt) => {
                   const error = readRunError(attempt.error);
                   return (
-                    <li key={`${attempt.stepId}-${attempt.attempt}`} data-testid="step-attempt" data-status={attempt.status}>
+                    <li
+                      key={`${attempt.stepId}-${attempt.attempt}`}
+                      data-testid="step-attempt"
+                      data-status={attempt.status}
+                    >
                       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                         <span className="font-medium">{t('attempt', { number: attempt.attempt })}</span>
                         <RunStatusBadge status={attempt.status} />
                         <span className="text-fg-muted">{t('startedAt', { time: time(attempt.startedAt) })}</span>
-                        <span className="text-fg-muted">{t('duration', { duration: formatDuration(attempt.durationMs) })}</span>
+                        <span className="text-fg-muted">
+                          {t('duration', { duration: formatDuration(attempt.durationMs) })}
+                        </span>
                       </p>
                       {error ? (
-                        <p className="mt-2 rounded-lg border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger" dir="auto">
-                          {error.code ? <code className="me-2 font-mono text-xs" dir="ltr">{error.code}</code> : null}
+                        <p
+                          className="mt-2 rounded-lg border border-danger/40 bg-danger/10 px-3 py-2 text-sm text-danger"
+                          dir="auto"
+                        >
+                          {error.code ? (
+                            <code className="me-2 font-mono text-xs" dir="ltr">
+                              {error.code}
+                            </code>
+                          ) : null}
                           {error.message}
                         </p>
                       ) : null}
                       <div className="mt-2 grid gap-2 md:grid-cols-2">
                         <details className="min-w-0">
                           <summary className="cursor-pointer text-sm text-fg-muted">{t('input')}</summary>
-                          <JsonBlock value={attempt.input} label={t('inputOf', { step: step.id, number: attempt.attempt })} />
+                          <JsonBlock
+                            value={attempt.input}
+                            label={t('inputOf', { step: step.id, number: attempt.attempt })}
+                          />
                         </details>
                         <details className="min-w-0" open={attempt.status === 'succeeded' && attempt.output !== null}>
                           <summary className="cursor-pointer text-sm text-fg-muted">{t('output')}</summary>
-                          <JsonBlock value={attempt.output} label={t('outputOf', { step: step.id, number: attempt.attempt })} />
+                          <JsonBlock
+                            value={attempt.output}
+                            label={t('outputOf', { step: step.id, number: attempt.attempt })}
+                          />
                         </details>
                       </div>
                     </li>
@@ -65,15 +95,44 @@ export function StepTimeline({ run }: { run: RunView }) {
               <p className="mt-2 text-sm text-fg-subtle">{t('notRunYet')}</p>
             )}
             {approvals.map((approval) => (
-              <div key={approval.id} className="mt-3 rounded-lg border border-warning/40 bg-warning/5 px-3 py-2 text-sm" data-testid="step-approval">
+              <div
+                key={approval.id}
+                className="mt-3 rounded-lg border border-warning/40 bg-warning/5 px-3 py-2 text-sm"
+                data-testid="step-approval"
+              >
                 <p>
                   <span className="font-medium">{t(`approval.${approval.status as 'pending'}`)}</span>
-                  {approval.status === 'pending' ? <span className="text-fg-muted"> · {t('approvalExpires', { time: format.dateTime(new Date(approval.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }) })}</span> : null}
-                  {approval.decidedAt ? <span className="text-fg-muted"> · {format.dateTime(new Date(approval.decidedAt), { dateStyle: 'medium', timeStyle: 'short' })}</span> : null}
+                  {approval.status === 'pending' ? (
+                    <span className="text-fg-muted">
+                      {' '}
+                      ·{' '}
+                      {t('approvalExpires', {
+                        time: format.dateTime(new Date(approval.expiresAt), {
+                          dateStyle: 'medium',
+                          timeStyle: 'short',
+                        }),
+                      })}
+                    </span>
+                  ) : null}
+                  {approval.decidedAt ? (
+                    <span className="text-fg-muted">
+                      {' '}
+                      · {format.dateTime(new Date(approval.decidedAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                    </span>
+                  ) : null}
                 </p>
-                {approval.comment ? <p className="mt-1 text-fg-muted" dir="auto">“{approval.comment}”</p> : null}
+                {approval.comment ? (
+                  <p className="mt-1 text-fg-muted" dir="auto">
+                    “{approval.comment}”
+                  </p>
+                ) : null}
                 {approval.status === 'pending' ? (
-                  <Link href={`/approvals/${approval.id}`} className="mt-1 inline-block text-brand-accent underline underline-offset-4">{t('decide')}</Link>
+                  <Link
+                    href={`/approvals/${approval.id}`}
+                    className="mt-1 inline-block text-brand-accent underline underline-offset-4"
+                  >
+                    {t('decide')}
+                  </Link>
                 ) : null}
               </div>
             ))}

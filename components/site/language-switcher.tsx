@@ -15,7 +15,14 @@ export function LanguageSwitcher() {
   return (
     <label className="relative inline-flex items-center">
       <span className="sr-only">{t('change')}</span>
-      <svg className="pointer-events-none absolute start-2.5 h-4 w-4 text-fg-subtle" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+      <svg
+        className="pointer-events-none absolute start-2.5 h-4 w-4 text-fg-subtle"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        aria-hidden="true"
+      >
         <circle cx="12" cy="12" r="9" />
         <path d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z" />
       </svg>

@@ -51,7 +51,15 @@ export function MobileMenu({ label, children }: { label: string; children: React
         onClick={() => setOpen(!open)}
         className="inline-flex h-9 min-w-9 items-center justify-center gap-2 rounded-lg border border-border bg-surface-raised px-2.5 text-sm text-fg-muted hover:border-border-strong hover:text-fg"
       >
-        <svg className="h-4 w-4" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true">
+        <svg
+          className="h-4 w-4"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          aria-hidden="true"
+        >
           {open ? <path d="M6 6l12 12M18 6L6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
         </svg>
         <span className="sr-only sm:not-sr-only">{label}</span>

@@ -12,11 +12,29 @@ function SectionLinks({ linkClassName }: { linkClassName: string }) {
   const t = useTranslations('nav');
   return (
     <>
-      <li><Link className={linkClassName} href="/#features">{t('features')}</Link></li>
-      <li><Link className={linkClassName} href="/#how-it-works">{t('howItWorks')}</Link></li>
-      <li><Link className={linkClassName} href="/#for-whom">{t('forWhom')}</Link></li>
-      <li><TemplatesNavLink className={linkClassName} /></li>
-      <li><Link className={linkClassName} href="/pricing">{t('pricing')}</Link></li>
+      <li>
+        <Link className={linkClassName} href="/#features">
+          {t('features')}
+        </Link>
+      </li>
+      <li>
+        <Link className={linkClassName} href="/#how-it-works">
+          {t('howItWorks')}
+        </Link>
+      </li>
+      <li>
+        <Link className={linkClassName} href="/#for-whom">
+          {t('forWhom')}
+        </Link>
+      </li>
+      <li>
+        <TemplatesNavLink className={linkClassName} />
+      </li>
+      <li>
+        <Link className={linkClassName} href="/pricing">
+          {t('pricing')}
+        </Link>
+      </li>
     </>
   );
 }

@@ -8,7 +8,8 @@ export function TelemetryBeacon() {
   useEffect(() => {
     const queue = telemetryQueue();
     const path = () => window.location.pathname;
-    const onError = (event: ErrorEvent) => queue.track({ type: 'error', name: 'uncaught_error', message: event.message || 'Script error', path: path() });
+    const onError = (event: ErrorEvent) =>
+      queue.track({ type: 'error', name: 'uncaught_error', message: event.message || 'Script error', path: path() });
     const onRejection = (event: PromiseRejectionEvent) => {
       const reason = event.reason instanceof Error ? event.reason.message : String(event.reason);
       queue.track({ type: 'error', name: 'unhandled_rejection', message: reason, path: path() });
@@ -19,7 +20,14 @@ export function TelemetryBeacon() {
     const onPageHide = () => queue.flush();
     const reportLoad = () => {
       const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-      if (navigation && navigation.loadEventEnd > 0) queue.track({ type: 'performance', name: 'page_load', path: path(), duration_ms: Math.round(navigation.loadEventEnd), meta: { ttfb_ms: Math.round(navigation.responseStart) } });
+      if (navigation && navigation.loadEventEnd > 0)
+        queue.track({
+          type: 'performance',
+          name: 'page_load',
+          path: path(),
+          duration_ms: Math.round(navigation.loadEventEnd),
+          meta: { ttfb_ms: Math.round(navigation.responseStart) },
+        });
     };
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);

@@ -37,7 +37,15 @@ export function createTelemetryQueue(transport: Transport = defaultTransport()) 
     } catch {
       queued = false;
     }
-    if (!queued) void transport.fetch?.(INGEST_URL, { method: 'POST', body: json, headers: { 'content-type': 'application/json' }, keepalive: true }).catch(() => {});
+    if (!queued)
+      void transport
+        .fetch?.(INGEST_URL, {
+          method: 'POST',
+          body: json,
+          headers: { 'content-type': 'application/json' },
+          keepalive: true,
+        })
+        .catch(() => {});
   }
 
   return {

@@ -7,13 +7,23 @@ export function TemplateCard({ template }: { template: TemplateView }) {
   const t = useTranslations('templates');
   const tools = [...new Set([...template.apps, ...template.credentials.map((credential) => credential.connector)])];
   return (
-    <li className="group relative flex flex-col rounded-card border border-border bg-surface-raised p-6 transition-colors focus-within:ring-2 focus-within:ring-brand-accent hover:border-border-strong" data-testid="template-card">
+    <li
+      className="group relative flex flex-col rounded-card border border-border bg-surface-raised p-6 transition-colors focus-within:ring-2 focus-within:ring-brand-accent hover:border-border-strong"
+      data-testid="template-card"
+    >
       <p className="text-xs font-semibold uppercase tracking-widest text-brand-accent">
-        {template.community ? t('detail.community') : template.category ? t(`categories.${template.category}.name`) : null}
+        {template.community
+          ? t('detail.community')
+          : template.category
+            ? t(`categories.${template.category}.name`)
+            : null}
       </p>
       <h3 className="mt-3 font-semibold text-fg text-balance">
         {/* NOTE: the link's ::after covers the card, so the whole card is one click target and one tab stop. */}
-        <Link href={`/templates/${template.slug}`} className="after:absolute after:inset-0 after:rounded-card focus-visible:outline-none">
+        <Link
+          href={`/templates/${template.slug}`}
+          className="after:absolute after:inset-0 after:rounded-card focus-visible:outline-none"
+        >
           {template.title}
         </Link>
       </h3>

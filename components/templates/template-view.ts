@@ -23,7 +23,13 @@ export function triggerText(t: Translate, locale: string, trigger: WorkflowDefin
   return t(key, 'weekday' in values ? { ...values, weekday: weekdayName(locale, Number(values.weekday)) } : values);
 }
 
-type Shared = { slug: string; category: TemplateCategory | null; title: string; summary: string; definition: WorkflowDefinitionInput };
+type Shared = {
+  slug: string;
+  category: TemplateCategory | null;
+  title: string;
+  summary: string;
+  definition: WorkflowDefinitionInput;
+};
 
 export function templateView(t: Translate, locale: string, template: CatalogTemplate | Shared): TemplateView {
   const builtin = 'titleKey' in template;
@@ -42,7 +48,10 @@ export function templateView(t: Translate, locale: string, template: CatalogTemp
       typeLabel: t(`stepTypes.${step.type}`),
       description: builtin ? t(template.stepKeys[step.id] ?? '') : (step.name ?? t(`stepTypes.${step.type}`)),
     })),
-    credentials: (builtin ? template.connectors : connectorsOf(definition)).map(({ type, credential }) => ({ connector: t(`connectorNames.${type}`), name: credential })),
+    credentials: (builtin ? template.connectors : connectorsOf(definition)).map(({ type, credential }) => ({
+      connector: t(`connectorNames.${type}`),
+      name: credential,
+    })),
     apps: builtin ? template.apps : [],
   };
 }

@@ -12,7 +12,8 @@ type Props = {
   labels: { use: string; using: string; signIn: string; errors: Record<'forbidden' | 'limit' | 'generic', string> };
 };
 
-const buttonClass = 'inline-flex items-center justify-center rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 shadow-lg shadow-brand/20 hover:opacity-90 disabled:cursor-wait disabled:opacity-70';
+const buttonClass =
+  'inline-flex items-center justify-center rounded-xl bg-brand-gradient px-6 py-3 font-semibold text-slate-950 shadow-lg shadow-brand/20 hover:opacity-90 disabled:cursor-wait disabled:opacity-70';
 
 export function UseTemplateButton({ slug, locale, labels }: Props) {
   const [signedIn, setSignedIn] = useState(false);
@@ -29,7 +30,11 @@ export function UseTemplateButton({ slug, locale, labels }: Props) {
 
   if (!signedIn) {
     return (
-      <Link href={{ pathname: '/signin', query: { callbackUrl: localizedPath(locale, `/templates/${slug}`) } }} className={buttonClass} data-testid="use-template-signin">
+      <Link
+        href={{ pathname: '/signin', query: { callbackUrl: localizedPath(locale, `/templates/${slug}`) } }}
+        className={buttonClass}
+        data-testid="use-template-signin"
+      >
         {labels.signIn}
       </Link>
     );

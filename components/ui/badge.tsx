@@ -12,9 +12,17 @@ const TONES: Record<BadgeTone, string> = {
   brand: 'border-brand/50 bg-brand/15 text-fg',
 };
 
-export function Badge({ tone = 'neutral', children, className = '', ...rest }: { tone?: BadgeTone; children: ReactNode; className?: string } & Record<`data-${string}`, string>) {
+export function Badge({
+  tone = 'neutral',
+  children,
+  className = '',
+  ...rest
+}: { tone?: BadgeTone; children: ReactNode; className?: string } & Record<`data-${string}`, string>) {
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${TONES[tone]} ${className}`.trim()} {...rest}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${TONES[tone]} ${className}`.trim()}
+      {...rest}
+    >
       {children}
     </span>
   );

@@ -12,15 +12,40 @@ const VARIANTS: Record<ButtonVariant, string> = {
 };
 const SIZES: Record<ButtonSize, string> = { sm: 'px-3 py-1.5 text-sm', md: 'px-4 py-2 text-sm' };
 
-export function buttonClass({ variant = 'secondary', size = 'md', className = '' }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+export function buttonClass({
+  variant = 'secondary',
+  size = 'md',
+  className = '',
+}: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
   return `inline-flex items-center justify-center gap-2 rounded-lg ${SIZES[size]} ${VARIANTS[variant]} disabled:cursor-not-allowed disabled:opacity-60 ${className}`.trim();
 }
 
-type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: ButtonSize; pending?: boolean; pendingText?: string };
+type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  pending?: boolean;
+  pendingText?: string;
+};
 
-export function Button({ variant, size, pending = false, pendingText, className, type = 'button', disabled, children, ...rest }: Props) {
+export function Button({
+  variant,
+  size,
+  pending = false,
+  pendingText,
+  className,
+  type = 'button',
+  disabled,
+  children,
+  ...rest
+}: Props) {
   return (
-    <button type={type} disabled={disabled || pending} aria-busy={pending || undefined} className={buttonClass({ variant, size, className })} {...rest}>
+    <button
+      type={type}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+      className={buttonClass({ variant, size, className })}
+      {...rest}
+    >
       {pending && pendingText ? pendingText : children}
     </button>
   );

@@ -4,7 +4,14 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Button } from './button';
 
-type DialogProps = { title: ReactNode; children: ReactNode; footer?: ReactNode; onClose: () => void; busy?: boolean; testId?: string };
+type DialogProps = {
+  title: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+  onClose: () => void;
+  busy?: boolean;
+  testId?: string;
+};
 
 export function Dialog({ title, children, footer, onClose, busy = false, testId = 'dialog' }: DialogProps) {
   const id = useId();
@@ -55,7 +62,19 @@ type ConfirmProps = {
   testId?: string;
 };
 
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, pendingLabel, tone = 'danger', pending = false, error, onConfirm, onClose, testId }: ConfirmProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  pendingLabel,
+  tone = 'danger',
+  pending = false,
+  error,
+  onConfirm,
+  onClose,
+  testId,
+}: ConfirmProps) {
   return (
     <Dialog
       title={title}

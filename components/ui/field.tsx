@@ -5,7 +5,13 @@ import { useId, type ReactNode } from 'react';
 
 export type FieldControlProps = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true };
 
-type Props = { label: ReactNode; hint?: ReactNode; error?: string | null; className?: string; children: (control: FieldControlProps) => ReactNode };
+type Props = {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null;
+  className?: string;
+  children: (control: FieldControlProps) => ReactNode;
+};
 
 export const inputClass =
   'w-full rounded-lg border border-border-strong bg-surface-sunken px-3 py-2 text-sm text-fg placeholder:text-fg-subtle aria-invalid:border-danger';
@@ -25,7 +31,9 @@ export function Field({ label, hint, error, className = '', children }: Props) {
           {hint}
         </p>
       ) : null}
-      <div className="mt-1">{children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}</div>
+      <div className="mt-1">
+        {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      </div>
       {error ? (
         <p id={errorId} className="mt-1 text-sm text-danger" data-testid="field-error">
           {error}

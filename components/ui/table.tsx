@@ -7,7 +7,13 @@ type TableProps = { label: string; children: ReactNode; className?: string; test
 export function Table({ label, children, className = '', testId }: TableProps) {
   return (
     // NOTE: tabIndex makes the scroll area focusable so keyboard users can scroll it; the region names it.
-    <div role="region" aria-label={label} tabIndex={0} className={`relative max-w-full overflow-x-auto rounded-card border border-border ${className}`.trim()} data-testid={testId}>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className={`relative max-w-full overflow-x-auto rounded-card border border-border ${className}`.trim()}
+      data-testid={testId}
+    >
       <table className="w-full text-sm">
         <caption className="sr-only">{label}</caption>
         {children}

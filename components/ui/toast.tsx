@@ -27,7 +27,8 @@ export function Toaster({ dismissLabel }: { dismissLabel: string }) {
     const onToast = (event: Event) => {
       const item = (event as CustomEvent<ToastItem>).detail;
       setItems((current) => [...current.slice(-3), item]);
-      if (item.tone !== 'error') setTimeout(() => setItems((current) => current.filter((other) => other.id !== item.id)), DISMISS_AFTER_MS);
+      if (item.tone !== 'error')
+        setTimeout(() => setItems((current) => current.filter((other) => other.id !== item.id)), DISMISS_AFTER_MS);
     };
     window.addEventListener(TOAST_EVENT, onToast);
     return () => window.removeEventListener(TOAST_EVENT, onToast);
@@ -36,16 +37,27 @@ export function Toaster({ dismissLabel }: { dismissLabel: string }) {
   const polite = items.filter((item) => item.tone !== 'error');
   const urgent = items.filter((item) => item.tone === 'error');
   return (
-    <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4" data-testid="toaster">
+    <div
+      className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4"
+      data-testid="toaster"
+    >
       {[
         { list: polite, role: 'status' as const },
         { list: urgent, role: 'alert' as const },
       ].map(({ list, role }) => (
         <div key={role} role={role} className="flex w-full max-w-md flex-col gap-2">
           {list.map((item) => (
-            <p key={item.id} className={`pointer-events-auto flex items-start gap-3 rounded-card border bg-surface-raised px-4 py-3 text-sm text-fg shadow-xl ${TONES[item.tone]}`} data-testid="toast">
+            <p
+              key={item.id}
+              className={`pointer-events-auto flex items-start gap-3 rounded-card border bg-surface-raised px-4 py-3 text-sm text-fg shadow-xl ${TONES[item.tone]}`}
+              data-testid="toast"
+            >
               <span className="flex-1">{item.text}</span>
-              <button type="button" onClick={() => setItems((current) => current.filter((other) => other.id !== item.id))} className="rounded px-1 text-xs text-fg-muted hover:text-fg">
+              <button
+                type="button"
+                onClick={() => setItems((current) => current.filter((other) => other.id !== item.id))}
+                className="rounded px-1 text-xs text-fg-muted hover:text-fg"
+              >
                 {dismissLabel}
               </button>
             </p>

@@ -7,7 +7,13 @@ import { Link } from '@/lib/i18n/navigation';
 import type { WorkflowContents } from '@/lib/workflows/count-workflow-contents';
 import { callApi } from '@/lib/client/call-api';
 
-type Props = { workflowId: string; name: string; contents: WorkflowContents; onClose: () => void; onDeleted: () => void };
+type Props = {
+  workflowId: string;
+  name: string;
+  contents: WorkflowContents;
+  onClose: () => void;
+  onDeleted: () => void;
+};
 
 export function ConfirmDeleteDialog({ workflowId, name, contents, onClose, onDeleted }: Props) {
   const t = useTranslations('workflows.lifecycle');
@@ -62,9 +68,18 @@ export function ConfirmDeleteDialog({ workflowId, name, contents, onClose, onDel
         <p>{t('deleteWarning')}</p>
       </div>
       {blocked ? (
-        <div role="alert" className="mt-4 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm text-fg" data-testid="delete-blocked">
-          <p>{contents.runsInProgress > 0 ? t('inProgress', { count: contents.runsInProgress }) : t('inProgressUnknown')}</p>
-          <Link href={{ pathname: '/runs', query: { workflowId } }} className="mt-1 inline-block text-brand-accent underline underline-offset-4">
+        <div
+          role="alert"
+          className="mt-4 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm text-fg"
+          data-testid="delete-blocked"
+        >
+          <p>
+            {contents.runsInProgress > 0 ? t('inProgress', { count: contents.runsInProgress }) : t('inProgressUnknown')}
+          </p>
+          <Link
+            href={{ pathname: '/runs', query: { workflowId } }}
+            className="mt-1 inline-block text-brand-accent underline underline-offset-4"
+          >
             {t('openRuns')}
           </Link>
         </div>
@@ -75,11 +90,22 @@ export function ConfirmDeleteDialog({ workflowId, name, contents, onClose, onDel
         </p>
       ) : null}
       <div className="mt-6 flex flex-wrap justify-end gap-2">
-        <button type="button" autoFocus disabled={pending} onClick={onClose} className="rounded-lg border border-border-strong px-4 py-2 text-sm hover:bg-surface disabled:opacity-60">
+        <button
+          type="button"
+          autoFocus
+          disabled={pending}
+          onClick={onClose}
+          className="rounded-lg border border-border-strong px-4 py-2 text-sm hover:bg-surface disabled:opacity-60"
+        >
           {t('cancel')}
         </button>
         {blocked ? null : (
-          <button type="button" disabled={pending} onClick={() => void remove()} className="rounded-lg bg-rose-600 px-4 py-2 text-sm font-semibold text-white hover:bg-rose-700 disabled:opacity-60">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void remove()}
+            className="rounded-lg bg-rose-600 px-4 py-2 text-sm font-semibold text-white hover:bg-rose-700 disabled:opacity-60"
+          >
             {pending ? t('deleting') : t('confirmDelete')}
           </button>
         )}

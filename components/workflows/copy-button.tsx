@@ -11,7 +11,12 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       type="button"
       aria-label={label}
       className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
-      onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}
+      onClick={() =>
+        navigator.clipboard?.writeText(value).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        )
+      }
     >
       <span aria-live="polite">{copied ? t('copied') : t('copy')}</span>
     </button>

@@ -12,7 +12,15 @@ type Saved = { currentVersion: number; definition: unknown };
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
-export function DefinitionEditor({ workflowId, definition, version }: { workflowId: string; definition: unknown; version: number }) {
+export function DefinitionEditor({
+  workflowId,
+  definition,
+  version,
+}: {
+  workflowId: string;
+  definition: unknown;
+  version: number;
+}) {
   const t = useTranslations('workflows.editor');
   const router = useRouter();
   const id = useId();
@@ -37,7 +45,9 @@ export function DefinitionEditor({ workflowId, definition, version }: { workflow
   async function validate(): Promise<unknown | null> {
     const parsed = parse();
     if (!parsed.ok) return null;
-    const result = await callApi<{ ok: boolean; issues?: ValidationIssue[] }>('/api/workflows/validate', { json: { definition: parsed.value, workflowId } });
+    const result = await callApi<{ ok: boolean; issues?: ValidationIssue[] }>('/api/workflows/validate', {
+      json: { definition: parsed.value, workflowId },
+    });
     if (!result.ok) {
       setStatus({ tone: 'error', text: result.error.message || t('failed') });
       return null;
@@ -57,7 +67,10 @@ export function DefinitionEditor({ workflowId, definition, version }: { workflow
     const value = await validate();
     if (value !== null && action === 'validate') setStatus({ tone: 'ok', text: t('valid') });
     if (value !== null && action === 'save') {
-      const result = await callApi<Saved>(`/api/workflows/${workflowId}`, { method: 'PUT', json: { definition: value, expectedVersion } });
+      const result = await callApi<Saved>(`/api/workflows/${workflowId}`, {
+        method: 'PUT',
+        json: { definition: value, expectedVersion },
+      });
       if (result.ok) {
         setExpectedVersion(result.data.currentVersion);
         setText(pretty(result.data.definition));
@@ -95,7 +108,9 @@ export function DefinitionEditor({ workflowId, definition, version }: { workflow
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div>
-        <label htmlFor={`${id}-json`} className="block text-sm font-medium">{t('label', { version: expectedVersion })}</label>
+        <label htmlFor={`${id}-json`} className="block text-sm font-medium">
+          {t('label', { version: expectedVersion })}
+        </label>
         <textarea
           ref={area}
           id={`${id}-json`}
@@ -110,19 +125,40 @@ export function DefinitionEditor({ workflowId, definition, version }: { workflow
           data-testid="definition-json"
         />
         <div className="mt-3 flex flex-wrap gap-3">
-          <button type="button" disabled={pending} onClick={() => void run('validate')} className="rounded-lg border border-border-strong px-4 py-2 text-sm hover:bg-surface-raised disabled:opacity-60">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void run('validate')}
+            className="rounded-lg border border-border-strong px-4 py-2 text-sm hover:bg-surface-raised disabled:opacity-60"
+          >
             {t('validate')}
           </button>
-          <button type="button" disabled={pending} onClick={() => void run('save')} className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => void run('save')}
+            className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60"
+          >
             {pending ? t('saving') : t('save')}
           </button>
         </div>
       </div>
       <aside aria-label={t('issuesLabel')} className="space-y-3">
         <div id={`${id}-status`} aria-live="polite">
-          {status ? <p className={`rounded-lg border px-3 py-2 text-sm ${status.tone === 'ok' ? 'border-success/40 bg-success/10 text-success' : 'border-danger/40 bg-danger/10 text-danger'}`} data-testid="editor-status">{status.text}</p> : null}
+          {status ? (
+            <p
+              className={`rounded-lg border px-3 py-2 text-sm ${status.tone === 'ok' ? 'border-success/40 bg-success/10 text-success' : 'border-danger/40 bg-danger/10 text-danger'}`}
+              data-testid="editor-status"
+            >
+              {status.text}
+            </p>
+          ) : null}
           {stale ? (
-            <button type="button" onClick={() => void loadLatest()} className="mt-2 rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised">
+            <button
+              type="button"
+              onClick={() => void loadLatest()}
+              className="mt-2 rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
+            >
               {t('loadLatest')}
             </button>
           ) : null}

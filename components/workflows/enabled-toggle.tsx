@@ -5,7 +5,15 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi } from '@/lib/client/call-api';
 
-export function EnabledToggle({ workflowId, name, enabled: initial }: { workflowId: string; name: string; enabled: boolean }) {
+export function EnabledToggle({
+  workflowId,
+  name,
+  enabled: initial,
+}: {
+  workflowId: string;
+  name: string;
+  enabled: boolean;
+}) {
   const t = useTranslations('workflows');
   const router = useRouter();
   const [enabled, setEnabled] = useState(initial);
@@ -34,10 +42,17 @@ export function EnabledToggle({ workflowId, name, enabled: initial }: { workflow
         className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full border transition-colors disabled:opacity-60 ${enabled ? 'border-brand bg-brand' : 'border-border-strong bg-surface-raised'}`}
         data-testid="enabled-toggle"
       >
-        <span aria-hidden className={`inline-block h-4 w-4 rounded-full bg-fg transition-transform ${enabled ? 'translate-x-6 rtl:-translate-x-6' : 'translate-x-1 rtl:-translate-x-1'}`} />
+        <span
+          aria-hidden
+          className={`inline-block h-4 w-4 rounded-full bg-fg transition-transform ${enabled ? 'translate-x-6 rtl:-translate-x-6' : 'translate-x-1 rtl:-translate-x-1'}`}
+        />
       </button>
       <span className="text-xs text-fg-muted">{enabled ? t('enabled') : t('disabled')}</span>
-      {error ? <span role="alert" className="text-xs text-danger">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-danger">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -60,7 +60,11 @@ export function FlashMessage() {
               {flash.linkText}
             </Link>
           ) : null}
-          <button type="button" onClick={() => setFlash(null)} className="ms-auto rounded-lg px-2 py-0.5 text-xs text-fg-muted hover:bg-surface-raised">
+          <button
+            type="button"
+            onClick={() => setFlash(null)}
+            className="ms-auto rounded-lg px-2 py-0.5 text-xs text-fg-muted hover:bg-surface-raised"
+          >
             {t('dismiss')}
           </button>
         </p>

@@ -34,14 +34,22 @@ export function ImportWorkflowButton() {
     const result = await callApi<{ id: string; name: string }>('/api/workflows/import', { json: body });
     setPending(false);
     if (result.ok) {
-      showFlash({ text: t('imported', { name: result.data.name }), href: `/workflows/${result.data.id}`, linkText: t('openImported') });
+      showFlash({
+        text: t('imported', { name: result.data.name }),
+        href: `/workflows/${result.data.id}`,
+        linkText: t('openImported'),
+      });
       return router.refresh();
     }
     if (result.error.details?.issues?.length) {
       setError({ text: t('importInvalid') });
       return setIssues(result.error.details.issues);
     }
-    setError(result.error.code === 'limit_reached' ? { text: t('limitReached'), limit: true } : { text: result.error.message || t('failed') });
+    setError(
+      result.error.code === 'limit_reached'
+        ? { text: t('limitReached'), limit: true }
+        : { text: result.error.message || t('failed') },
+    );
   }
 
   return (
@@ -86,7 +94,11 @@ export function ImportWorkflowButton() {
       {error ? (
         <p role="alert" className="mt-3 text-sm text-danger">
           {error.text}{' '}
-          {error.limit ? <Link href="/billing" className="text-brand-accent underline underline-offset-4">{t('upgrade')}</Link> : null}
+          {error.limit ? (
+            <Link href="/billing" className="text-brand-accent underline underline-offset-4">
+              {t('upgrade')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <div className="mt-3 empty:hidden">

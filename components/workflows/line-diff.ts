@@ -1,5 +1,10 @@
 // A line diff (longest common subsequence) for comparing two versions of a definition; no dependencies.
-export type DiffLine = { kind: 'same' | 'add' | 'remove'; text: string; oldLine: number | null; newLine: number | null };
+export type DiffLine = {
+  kind: 'same' | 'add' | 'remove';
+  text: string;
+  oldLine: number | null;
+  newLine: number | null;
+};
 export type DiffHunkLine = DiffLine | { kind: 'skip'; count: number };
 
 export function diffLines(before: string, after: string): DiffLine[] {
@@ -20,7 +25,9 @@ export function diffLines(before: string, after: string): DiffLine[] {
   for (let i = rows - 1; i >= 0; i--) {
     for (let j = cols - 1; j >= 0; j--) {
       lengths[i * (cols + 1) + j] =
-        a[start + i] === b[start + j] ? lengths[(i + 1) * (cols + 1) + j + 1]! + 1 : Math.max(lengths[(i + 1) * (cols + 1) + j]!, lengths[i * (cols + 1) + j + 1]!);
+        a[start + i] === b[start + j]
+          ? lengths[(i + 1) * (cols + 1) + j + 1]! + 1
+          : Math.max(lengths[(i + 1) * (cols + 1) + j]!, lengths[i * (cols + 1) + j + 1]!);
     }
   }
   const out: DiffLine[] = [];
@@ -40,7 +47,8 @@ export function diffLines(before: string, after: string): DiffLine[] {
       i++;
     }
   }
-  for (let k = 0; k < a.length - endA; k++) out.push({ kind: 'same', text: a[endA + k]!, oldLine: endA + k + 1, newLine: endB + k + 1 });
+  for (let k = 0; k < a.length - endA; k++)
+    out.push({ kind: 'same', text: a[endA + k]!, oldLine: endA + k + 1, newLine: endB + k + 1 });
   return out;
 }
 

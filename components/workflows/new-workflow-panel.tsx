@@ -9,7 +9,11 @@ import { ValidationIssues } from './validation-issues';
 type Mode = 'scratch' | 'json';
 
 export function scratchDefinition(name: string) {
-  return { name, trigger: { type: 'manual' }, steps: [{ id: 'hello', name: 'Say hello', type: 'log', config: { message: `Hello from ${name}` } }] };
+  return {
+    name,
+    trigger: { type: 'manual' },
+    steps: [{ id: 'hello', name: 'Say hello', type: 'log', config: { message: `Hello from ${name}` } }],
+  };
 }
 
 export function NewWorkflowPanel() {
@@ -67,7 +71,14 @@ export function NewWorkflowPanel() {
             <div className="mt-2 flex flex-wrap gap-4 text-sm">
               {(['scratch', 'json'] as const).map((value) => (
                 <label key={value} className="inline-flex items-center gap-2">
-                  <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => setMode(value)} className="h-4 w-4 accent-brand" />
+                  <input
+                    type="radio"
+                    name="mode"
+                    value={value}
+                    checked={mode === value}
+                    onChange={() => setMode(value)}
+                    className="h-4 w-4 accent-brand"
+                  />
                   {t(value === 'json' ? 'paste' : 'scratch')}
                 </label>
               ))}
@@ -76,7 +87,13 @@ export function NewWorkflowPanel() {
           {mode === 'scratch' ? (
             <label className="block text-sm font-medium">
               {t('name')}
-              <input name="name" required maxLength={120} placeholder={t('namePlaceholder')} className="mt-1 block w-full max-w-md rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg placeholder:text-fg-subtle" />
+              <input
+                name="name"
+                required
+                maxLength={120}
+                placeholder={t('namePlaceholder')}
+                className="mt-1 block w-full max-w-md rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg placeholder:text-fg-subtle"
+              />
               <span className="mt-1 block text-xs font-normal text-fg-subtle">{t('scratchHint')}</span>
             </label>
           ) : (
@@ -96,8 +113,16 @@ export function NewWorkflowPanel() {
             </label>
           )}
           <ValidationIssues issues={issues} id={`${panelId}-issues`} />
-          {error ? <p role="alert" className="text-sm text-danger">{error}</p> : null}
-          <button type="submit" disabled={pending} className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60">
+          {error ? (
+            <p role="alert" className="text-sm text-danger">
+              {error}
+            </p>
+          ) : null}
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60"
+          >
             {pending ? t('creating') : t('submit')}
           </button>
         </form>

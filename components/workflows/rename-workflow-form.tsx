@@ -11,7 +11,17 @@ import { showFlash } from './flash-message';
 
 type Loaded = { currentVersion: number; definition: Record<string, unknown> & { name: string } };
 
-export function RenameWorkflowForm({ workflowId, name, onDone, className }: { workflowId: string; name: string; onDone: (renamed: boolean) => void; className?: string }) {
+export function RenameWorkflowForm({
+  workflowId,
+  name,
+  onDone,
+  className,
+}: {
+  workflowId: string;
+  name: string;
+  onDone: (renamed: boolean) => void;
+  className?: string;
+}) {
   const t = useTranslations('workflows.lifecycle');
   const router = useRouter();
   const id = useId();
@@ -26,7 +36,9 @@ export function RenameWorkflowForm({ workflowId, name, onDone, className }: { wo
   function localError(text: string): string | null {
     const parsed = workflowNameSchema.safeParse(text);
     if (parsed.success) return null;
-    return parsed.error.issues[0]?.code === 'too_big' ? t('nameTooLong', { max: limits.nameLength }) : t('nameRequired');
+    return parsed.error.issues[0]?.code === 'too_big'
+      ? t('nameTooLong', { max: limits.nameLength })
+      : t('nameRequired');
   }
 
   async function save() {
@@ -39,7 +51,10 @@ export function RenameWorkflowForm({ workflowId, name, onDone, className }: { wo
     setPending(true);
     const loaded = await callApi<Loaded>(`/api/workflows/${workflowId}`);
     const saved = loaded.ok
-      ? await callApi<{ currentVersion: number; name: string }>(`/api/workflows/${workflowId}`, { method: 'PUT', json: { definition: { ...loaded.data.definition, name: next }, expectedVersion: loaded.data.currentVersion } })
+      ? await callApi<{ currentVersion: number; name: string }>(`/api/workflows/${workflowId}`, {
+          method: 'PUT',
+          json: { definition: { ...loaded.data.definition, name: next }, expectedVersion: loaded.data.currentVersion },
+        })
       : loaded;
     setPending(false);
     if (saved.ok) {
@@ -98,10 +113,19 @@ export function RenameWorkflowForm({ workflowId, name, onDone, className }: { wo
           </p>
         ) : null}
       </div>
-      <button type="submit" disabled={pending} className="rounded-lg bg-brand-gradient px-3 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-brand-gradient px-3 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60"
+      >
         {pending ? t('saving') : t('saveName')}
       </button>
-      <button type="button" disabled={pending} onClick={() => onDone(false)} className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised disabled:opacity-60">
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => onDone(false)}
+        className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised disabled:opacity-60"
+      >
         {t('cancel')}
       </button>
     </form>

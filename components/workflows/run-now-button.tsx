@@ -5,7 +5,15 @@ import { useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { callApi } from '@/lib/client/call-api';
 
-export function RunNowButton({ workflowId, name, className }: { workflowId: string; name: string; className?: string }) {
+export function RunNowButton({
+  workflowId,
+  name,
+  className,
+}: {
+  workflowId: string;
+  name: string;
+  className?: string;
+}) {
   const t = useTranslations('workflows');
   const router = useRouter();
   const [pending, setPending] = useState(false);
@@ -16,7 +24,10 @@ export function RunNowButton({ workflowId, name, className }: { workflowId: stri
         type="button"
         disabled={pending}
         aria-label={t('runNowFor', { name })}
-        className={className ?? 'rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised disabled:opacity-60'}
+        className={
+          className ??
+          'rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised disabled:opacity-60'
+        }
         onClick={async () => {
           setPending(true);
           setError(null);
@@ -30,7 +41,11 @@ export function RunNowButton({ workflowId, name, className }: { workflowId: stri
       >
         {pending ? t('starting') : t('runNow')}
       </button>
-      {error ? <span role="alert" className="text-xs text-danger">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-danger">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

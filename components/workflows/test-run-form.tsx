@@ -38,8 +38,12 @@ export function TestRunForm({ workflowId }: { workflowId: string }) {
       }}
     >
       <h2 className="font-display text-lg font-semibold">{t('title')}</h2>
-      <label htmlFor={`${id}-payload`} className="mt-3 block text-sm font-medium">{t('payload')}</label>
-      <p id={`${id}-hint`} className="text-xs text-fg-subtle">{t('payloadHint')}</p>
+      <label htmlFor={`${id}-payload`} className="mt-3 block text-sm font-medium">
+        {t('payload')}
+      </label>
+      <p id={`${id}-hint`} className="text-xs text-fg-subtle">
+        {t('payloadHint')}
+      </p>
       <textarea
         id={`${id}-payload`}
         name="payload"
@@ -50,8 +54,16 @@ export function TestRunForm({ workflowId }: { workflowId: string }) {
         aria-describedby={`${id}-hint`}
         className="mt-2 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2 font-mono text-xs text-fg placeholder:text-fg-subtle"
       />
-      {error ? <p role="alert" className="mt-2 text-sm text-danger">{error}</p> : null}
-      <button type="submit" disabled={pending} className="mt-3 rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60">
+      {error ? (
+        <p role="alert" className="mt-2 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="mt-3 rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60"
+      >
         {pending ? t('starting') : t('submit')}
       </button>
     </form>

@@ -2,28 +2,55 @@
 import { useTranslations } from 'next-intl';
 import type { ValidationIssue } from '@/lib/client/call-api';
 
-export function ValidationIssues({ issues, id, onLocate }: { issues: ValidationIssue[]; id?: string; onLocate?: (issue: ValidationIssue) => void }) {
+export function ValidationIssues({
+  issues,
+  id,
+  onLocate,
+}: {
+  issues: ValidationIssue[];
+  id?: string;
+  onLocate?: (issue: ValidationIssue) => void;
+}) {
   const t = useTranslations('workflows.issues');
   if (issues.length === 0) return null;
   return (
-    <div id={id} role="alert" className="rounded-card border border-danger/40 bg-danger/5 p-4" data-testid="validation-issues">
+    <div
+      id={id}
+      role="alert"
+      className="rounded-card border border-danger/40 bg-danger/5 p-4"
+      data-testid="validation-issues"
+    >
       <p className="text-sm font-semibold text-danger">{t('title', { count: issues.length })}</p>
       <ul className="mt-2 space-y-2 text-sm">
         {issues.map((issue, index) => (
-          <li key={`${issue.path}-${index}`} className="rounded-lg bg-surface-sunken px-3 py-2" data-testid="validation-issue">
+          <li
+            key={`${issue.path}-${index}`}
+            className="rounded-lg bg-surface-sunken px-3 py-2"
+            data-testid="validation-issue"
+          >
             <span className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-fg-subtle">
               <span>
-                {t('path')} <code className="font-mono text-fg-muted" dir="ltr">{issue.path || '(root)'}</code>
+                {t('path')}{' '}
+                <code className="font-mono text-fg-muted" dir="ltr">
+                  {issue.path || '(root)'}
+                </code>
               </span>
               {issue.stepId ? (
                 <span>
-                  {t('step')} <code className="font-mono text-fg-muted" dir="ltr">{issue.stepId}</code>
+                  {t('step')}{' '}
+                  <code className="font-mono text-fg-muted" dir="ltr">
+                    {issue.stepId}
+                  </code>
                 </span>
               ) : null}
             </span>
             <span className="mt-1 block text-fg">{issue.message}</span>
             {onLocate && issue.stepId ? (
-              <button type="button" onClick={() => onLocate(issue)} className="mt-1 text-xs text-brand-accent underline underline-offset-4">
+              <button
+                type="button"
+                onClick={() => onLocate(issue)}
+                className="mt-1 text-xs text-brand-accent underline underline-offset-4"
+              >
                 {t('locate')}
               </button>
             ) : null}

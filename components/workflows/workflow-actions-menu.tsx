@@ -51,17 +51,30 @@ export function WorkflowActionsMenu({ workflow, contents, canDelete, onRename, a
   function copyName(): string {
     const full = t('copyName', { name: workflow.name });
     if (full.length <= limits.nameLength) return full;
-    return t('copyName', { name: `${workflow.name.slice(0, Math.max(1, workflow.name.length - (full.length - limits.nameLength) - 1))}…` });
+    return t('copyName', {
+      name: `${workflow.name.slice(0, Math.max(1, workflow.name.length - (full.length - limits.nameLength) - 1))}…`,
+    });
   }
 
   async function duplicate() {
     setPending(true);
     setError(null);
-    const result = await callApi<{ id: string; name: string }>(`/api/workflows/${workflow.id}/duplicate`, { json: { name: copyName() } });
+    const result = await callApi<{ id: string; name: string }>(`/api/workflows/${workflow.id}/duplicate`, {
+      json: { name: copyName() },
+    });
     setPending(false);
     close();
-    if (!result.ok) return setError(result.error.code === 'limit_reached' ? { text: t('limitReached'), limit: true } : { text: result.error.message || t('failed') });
-    showFlash({ text: t('duplicated', { name: result.data.name }), href: `/workflows/${result.data.id}`, linkText: t('openCopy') });
+    if (!result.ok)
+      return setError(
+        result.error.code === 'limit_reached'
+          ? { text: t('limitReached'), limit: true }
+          : { text: result.error.message || t('failed') },
+      );
+    showFlash({
+      text: t('duplicated', { name: result.data.name }),
+      href: `/workflows/${result.data.id}`,
+      linkText: t('openCopy'),
+    });
     router.refresh();
   }
 
@@ -96,10 +109,21 @@ export function WorkflowActionsMenu({ workflow, contents, canDelete, onRename, a
       >
         {t('actions')} <span aria-hidden>▾</span>
       </button>
-      <ul id={menuId} hidden={!open} className="absolute end-0 z-20 mt-1 w-52 space-y-0.5 rounded-card border border-border-strong bg-surface-raised p-1 shadow-xl">
+      <ul
+        id={menuId}
+        hidden={!open}
+        className="absolute end-0 z-20 mt-1 w-52 space-y-0.5 rounded-card border border-border-strong bg-surface-raised p-1 shadow-xl"
+      >
         {onRename ? (
           <li>
-            <button type="button" className={itemClass} onClick={() => { setOpen(false); onRename(); }}>
+            <button
+              type="button"
+              className={itemClass}
+              onClick={() => {
+                setOpen(false);
+                onRename();
+              }}
+            >
               {t('rename')}
             </button>
           </li>
@@ -110,13 +134,25 @@ export function WorkflowActionsMenu({ workflow, contents, canDelete, onRename, a
           </button>
         </li>
         <li>
-          <a href={`/api/workflows/${workflow.id}/export`} download className={itemClass} onClick={() => setOpen(false)}>
+          <a
+            href={`/api/workflows/${workflow.id}/export`}
+            download
+            className={itemClass}
+            onClick={() => setOpen(false)}
+          >
             {t('export')}
           </a>
         </li>
         {canDelete ? (
           <li>
-            <button type="button" className={`${itemClass} text-danger`} onClick={() => { setOpen(false); setConfirming(true); }}>
+            <button
+              type="button"
+              className={`${itemClass} text-danger`}
+              onClick={() => {
+                setOpen(false);
+                setConfirming(true);
+              }}
+            >
               {t('delete')}
             </button>
           </li>
@@ -125,7 +161,11 @@ export function WorkflowActionsMenu({ workflow, contents, canDelete, onRename, a
       {error ? (
         <p role="alert" className="mt-1 max-w-xs text-xs text-danger">
           {error.text}{' '}
-          {error.limit ? <Link href="/billing" className="text-brand-accent underline underline-offset-4">{t('upgrade')}</Link> : null}
+          {error.limit ? (
+            <Link href="/billing" className="text-brand-accent underline underline-offset-4">
+              {t('upgrade')}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       {confirming ? (

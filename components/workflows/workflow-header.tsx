@@ -24,23 +24,29 @@ export function WorkflowHeader({ workflow, contents, canDelete }: Props) {
       <div className="min-w-0 flex-[1_1_16rem]">
         {renaming ? (
           <>
-          <h1 className="sr-only">{workflow.name}</h1>
-          <RenameWorkflowForm
-            workflowId={workflow.id}
-            name={workflow.name}
-            className="max-w-2xl"
-            onDone={() => {
-              setRenaming(false);
-              requestAnimationFrame(() => renameButton.current?.focus());
-            }}
-          />
+            <h1 className="sr-only">{workflow.name}</h1>
+            <RenameWorkflowForm
+              workflowId={workflow.id}
+              name={workflow.name}
+              className="max-w-2xl"
+              onDone={() => {
+                setRenaming(false);
+                requestAnimationFrame(() => renameButton.current?.focus());
+              }}
+            />
           </>
         ) : (
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             <h1 className="min-w-0 font-display text-3xl font-semibold break-words" data-testid="workflow-title">
               {workflow.name}
             </h1>
-            <button ref={renameButton} type="button" onClick={() => setRenaming(true)} aria-label={t('renameFor', { name: workflow.name })} className="rounded-lg px-2 py-1 text-sm text-brand-accent underline underline-offset-4 hover:bg-surface-raised">
+            <button
+              ref={renameButton}
+              type="button"
+              onClick={() => setRenaming(true)}
+              aria-label={t('renameFor', { name: workflow.name })}
+              className="rounded-lg px-2 py-1 text-sm text-brand-accent underline underline-offset-4 hover:bg-surface-raised"
+            >
               {t('rename')}
             </button>
           </div>
@@ -49,7 +55,11 @@ export function WorkflowHeader({ workflow, contents, canDelete }: Props) {
       </div>
       <div className="flex flex-wrap items-center gap-4">
         <EnabledToggle workflowId={workflow.id} name={workflow.name} enabled={workflow.enabled} />
-        <RunNowButton workflowId={workflow.id} name={workflow.name} className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60" />
+        <RunNowButton
+          workflowId={workflow.id}
+          name={workflow.name}
+          className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60"
+        />
         <WorkflowActionsMenu workflow={workflow} contents={contents} canDelete={canDelete} afterDelete="list" />
       </div>
     </div>

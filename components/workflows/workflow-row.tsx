@@ -32,7 +32,11 @@ export function WorkflowRow({ workflow, summary, contents, canDelete }: Props) {
             }}
           />
         ) : (
-          <Link ref={nameLink} href={`/workflows/${workflow.id}`} className="font-medium break-words text-fg underline-offset-4 hover:underline">
+          <Link
+            ref={nameLink}
+            href={`/workflows/${workflow.id}`}
+            className="font-medium break-words text-fg underline-offset-4 hover:underline"
+          >
             {workflow.name}
           </Link>
         )}
@@ -42,7 +46,13 @@ export function WorkflowRow({ workflow, summary, contents, canDelete }: Props) {
       <div className="flex flex-wrap items-center gap-4">
         <EnabledToggle workflowId={workflow.id} name={workflow.name} enabled={workflow.enabled} />
         <RunNowButton workflowId={workflow.id} name={workflow.name} />
-        <WorkflowActionsMenu workflow={workflow} contents={contents} canDelete={canDelete} onRename={() => setRenaming(true)} afterDelete="refresh" />
+        <WorkflowActionsMenu
+          workflow={workflow}
+          contents={contents}
+          canDelete={canDelete}
+          onRename={() => setRenaming(true)}
+          afterDelete="refresh"
+        />
       </div>
     </li>
   );

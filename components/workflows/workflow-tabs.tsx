@@ -15,7 +15,11 @@ export function WorkflowTabs({ workflowId, current }: { workflowId: string; curr
         {workflowTabs.map((tab) => (
           <li key={tab}>
             <Link
-              href={tab === defaultWorkflowTab ? `/workflows/${workflowId}` : { pathname: `/workflows/${workflowId}`, query: { tab } }}
+              href={
+                tab === defaultWorkflowTab
+                  ? `/workflows/${workflowId}`
+                  : { pathname: `/workflows/${workflowId}`, query: { tab } }
+              }
               aria-current={tab === current ? 'page' : undefined}
               className={`block whitespace-nowrap border-b-2 px-4 py-2 text-sm ${tab === current ? 'border-brand font-semibold text-fg' : 'border-transparent text-fg-muted hover:text-fg'}`}
             >

@@ -18,7 +18,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('telemetry_logs_created_at_idx').on('telemetry_logs').column('created_at').execute();
-  await db.schema.createIndex('telemetry_logs_level_created_at_idx').on('telemetry_logs').columns(['level', 'created_at']).execute();
+  await db.schema
+    .createIndex('telemetry_logs_level_created_at_idx')
+    .on('telemetry_logs')
+    .columns(['level', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -37,12 +37,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('workspaces')
     .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn('name', 'text', (col) => col.notNull())
-    .addColumn('status', 'text', (col) => col.notNull().defaultTo('active').check(sql`status in ('active', 'suspended', 'soft_deleted', 'purged')`))
+    .addColumn('status', 'text', (col) =>
+      col
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'suspended', 'soft_deleted', 'purged')`),
+    )
     .addColumn('status_changed_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('purge_after', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('workspaces_purge_after_idx').on('workspaces').column('purge_after').where(sql.ref('status'), '=', 'soft_deleted').execute();
+  await db.schema
+    .createIndex('workspaces_purge_after_idx')
+    .on('workspaces')
+    .column('purge_after')
+    .where(sql.ref('status'), '=', 'soft_deleted')
+    .execute();
 
   await db.schema
     .createTable('memberships')
@@ -108,7 +118,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('meta', 'jsonb', (col) => col.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('audit_logs_workspace_created_idx').on('audit_logs').columns(['workspace_id', 'created_at desc']).execute();
+  await db.schema
+    .createIndex('audit_logs_workspace_created_idx')
+    .on('audit_logs')
+    .columns(['workspace_id', 'created_at desc'])
+    .execute();
 
   await db.schema
     .createTable('feature_flags')
@@ -137,7 +151,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['email_outbox', 'feature_flags', 'audit_logs', 'rate_limits', 'api_keys', 'invitations', 'memberships', 'workspaces', 'verification_tokens', 'accounts', 'users']) {
+  for (const table of [
+    'email_outbox',
+    'feature_flags',
+    'audit_logs',
+    'rate_limits',
+    'api_keys',
+    'invitations',
+    'memberships',
+    'workspaces',
+    'verification_tokens',
+    'accounts',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -5,7 +5,12 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('workspaces')
-    .addColumn('approval_policy', 'text', (col) => col.notNull().defaultTo('class_c').check(sql`approval_policy in ('class_c', 'class_b_and_c')`))
+    .addColumn('approval_policy', 'text', (col) =>
+      col
+        .notNull()
+        .defaultTo('class_c')
+        .check(sql`approval_policy in ('class_c', 'class_b_and_c')`),
+    )
     .addColumn('concurrency_limit', 'integer', (col) => col.notNull().defaultTo(20))
     .execute();
 
@@ -31,7 +36,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('workflows_workspace_idx').on('workflows').columns(['workspace_id', 'updated_at']).execute();
+  await db.schema
+    .createIndex('workflows_workspace_idx')
+    .on('workflows')
+    .columns(['workspace_id', 'updated_at'])
+    .execute();
   await db.schema
     .createIndex('workflows_schedule_due_idx')
     .on('workflows')
@@ -76,8 +85,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('finished_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('workflow_runs_workspace_idx').on('workflow_runs').columns(['workspace_id', 'created_at']).execute();
-  await db.schema.createIndex('workflow_runs_workflow_idx').on('workflow_runs').columns(['workflow_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('workflow_runs_workspace_idx')
+    .on('workflow_runs')
+    .columns(['workspace_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('workflow_runs_workflow_idx')
+    .on('workflow_runs')
+    .columns(['workflow_id', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('workflow_runs_due_idx')
     .on('workflow_runs')
@@ -97,7 +114,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql.ref('status'), '=', 'running')
     .execute();
   // NOTE: one run per trigger occurrence (a schedule tick, an idempotent webhook delivery).
-  await db.schema.createIndex('workflow_runs_trigger_key_idx').on('workflow_runs').columns(['workflow_id', 'trigger_key']).unique().execute();
+  await db.schema
+    .createIndex('workflow_runs_trigger_key_idx')
+    .on('workflow_runs')
+    .columns(['workflow_id', 'trigger_key'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('workflow_step_runs')
@@ -107,7 +129,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('step_id', 'text', (col) => col.notNull())
     .addColumn('step_type', 'text', (col) => col.notNull())
     .addColumn('attempt', 'integer', (col) => col.notNull())
-    .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('running', 'succeeded', 'failed', 'waiting')`))
+    .addColumn('status', 'text', (col) =>
+      col.notNull().check(sql`status in ('running', 'succeeded', 'failed', 'waiting')`),
+    )
     .addColumn('input', 'jsonb')
     .addColumn('output', 'jsonb')
     .addColumn('error', 'jsonb')
@@ -134,7 +158,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('step_id', 'text', (col) => col.notNull())
     .addColumn('action_class', 'text', (col) => col.notNull())
     .addColumn('message', 'text')
-    .addColumn('status', 'text', (col) => col.notNull().defaultTo('pending').check(sql`status in ('pending', 'approved', 'rejected', 'expired')`))
+    .addColumn('status', 'text', (col) =>
+      col
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending', 'approved', 'rejected', 'expired')`),
+    )
     .addColumn('expires_at', 'timestamptz', (col) => col.notNull())
     .addColumn('decided_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('decided_via', 'text')
@@ -143,7 +172,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('workflow_approvals_run_step_key', ['run_id', 'step_id'])
     .execute();
-  await db.schema.createIndex('workflow_approvals_inbox_idx').on('workflow_approvals').columns(['workspace_id', 'status', 'created_at']).execute();
+  await db.schema
+    .createIndex('workflow_approvals_inbox_idx')
+    .on('workflow_approvals')
+    .columns(['workspace_id', 'status', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('workflow_approvals_expiry_idx')
     .on('workflow_approvals')
@@ -179,19 +212,49 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('size_bytes', 'integer', (col) => col.notNull())
     .addColumn('sha256', 'text', (col) => col.notNull())
     .addColumn('content', 'bytea', (col) => col.notNull())
-    .addColumn('verify_status', 'text', (col) => col.notNull().defaultTo('unverified').check(sql`verify_status in ('unverified', 'ok', 'corrupt')`))
+    .addColumn('verify_status', 'text', (col) =>
+      col
+        .notNull()
+        .defaultTo('unverified')
+        .check(sql`verify_status in ('unverified', 'ok', 'corrupt')`),
+    )
     .addColumn('verified_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('backup_snapshots_workflow_idx').on('backup_snapshots').columns(['workflow_id', 'created_at']).execute();
-  await db.schema.createIndex('backup_snapshots_workspace_idx').on('backup_snapshots').columns(['workspace_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('backup_snapshots_workflow_idx')
+    .on('backup_snapshots')
+    .columns(['workflow_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('backup_snapshots_workspace_idx')
+    .on('backup_snapshots')
+    .columns(['workspace_id', 'created_at'])
+    .execute();
   // NOTE: one snapshot per run and step, so a retried backup step stores its snapshot once.
-  await db.schema.createIndex('backup_snapshots_run_step_idx').on('backup_snapshots').columns(['run_id', 'step_id']).unique().execute();
-  await db.schema.createIndex('backup_snapshots_verify_idx').on('backup_snapshots').columns(['verified_at', 'created_at']).execute();
+  await db.schema
+    .createIndex('backup_snapshots_run_step_idx')
+    .on('backup_snapshots')
+    .columns(['run_id', 'step_id'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('backup_snapshots_verify_idx')
+    .on('backup_snapshots')
+    .columns(['verified_at', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['backup_snapshots', 'connector_credentials', 'workflow_approvals', 'workflow_step_runs', 'workflow_runs', 'workflow_versions', 'workflows']) {
+  for (const table of [
+    'backup_snapshots',
+    'connector_credentials',
+    'workflow_approvals',
+    'workflow_step_runs',
+    'workflow_runs',
+    'workflow_versions',
+    'workflows',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.alterTable('workspaces').dropColumn('approval_policy').dropColumn('concurrency_limit').execute();

@@ -8,9 +8,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('fingerprint', 'text', (col) => col.notNull().unique())
     .addColumn('title', 'text', (col) => col.notNull())
     .addColumn('description', 'text', (col) => col.notNull())
-    .addColumn('status', 'text', (col) => col.notNull().defaultTo('open').check(sql`status in ('open', 'in_progress', 'applied', 'archived')`))
+    .addColumn('status', 'text', (col) =>
+      col
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'in_progress', 'applied', 'archived')`),
+    )
     .addColumn('priority', 'integer', (col) => col.notNull().check(sql`priority between 1 and 5`))
-    .addColumn('category', 'text', (col) => col.notNull().check(sql`category in ('performance', 'reliability', 'i18n', 'ux', 'pricing', 'security')`))
+    .addColumn('category', 'text', (col) =>
+      col.notNull().check(sql`category in ('performance', 'reliability', 'i18n', 'ux', 'pricing', 'security')`),
+    )
     .addColumn('risk', 'text', (col) => col.notNull().check(sql`risk in ('low', 'medium', 'high')`))
     .addColumn('source', 'text', (col) => col.notNull())
     .addColumn('metadata', 'jsonb', (col) => col.notNull().defaultTo(sql`'{}'::jsonb`))
@@ -19,7 +26,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_seen_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('archived_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('upgrade_plans_status_priority_idx').on('upgrade_plans').columns(['status', 'priority']).execute();
+  await db.schema
+    .createIndex('upgrade_plans_status_priority_idx')
+    .on('upgrade_plans')
+    .columns(['status', 'priority'])
+    .execute();
 
   await db.schema
     .createTable('guardian_alerts')
@@ -53,12 +64,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
 
-  await db.schema.createIndex('telemetry_logs_kind_created_at_idx').on('telemetry_logs').columns(['kind', 'created_at']).execute();
+  await db.schema
+    .createIndex('telemetry_logs_kind_created_at_idx')
+    .on('telemetry_logs')
+    .columns(['kind', 'created_at'])
+    .execute();
   await db.schema.createIndex('job_runs_started_at_idx').on('job_runs').column('started_at').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('job_runs_started_at_idx').ifExists().execute();
   await db.schema.dropIndex('telemetry_logs_kind_created_at_idx').ifExists().execute();
-  for (const table of ['ops_settings', 'guardian_reports', 'guardian_alerts', 'upgrade_plans']) await db.schema.dropTable(table).execute();
+  for (const table of ['ops_settings', 'guardian_reports', 'guardian_alerts', 'upgrade_plans'])
+    await db.schema.dropTable(table).execute();
 }

@@ -13,9 +13,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('billing_accounts')
     .addColumn('workspace_id', 'uuid', (col) => col.primaryKey().references('workspaces.id').onDelete('cascade'))
-    .addColumn('plan', 'text', (col) => col.notNull().defaultTo('free').check(sql`plan in ('free', 'starter', 'growth', 'pro', 'business')`))
+    .addColumn('plan', 'text', (col) =>
+      col
+        .notNull()
+        .defaultTo('free')
+        .check(sql`plan in ('free', 'starter', 'growth', 'pro', 'business')`),
+    )
     .addColumn('status', 'text', (col) =>
-      col.notNull().defaultTo('free').check(sql`status in ('free', 'active', 'trialing', 'past_due', 'canceled', 'incomplete', 'paused')`),
+      col
+        .notNull()
+        .defaultTo('free')
+        .check(sql`status in ('free', 'active', 'trialing', 'past_due', 'canceled', 'incomplete', 'paused')`),
     )
     .addColumn('interval', 'text', (col) => col.check(sql`interval in ('month', 'year')`))
     .addColumn('subscription_id', 'text')
@@ -27,7 +35,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('dunning_notified_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('billing_accounts_grace_idx').on('billing_accounts').column('grace_until').where(sql.ref('status'), '=', 'past_due').execute();
+  await db.schema
+    .createIndex('billing_accounts_grace_idx')
+    .on('billing_accounts')
+    .column('grace_until')
+    .where(sql.ref('status'), '=', 'past_due')
+    .execute();
 
   await db.schema
     .createTable('stripe_events')
@@ -61,8 +74,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('order_event_id', 'text', (col) => col.notNull())
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('stripe_subscriptions_workspace_idx').on('stripe_subscriptions').column('workspace_id').execute();
-  await db.schema.createIndex('stripe_subscriptions_customer_idx').on('stripe_subscriptions').column('customer_id').execute();
+  await db.schema
+    .createIndex('stripe_subscriptions_workspace_idx')
+    .on('stripe_subscriptions')
+    .column('workspace_id')
+    .execute();
+  await db.schema
+    .createIndex('stripe_subscriptions_customer_idx')
+    .on('stripe_subscriptions')
+    .column('customer_id')
+    .execute();
 
   await db.schema
     .createTable('stripe_invoices')
@@ -81,7 +102,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('order_event_id', 'text', (col) => col.notNull())
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('stripe_invoices_workspace_idx').on('stripe_invoices').columns(['workspace_id', 'invoice_created']).execute();
+  await db.schema
+    .createIndex('stripe_invoices_workspace_idx')
+    .on('stripe_invoices')
+    .columns(['workspace_id', 'invoice_created'])
+    .execute();
   await db.schema.createIndex('stripe_invoices_customer_idx').on('stripe_invoices').column('customer_id').execute();
 
   await db.schema
@@ -91,15 +116,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('checkout_session_id', 'text', (col) => col.notNull().unique())
     .addColumn('lookup_key', 'text', (col) => col.notNull())
     .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('dfy', 'addon')`))
-    .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('pending', 'paid', 'failed', 'refunded', 'disputed')`))
+    .addColumn('status', 'text', (col) =>
+      col.notNull().check(sql`status in ('pending', 'paid', 'failed', 'refunded', 'disputed')`),
+    )
     .addColumn('amount_total', 'integer', (col) => col.notNull())
     .addColumn('currency', 'text', (col) => col.notNull())
     .addColumn('payment_intent_id', 'text')
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('billing_purchases_workspace_idx').on('billing_purchases').columns(['workspace_id', 'created_at']).execute();
-  await db.schema.createIndex('billing_purchases_payment_intent_idx').on('billing_purchases').column('payment_intent_id').execute();
+  await db.schema
+    .createIndex('billing_purchases_workspace_idx')
+    .on('billing_purchases')
+    .columns(['workspace_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('billing_purchases_payment_intent_idx')
+    .on('billing_purchases')
+    .column('payment_intent_id')
+    .execute();
 
   await db.schema
     .createTable('credit_balances')
@@ -122,18 +157,36 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('credit_ledger_idempotency_key', ['workspace_id', 'idempotency_key'])
     .execute();
-  await db.schema.createIndex('credit_ledger_workspace_idx').on('credit_ledger').columns(['workspace_id', 'id']).execute();
-  await db.schema.createIndex('credit_ledger_stripe_ref_idx').on('credit_ledger').column('stripe_ref').where(sql.ref('stripe_ref'), 'is not', null).execute();
-  await db.schema.createIndex('credit_ledger_payment_ref_idx').on('credit_ledger').column('payment_ref').where(sql.ref('payment_ref'), 'is not', null).execute();
+  await db.schema
+    .createIndex('credit_ledger_workspace_idx')
+    .on('credit_ledger')
+    .columns(['workspace_id', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('credit_ledger_stripe_ref_idx')
+    .on('credit_ledger')
+    .column('stripe_ref')
+    .where(sql.ref('stripe_ref'), 'is not', null)
+    .execute();
+  await db.schema
+    .createIndex('credit_ledger_payment_ref_idx')
+    .on('credit_ledger')
+    .column('payment_ref')
+    .where(sql.ref('payment_ref'), 'is not', null)
+    .execute();
   // NOTE: the ledger is append-only; rows disappear only with their workspace (purge cascades as a DELETE).
   await sql`create function credit_ledger_append_only() returns trigger language plpgsql as $$
     begin raise exception 'credit_ledger is append-only'; end $$`.execute(db);
-  await sql`create trigger credit_ledger_no_update before update on credit_ledger for each row execute function credit_ledger_append_only()`.execute(db);
+  await sql`create trigger credit_ledger_no_update before update on credit_ledger for each row execute function credit_ledger_append_only()`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('usage_counters')
     .addColumn('workspace_id', 'uuid', (col) => col.notNull().references('workspaces.id').onDelete('cascade'))
-    .addColumn('metric', 'text', (col) => col.notNull().check(sql`metric in ('workflow_runs', 'api_calls', 'ai_credits')`))
+    .addColumn('metric', 'text', (col) =>
+      col.notNull().check(sql`metric in ('workflow_runs', 'api_calls', 'ai_credits')`),
+    )
     .addColumn('period_start', 'date', (col) => col.notNull())
     .addColumn('count', 'integer', (col) => col.notNull())
     // NOTE: a busy workspace's run count is spread over a few rows (summed when read), so concurrent runs do not all
@@ -146,7 +199,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger if exists credit_ledger_no_update on credit_ledger`.execute(db);
   await sql`drop function if exists credit_ledger_append_only()`.execute(db);
-  for (const table of ['usage_counters', 'credit_ledger', 'credit_balances', 'billing_purchases', 'stripe_invoices', 'stripe_subscriptions', 'stripe_events', 'billing_accounts', 'billing_customers']) {
+  for (const table of [
+    'usage_counters',
+    'credit_ledger',
+    'credit_balances',
+    'billing_purchases',
+    'stripe_invoices',
+    'stripe_subscriptions',
+    'stripe_events',
+    'billing_accounts',
+    'billing_customers',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -11,10 +11,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('slug', 'text', (col) => col.notNull().unique())
     .addColumn('title', 'text', (col) => col.notNull())
     .addColumn('summary', 'text', (col) => col.notNull())
-    .addColumn('category', 'text', (col) => col.check(sql`category in ('backups', 'reporting', 'alerts', 'crm', 'ecommerce', 'support')`))
+    .addColumn('category', 'text', (col) =>
+      col.check(sql`category in ('backups', 'reporting', 'alerts', 'crm', 'ecommerce', 'support')`),
+    )
     .addColumn('definition', 'jsonb', (col) => col.notNull())
     .addColumn('visibility', 'text', (col) => col.notNull().check(sql`visibility in ('workspace', 'public')`))
-    .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('private', 'pending_review', 'approved', 'rejected')`))
+    .addColumn('status', 'text', (col) =>
+      col.notNull().check(sql`status in ('private', 'pending_review', 'approved', 'rejected')`),
+    )
     .addColumn('use_count', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('created_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('reviewed_by', 'uuid', (col) => col.references('users.id').onDelete('set null'))
@@ -23,8 +27,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('workflow_templates_workspace_idx').on('workflow_templates').columns(['workspace_id', 'created_at']).execute();
-  await db.schema.createIndex('workflow_templates_status_idx').on('workflow_templates').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('workflow_templates_workspace_idx')
+    .on('workflow_templates')
+    .columns(['workspace_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('workflow_templates_status_idx')
+    .on('workflow_templates')
+    .columns(['status', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

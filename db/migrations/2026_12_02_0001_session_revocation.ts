@@ -3,7 +3,10 @@
 import { type Kysely, sql } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('users').addColumn('session_version', 'integer', (col) => col.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('session_version', 'integer', (col) => col.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('revoked_sessions')

@@ -4,7 +4,12 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('workflows')
-    .addColumn('webhook_rate_limit', 'integer', (col) => col.notNull().defaultTo(60).check(sql`webhook_rate_limit between 1 and 1000`))
+    .addColumn('webhook_rate_limit', 'integer', (col) =>
+      col
+        .notNull()
+        .defaultTo(60)
+        .check(sql`webhook_rate_limit between 1 and 1000`),
+    )
     .execute();
 }
 

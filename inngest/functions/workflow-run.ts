@@ -29,7 +29,9 @@ export function createWorkflowRunFunction({ getDb, deps }: Dependencies) {
     async ({ event, step }) => {
       const { runId } = event.data;
       for (let index = 0; index < MAX_ADVANCES; index++) {
-        const advance = (await step.run(`advance-${index}`, async () => advanceRun(await getDb(), runId, deps))) as Advance;
+        const advance = (await step.run(`advance-${index}`, async () =>
+          advanceRun(await getDb(), runId, deps),
+        )) as Advance;
         switch (advance.kind) {
           case 'continue':
             break;

@@ -22,12 +22,20 @@ export async function getCostMonitor(db: Db, now = new Date()): Promise<CostMoni
   const [runs, emails, ai, backups, telemetry, size, budget] = await Promise.all([
     db
       .selectFrom('workflow_runs')
-      .select([sql<number>`count(*) filter (where created_at >= ${day})`.as('day'), sql<number>`count(*)`.as('month'), sql<number>`count(*) filter (where status = 'failed')`.as('failed')])
+      .select([
+        sql<number>`count(*) filter (where created_at >= ${day})`.as('day'),
+        sql<number>`count(*)`.as('month'),
+        sql<number>`count(*) filter (where status = 'failed')`.as('failed'),
+      ])
       .where('created_at', '>=', month)
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('email_outbox')
-      .select([sql<number>`count(*) filter (where created_at >= ${day})`.as('day'), sql<number>`count(*)`.as('month'), sql<number>`count(*) filter (where status = 'failed')`.as('failed')])
+      .select([
+        sql<number>`count(*) filter (where created_at >= ${day})`.as('day'),
+        sql<number>`count(*)`.as('month'),
+        sql<number>`count(*) filter (where status = 'failed')`.as('failed'),
+      ])
       .where('created_at', '>=', month)
       .executeTakeFirstOrThrow(),
     db
@@ -41,15 +49,27 @@ export async function getCostMonitor(db: Db, now = new Date()): Promise<CostMoni
       .where('name', 'like', 'ai.%')
       .where('created_at', '>=', month)
       .executeTakeFirstOrThrow(),
-    db.selectFrom('backup_snapshots').select([sql<number>`count(*)`.as('count'), sql<number>`coalesce(sum(size_bytes), 0)`.as('bytes')]).executeTakeFirstOrThrow(),
-    db.selectFrom('telemetry_logs').select([sql<number>`count(*)`.as('rows'), sql<number>`count(*) filter (where created_at >= ${day})`.as('day')]).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('backup_snapshots')
+      .select([sql<number>`count(*)`.as('count'), sql<number>`coalesce(sum(size_bytes), 0)`.as('bytes')])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('telemetry_logs')
+      .select([sql<number>`count(*)`.as('rows'), sql<number>`count(*) filter (where created_at >= ${day})`.as('day')])
+      .executeTakeFirstOrThrow(),
     sql<{ bytes: string }>`select pg_database_size(current_database()) as bytes`.execute(db).catch(() => null),
     getOpsSetting(db, 'ai.daily_budget_cents'),
   ]);
   return {
     runs: { last24h: Number(runs.day), last30d: Number(runs.month), failed30d: Number(runs.failed) },
     emails: { last24h: Number(emails.day), last30d: Number(emails.month), failed30d: Number(emails.failed) },
-    ai: { calls24h: Number(ai.day), calls30d: Number(ai.month), costCents24h: Math.round(Number(ai.cost_day)), costCents30d: Math.round(Number(ai.cost_month)), dailyBudgetCents: budget },
+    ai: {
+      calls24h: Number(ai.day),
+      calls30d: Number(ai.month),
+      costCents24h: Math.round(Number(ai.cost_day)),
+      costCents30d: Math.round(Number(ai.cost_month)),
+      dailyBudgetCents: budget,
+    },
     backups: { snapshots: Number(backups.count), bytes: Number(backups.bytes) },
     telemetry: { rows: Number(telemetry.rows), rows24h: Number(telemetry.day) },
     databaseBytes: size?.rows[0] ? Number(size.rows[0].bytes) : null,

@@ -5,10 +5,35 @@ import type { Db } from '@/db/client';
 import type { JobRunStatus } from '@/db/types';
 import { jobDefinitions } from '@/lib/jobs/definitions';
 
-export type JobRunDto = { id: string; jobId: string; scheduledFor: Date; status: JobRunStatus; attempt: number; startedAt: Date; finishedAt: Date | null; error: string | null };
-export type JobOverview = { id: string; description: string; cron: string; last: JobRunDto | null; failures7d: number; lastSuccessAt: Date | null };
+export type JobRunDto = {
+  id: string;
+  jobId: string;
+  scheduledFor: Date;
+  status: JobRunStatus;
+  attempt: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+};
+export type JobOverview = {
+  id: string;
+  description: string;
+  cron: string;
+  last: JobRunDto | null;
+  failures7d: number;
+  lastSuccessAt: Date | null;
+};
 
-const toDto = (row: { id: string; job_id: string; scheduled_for: Date; status: JobRunStatus; attempt: number; started_at: Date; finished_at: Date | null; error: string | null }): JobRunDto => ({
+const toDto = (row: {
+  id: string;
+  job_id: string;
+  scheduled_for: Date;
+  status: JobRunStatus;
+  attempt: number;
+  started_at: Date;
+  finished_at: Date | null;
+  error: string | null;
+}): JobRunDto => ({
   id: String(row.id),
   jobId: row.job_id,
   scheduledFor: row.scheduled_for,
@@ -21,17 +46,36 @@ const toDto = (row: { id: string; job_id: string; scheduled_for: Date; status: J
 
 const columns = ['id', 'job_id', 'scheduled_for', 'status', 'attempt', 'started_at', 'finished_at', 'error'] as const;
 
-export async function listJobOverview(db: Db, now = new Date()): Promise<{ jobs: JobOverview[]; recent: JobRunDto[]; failures: JobRunDto[] }> {
+export async function listJobOverview(
+  db: Db,
+  now = new Date(),
+): Promise<{ jobs: JobOverview[]; recent: JobRunDto[]; failures: JobRunDto[] }> {
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const [latest, stats, recent, failures] = await Promise.all([
-    db.selectFrom('job_runs').distinctOn('job_id').select(columns).orderBy('job_id').orderBy('scheduled_for', 'desc').execute(),
     db
       .selectFrom('job_runs')
-      .select(['job_id', sql<number>`count(*) filter (where status = 'failed' and started_at >= ${weekAgo})`.as('failures'), sql<Date | null>`max(finished_at) filter (where status = 'succeeded')`.as('last_success')])
+      .distinctOn('job_id')
+      .select(columns)
+      .orderBy('job_id')
+      .orderBy('scheduled_for', 'desc')
+      .execute(),
+    db
+      .selectFrom('job_runs')
+      .select([
+        'job_id',
+        sql<number>`count(*) filter (where status = 'failed' and started_at >= ${weekAgo})`.as('failures'),
+        sql<Date | null>`max(finished_at) filter (where status = 'succeeded')`.as('last_success'),
+      ])
       .groupBy('job_id')
       .execute(),
     db.selectFrom('job_runs').select(columns).orderBy('started_at', 'desc').limit(50).execute(),
-    db.selectFrom('job_runs').select(columns).where('status', '=', 'failed').orderBy('started_at', 'desc').limit(20).execute(),
+    db
+      .selectFrom('job_runs')
+      .select(columns)
+      .where('status', '=', 'failed')
+      .orderBy('started_at', 'desc')
+      .limit(20)
+      .execute(),
   ]);
   const lastByJob = new Map(latest.map((row) => [row.job_id, toDto(row)]));
   const statsByJob = new Map(stats.map((row) => [row.job_id, row]));

@@ -7,8 +7,15 @@ import type { Db } from '@/db/client';
 import { scrub } from '@/lib/logger';
 
 export const platformAuditQuerySchema = z.object({
-  before: z.string().regex(/^\d{1,18}$/).optional(),
-  action: z.string().trim().regex(/^[a-z_.]{1,60}$/).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional(),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_.]{1,60}$/)
+    .optional(),
   workspace_id: z.uuid().optional(),
   limit: pageLimit(200, 50),
 });
@@ -26,12 +33,27 @@ export type PlatformAuditEntry = {
   createdAt: Date;
 };
 
-export async function listPlatformAudit(db: Db, { before, action, workspace_id, limit }: z.infer<typeof platformAuditQuerySchema>): Promise<{ entries: PlatformAuditEntry[]; nextCursor: string | null }> {
+export async function listPlatformAudit(
+  db: Db,
+  { before, action, workspace_id, limit }: z.infer<typeof platformAuditQuerySchema>,
+): Promise<{ entries: PlatformAuditEntry[]; nextCursor: string | null }> {
   let query = db
     .selectFrom('audit_logs')
     .leftJoin('users', 'users.id', 'audit_logs.actor_user_id')
     .leftJoin('workspaces', 'workspaces.id', 'audit_logs.workspace_id')
-    .select(['audit_logs.id', 'action', 'actor_label', 'users.email', 'audit_logs.workspace_id', 'workspaces.name as workspace_name', 'target_type', 'target_id', 'ip', 'meta', 'audit_logs.created_at'])
+    .select([
+      'audit_logs.id',
+      'action',
+      'actor_label',
+      'users.email',
+      'audit_logs.workspace_id',
+      'workspaces.name as workspace_name',
+      'target_type',
+      'target_id',
+      'ip',
+      'meta',
+      'audit_logs.created_at',
+    ])
     .orderBy('audit_logs.id', 'desc')
     .limit(limit + 1);
   if (before) query = query.where('audit_logs.id', '<', before);

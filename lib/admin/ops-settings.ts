@@ -10,7 +10,13 @@ export const opsSettings = {
 } as const;
 
 export type OpsSettingKey = keyof typeof opsSettings;
-export type OpsSettingDto = { key: OpsSettingKey; value: number; defaultValue: number; updatedAt: Date | null; updatedBy: string | null };
+export type OpsSettingDto = {
+  key: OpsSettingKey;
+  value: number;
+  defaultValue: number;
+  updatedAt: Date | null;
+  updatedBy: string | null;
+};
 
 export function isOpsSettingKey(key: string): key is OpsSettingKey {
   return Object.hasOwn(opsSettings, key);
@@ -29,20 +35,42 @@ export async function listOpsSettings(db: Db): Promise<OpsSettingDto[]> {
   return keys.map((key) => {
     const row = stored.get(key);
     const parsed = opsSettings[key].schema.safeParse(row?.value);
-    return { key, value: parsed.success ? parsed.data : opsSettings[key].default, defaultValue: opsSettings[key].default, updatedAt: row?.updated_at ?? null, updatedBy: row?.updated_by ?? null };
+    return {
+      key,
+      value: parsed.success ? parsed.data : opsSettings[key].default,
+      defaultValue: opsSettings[key].default,
+      updatedAt: row?.updated_at ?? null,
+      updatedBy: row?.updated_by ?? null,
+    };
   });
 }
 
-export async function setOpsSetting(db: Db, actorUserId: string | null, key: string, value: unknown): Promise<OpsSettingDto> {
+export async function setOpsSetting(
+  db: Db,
+  actorUserId: string | null,
+  key: string,
+  value: unknown,
+): Promise<OpsSettingDto> {
   if (!isOpsSettingKey(key)) throw new AppError('not_found', 'Unknown setting');
   const parsed = opsSettings[key].schema.safeParse(value);
-  if (!parsed.success) throw new AppError('validation_failed', 'The value is not valid for this setting', { issues: parsed.error.issues.map((issue) => ({ path: 'value', message: issue.message, code: issue.code })) });
+  if (!parsed.success)
+    throw new AppError('validation_failed', 'The value is not valid for this setting', {
+      issues: parsed.error.issues.map((issue) => ({ path: 'value', message: issue.message, code: issue.code })),
+    });
   const now = new Date();
   const row = await db
     .insertInto('ops_settings')
     .values({ key, value: JSON.stringify(parsed.data), updated_by: actorUserId, updated_at: now })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(parsed.data), updated_by: actorUserId, updated_at: now }))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ value: JSON.stringify(parsed.data), updated_by: actorUserId, updated_at: now }),
+    )
     .returning(['updated_at', 'updated_by'])
     .executeTakeFirstOrThrow();
-  return { key, value: parsed.data, defaultValue: opsSettings[key].default, updatedAt: row.updated_at, updatedBy: row.updated_by };
+  return {
+    key,
+    value: parsed.data,
+    defaultValue: opsSettings[key].default,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
 }

@@ -8,7 +8,8 @@ import { localizedPath } from '@/lib/i18n/urls';
 
 export async function requireAdminPage(locale: string, returnTo: string): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`${localizedPath(locale, '/signin')}?callbackUrl=${encodeURIComponent(localizedPath(locale, returnTo))}`);
+  if (!user)
+    redirect(`${localizedPath(locale, '/signin')}?callbackUrl=${encodeURIComponent(localizedPath(locale, returnTo))}`);
   if (!user.isAdmin) notFound();
   const row = await (await getDb()).selectFrom('users').select('is_admin').where('id', '=', user.id).executeTakeFirst();
   if (!row?.is_admin) notFound();

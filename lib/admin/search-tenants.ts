@@ -42,7 +42,11 @@ export function allowedEvents(status: WorkspaceStatus, statusChangedAt: Date, no
   });
 }
 
-export async function searchTenants(db: Db, { q, status, limit }: z.infer<typeof searchTenantsQuerySchema>, now = new Date()): Promise<TenantDto[]> {
+export async function searchTenants(
+  db: Db,
+  { q, status, limit }: z.infer<typeof searchTenantsQuerySchema>,
+  now = new Date(),
+): Promise<TenantDto[]> {
   let query = db
     .selectFrom('workspaces')
     .leftJoin('memberships', 'memberships.workspace_id', 'workspaces.id')
@@ -55,7 +59,11 @@ export async function searchTenants(db: Db, { q, status, limit }: z.infer<typeof
       'workspaces.purge_after',
       'workspaces.created_at',
       sql<number>`count(memberships.user_id)`.as('members'),
-      sql<string[]>`coalesce(array_agg(users.email order by users.email) filter (where memberships.role = 'owner'), '{}')`.as('owners'),
+      sql<
+        string[]
+      >`coalesce(array_agg(users.email order by users.email) filter (where memberships.role = 'owner'), '{}')`.as(
+        'owners',
+      ),
     ])
     .groupBy('workspaces.id')
     .orderBy('workspaces.created_at', 'desc')
@@ -67,7 +75,14 @@ export async function searchTenants(db: Db, { q, status, limit }: z.infer<typeof
       eb.or([
         eb('workspaces.name', 'ilike', like),
         ...(isUuid(q) ? [eb('workspaces.id', '=', q)] : []),
-        eb.exists(eb.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select('m.user_id').whereRef('m.workspace_id', '=', 'workspaces.id').where('u.email', 'ilike', like)),
+        eb.exists(
+          eb
+            .selectFrom('memberships as m')
+            .innerJoin('users as u', 'u.id', 'm.user_id')
+            .select('m.user_id')
+            .whereRef('m.workspace_id', '=', 'workspaces.id')
+            .where('u.email', 'ilike', like),
+        ),
       ]),
     );
   }

@@ -21,10 +21,24 @@ export type ApiKeyDto = {
 export type ApiKeyRow = Omit<Selectable<ApiKeyTable>, 'key_hash' | 'workspace_id' | 'created_by'>;
 
 /** The columns `toApiKeyDto` reads (select these, never `key_hash`). */
-export const apiKeyDtoColumns = ['id', 'name', 'prefix', 'last4', 'scopes', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'] as const;
+export const apiKeyDtoColumns = [
+  'id',
+  'name',
+  'prefix',
+  'last4',
+  'scopes',
+  'created_at',
+  'expires_at',
+  'revoked_at',
+  'last_used_at',
+] as const;
 
 export function toApiKeyDto(row: ApiKeyRow, now = new Date()): ApiKeyDto {
-  const status: ApiKeyStatus = row.revoked_at ? 'revoked' : row.expires_at && row.expires_at <= now ? 'expired' : 'active';
+  const status: ApiKeyStatus = row.revoked_at
+    ? 'revoked'
+    : row.expires_at && row.expires_at <= now
+      ? 'expired'
+      : 'active';
   return {
     id: row.id,
     name: row.name,

@@ -24,7 +24,11 @@ export const createApiKeySchema = z.object({
 
 export type CreateApiKeyInput = { name: string; scopes: ApiKeyScope[]; expiresAt?: Date | null };
 
-export async function createApiKey(db: Db, scope: Scope, input: CreateApiKeyInput): Promise<{ key: string; apiKey: ApiKeyDto }> {
+export async function createApiKey(
+  db: Db,
+  scope: Scope,
+  input: CreateApiKeyInput,
+): Promise<{ key: string; apiKey: ApiKeyDto }> {
   requireRole(scope, 'admin');
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   const row = await db

@@ -20,10 +20,22 @@ export async function revokeApiKey(db: Db, scope: Scope, id: string): Promise<Ap
     .returning(apiKeyDtoColumns)
     .executeTakeFirst();
   if (revoked) {
-    await recordAudit(db, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'api_key.revoked', targetType: 'api_key', targetId: id, meta: { name: revoked.name, prefix: revoked.prefix } });
+    await recordAudit(db, {
+      workspaceId: scope.workspaceId,
+      actorUserId: scope.userId,
+      action: 'api_key.revoked',
+      targetType: 'api_key',
+      targetId: id,
+      meta: { name: revoked.name, prefix: revoked.prefix },
+    });
     return toApiKeyDto(revoked);
   }
-  const existing = await db.selectFrom('api_keys').select(apiKeyDtoColumns).where('id', '=', id).where('workspace_id', '=', scope.workspaceId).executeTakeFirst();
+  const existing = await db
+    .selectFrom('api_keys')
+    .select(apiKeyDtoColumns)
+    .where('id', '=', id)
+    .where('workspace_id', '=', scope.workspaceId)
+    .executeTakeFirst();
   if (!existing) throw new AppError('not_found', 'API key not found');
   return toApiKeyDto(existing);
 }

@@ -27,7 +27,9 @@ export async function verifyApiKey(db: Db, presentedKey: string): Promise<Verifi
         .updateTable('api_keys')
         .set({ last_used_at: now })
         .where('id', 'in', (eb) => eb.selectFrom('found').select('found.id'))
-        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - TOUCH_INTERVAL_MS))]))
+        .where((eb) =>
+          eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - TOUCH_INTERVAL_MS))]),
+        )
         .returning(sql<number>`1`.as('touched')),
     )
     .selectFrom('found')

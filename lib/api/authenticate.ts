@@ -21,7 +21,14 @@ export async function authenticateApiKey(req: Request): Promise<Caller | null> {
   if (!creator) throw new AppError('unauthorized', 'The API key belongs to someone who is no longer a member');
   const canAdmin = key.scopes.includes('admin') && hasRole(creator, 'admin');
   const scopes = key.scopes.filter((keyScope) => keyScope !== 'admin' || canAdmin) as ApiKeyScope[];
-  const scope: Scope = { workspaceId: key.workspaceId, userId: key.createdBy, role: canAdmin ? 'admin' : 'member', via: 'apiKey', apiKeyId: key.apiKeyId, scopes };
+  const scope: Scope = {
+    workspaceId: key.workspaceId,
+    userId: key.createdBy,
+    role: canAdmin ? 'admin' : 'member',
+    via: 'apiKey',
+    apiKeyId: key.apiKeyId,
+    scopes,
+  };
   return { scope, userId: key.createdBy, isAdmin: false, rateLimitKey: `api-key:${key.apiKeyId}` };
 }
 

@@ -31,7 +31,8 @@ export function inspectJson(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonProb
     if (current === null || typeof current !== 'object') continue;
     if (path.length >= maxDepth) return { kind: 'depth', path: formatPath(path) };
     if (Array.isArray(current)) {
-      for (let index = current.length - 1; index >= 0; index--) stack.push({ value: current[index], path: [...path, index] });
+      for (let index = current.length - 1; index >= 0; index--)
+        stack.push({ value: current[index], path: [...path, index] });
       continue;
     }
     for (const [key, item] of Object.entries(current)) {
@@ -48,7 +49,9 @@ export function replaceUnstorableText<T>(value: T): T {
   if (typeof value === 'string') return sanitize(value) as T;
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => replaceUnstorableText(item)) as T;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [sanitize(key), replaceUnstorableText(item)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [sanitize(key), replaceUnstorableText(item)]),
+  ) as T;
 }
 
 function sanitize(text: string): string {

@@ -4,7 +4,13 @@ import type { Db } from '@/db/client';
 
 export type RateLimitPolicy = { limit: number; windowSeconds: number };
 
-export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetAt: Date; retryAfterSeconds: number };
+export type RateLimitResult = {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  resetAt: Date;
+  retryAfterSeconds: number;
+};
 
 export const rateLimitPolicies = {
   api: { limit: 60, windowSeconds: 60 },
@@ -18,14 +24,21 @@ export function webhookRateLimitPolicy(perMinute: number): RateLimitPolicy {
 }
 
 /** Counts one hit against `key` in the current window; one atomic upsert, safe under concurrency. */
-export async function consumeRateLimit(db: Db, key: string, policy: RateLimitPolicy, now = new Date()): Promise<RateLimitResult> {
+export async function consumeRateLimit(
+  db: Db,
+  key: string,
+  policy: RateLimitPolicy,
+  now = new Date(),
+): Promise<RateLimitResult> {
   const windowMs = policy.windowSeconds * 1_000;
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const resetAt = new Date(windowStart.getTime() + windowMs);
   const { count } = await db
     .insertInto('rate_limits')
     .values({ key, window_start: windowStart, count: 1 })
-    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ count: eb('rate_limits.count', '+', 1) })))
+    .onConflict((oc) =>
+      oc.columns(['key', 'window_start']).doUpdateSet((eb) => ({ count: eb('rate_limits.count', '+', 1) })),
+    )
     .returning('count')
     .executeTakeFirstOrThrow();
   const allowed = count <= policy.limit;

@@ -31,12 +31,19 @@ export function assertStorableJson(value: unknown, prefix?: string): void {
   if (!problem) return;
   const path = prefix ? (problem.path === '(root)' ? prefix : `${prefix}.${problem.path}`) : problem.path;
   if (problem.kind === 'depth') {
-    throw new AppError('bad_request', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`, { max_depth: MAX_JSON_DEPTH, path });
+    throw new AppError('bad_request', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`, {
+      max_depth: MAX_JSON_DEPTH,
+      path,
+    });
   }
   const message = `${path === '(root)' ? 'The value' : path} ${problemMessages[problem.kind]}`;
-  throw new AppError('validation_failed', message, { issues: [{ path, message: problemMessages[problem.kind], code: `invalid_text_${problem.kind}` }] });
+  throw new AppError('validation_failed', message, {
+    issues: [{ path, message: problemMessages[problem.kind], code: `invalid_text_${problem.kind}` }],
+  });
 }
 
 function tooLarge(maxBytes: number): AppError {
-  return new AppError('payload_too_large', `The request body is larger than ${maxBytes} bytes`, { max_bytes: maxBytes });
+  return new AppError('payload_too_large', `The request body is larger than ${maxBytes} bytes`, {
+    max_bytes: maxBytes,
+  });
 }

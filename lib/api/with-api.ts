@@ -28,7 +28,11 @@ type ApiOptions<A extends ApiAuth, B extends z.ZodType | undefined, Q extends z.
   maxBodyBytes?: number;
 };
 
-type ScopeFor<A extends ApiAuth> = A extends 'session' | 'apiKey' | 'sessionOrApiKey' ? Scope : A extends 'admin' ? Scope | null : undefined;
+type ScopeFor<A extends ApiAuth> = A extends 'session' | 'apiKey' | 'sessionOrApiKey'
+  ? Scope
+  : A extends 'admin'
+    ? Scope | null
+    : undefined;
 
 export type ApiContext<A extends ApiAuth, B, Q> = {
   req: Request;
@@ -44,42 +48,72 @@ export type ApiContext<A extends ApiAuth, B, Q> = {
 };
 
 /** A wrapped handler, carrying its auth class and schemas so tests (and the API document) can read them. */
-export type ApiRoute = ((req: Request, context?: RouteContext) => Promise<Response>) & { auth: ApiAuth; schemas: { body?: z.ZodType; query?: z.ZodType } };
+export type ApiRoute = ((req: Request, context?: RouteContext) => Promise<Response>) & {
+  auth: ApiAuth;
+  schemas: { body?: z.ZodType; query?: z.ZodType };
+};
 
-export function withApi<A extends ApiAuth, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  options: ApiOptions<A, B, Q>,
-  handler: (ctx: ApiContext<A, B, Q>) => Promise<Response> | Response,
-): ApiRoute {
+export function withApi<
+  A extends ApiAuth,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(options: ApiOptions<A, B, Q>, handler: (ctx: ApiContext<A, B, Q>) => Promise<Response> | Response): ApiRoute {
   async function route(req: Request, context?: RouteContext): Promise<Response> {
     const startedAt = performance.now();
     const requestId = requestIdFrom(req.headers);
     const extraHeaders: Record<string, string> = { 'x-request-id': requestId };
     let response: Response;
     try {
-      const caller = options.auth === 'public' || options.auth === 'signedWebhook' ? null : await authorize(options.auth, req, extraHeaders);
+      const caller =
+        options.auth === 'public' || options.auth === 'signedWebhook'
+          ? null
+          : await authorize(options.auth, req, extraHeaders);
       const params = checkParams((await context?.params) ?? {});
       const url = new URL(req.url);
       const query = options.query ? options.query.parse(checkQuery(url.searchParams)) : undefined;
       const body = options.body ? options.body.parse(await readJsonBody(req, options.maxBodyBytes)) : undefined;
-      response = await handler({ req, requestId, params, body, query, scope: caller?.scope, userId: caller?.userId ?? null, responseHeaders: extraHeaders } as ApiContext<A, B, Q>);
+      response = await handler({
+        req,
+        requestId,
+        params,
+        body,
+        query,
+        scope: caller?.scope,
+        userId: caller?.userId ?? null,
+        responseHeaders: extraHeaders,
+      } as ApiContext<A, B, Q>);
     } catch (thrown) {
       response = errorResponse(thrown, req, requestId);
     }
     const durationMs = performance.now() - startedAt;
     extraHeaders['server-timing'] = `app;dur=${durationMs.toFixed(1)}`;
     const path = new URL(req.url).pathname;
-    logger.info({ method: req.method, path, status: response.status, duration_ms: Math.round(durationMs * 10) / 10, request_id: requestId }, 'request');
+    logger.info(
+      {
+        method: req.method,
+        path,
+        status: response.status,
+        duration_ms: Math.round(durationMs * 10) / 10,
+        request_id: requestId,
+      },
+      'request',
+    );
     recordRequestTiming(req.method, path, response.status, durationMs);
     return withHeaders(response, extraHeaders);
   }
   return Object.assign(route, { auth: options.auth, schemas: { body: options.body, query: options.query } });
 }
 
-async function authorize(mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>, req: Request, headers: Record<string, string>) {
+async function authorize(
+  mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>,
+  req: Request,
+  headers: Record<string, string>,
+) {
   const { authenticateApiKey, authenticateSession } = await import('./authenticate');
   const { consumeRateLimit, rateLimitHeaders, rateLimitPolicies } = await import('./rate-limit');
   const bearer = req.headers.get('authorization')?.startsWith('Bearer ');
-  if (mode === 'apiKey' && !bearer) throw new AppError('unauthorized', 'Send an API key: Authorization: Bearer lvq_live_…');
+  if (mode === 'apiKey' && !bearer)
+    throw new AppError('unauthorized', 'Send an API key: Authorization: Bearer lvq_live_…');
   const viaKey = bearer && (mode === 'apiKey' || mode === 'sessionOrApiKey');
   if (!viaKey) checkOrigin(req);
   const caller = viaKey ? await authenticateApiKey(req) : await authenticateSession();
@@ -91,7 +125,8 @@ async function authorize(mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>, req
     const db = await getDb();
     const limit = await consumeRateLimit(db, caller.rateLimitKey, rateLimitPolicies.api);
     Object.assign(headers, rateLimitHeaders(limit));
-    if (!limit.allowed) throw new AppError('rate_limited', `Too many requests; try again in ${limit.retryAfterSeconds} s`);
+    if (!limit.allowed)
+      throw new AppError('rate_limited', `Too many requests; try again in ${limit.retryAfterSeconds} s`);
     // An API-key request counts towards the workspace's metered API calls (buffered in memory, written per minute).
     if (viaKey && caller.scope) {
       const { recordUsage } = await import('@/lib/billing/record-usage');
@@ -104,7 +139,8 @@ async function authorize(mode: Exclude<ApiAuth, 'public' | 'signedWebhook'>, req
 /** A path segment with a NUL character or a lone surrogate cannot name anything: 404, never a database error. */
 function checkParams(params: Record<string, string | string[]>): Record<string, string | string[]> {
   for (const value of Object.values(params)) {
-    if ((Array.isArray(value) ? value : [value]).some((segment) => textProblem(segment))) throw new AppError('not_found', 'Not found');
+    if ((Array.isArray(value) ? value : [value]).some((segment) => textProblem(segment)))
+      throw new AppError('not_found', 'Not found');
   }
   return params;
 }
@@ -126,13 +162,17 @@ function errorResponse(thrown: unknown, req: Request, requestId: string): Respon
   // NOTE: a client that went away mid-request (navigation, a superseded fetch) is not a server error.
   const dataException = isDataException(thrown);
   if (dataException) logger.warn({ err: thrown, request_id: requestId }, 'database refused a value from the request');
-  const error = req.signal.aborted && !(thrown instanceof AppError)
-    ? new AppError('bad_request', 'The request was aborted by the client')
-    : dataException
-      ? new AppError('validation_failed', 'A value in the request is out of range or cannot be stored')
-      : toAppError(thrown);
+  const error =
+    req.signal.aborted && !(thrown instanceof AppError)
+      ? new AppError('bad_request', 'The request was aborted by the client')
+      : dataException
+        ? new AppError('validation_failed', 'A value in the request is out of range or cannot be stored')
+        : toAppError(thrown);
   if (error.code === 'internal_error') {
-    logger.error({ err: thrown, request_id: requestId, path: new URL(req.url).pathname }, 'unhandled error in route handler');
+    logger.error(
+      { err: thrown, request_id: requestId, path: new URL(req.url).pathname },
+      'unhandled error in route handler',
+    );
     Sentry.captureException(thrown, { tags: { request_id: requestId } });
     recordError(req, requestId, thrown);
   }

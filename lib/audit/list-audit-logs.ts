@@ -22,14 +22,29 @@ export type AuditLogPage = { entries: AuditLogDto[]; nextCursor: string | null }
 
 const MAX_LIMIT = 200;
 
-export async function listAuditLogs(db: Db, scope: Scope, { limit = 50, before }: { limit?: number; before?: string } = {}): Promise<AuditLogPage> {
+export async function listAuditLogs(
+  db: Db,
+  scope: Scope,
+  { limit = 50, before }: { limit?: number; before?: string } = {},
+): Promise<AuditLogPage> {
   requireRole(scope, 'admin');
   if (before !== undefined && !/^\d{1,18}$/.test(before)) throw new AppError('bad_request', 'The cursor is not valid');
   const pageSize = Math.min(Math.max(Math.trunc(limit) || 1, 1), MAX_LIMIT);
   let query = db
     .selectFrom('audit_logs')
     .leftJoin('users', 'users.id', 'audit_logs.actor_user_id')
-    .select(['audit_logs.id', 'action', 'actor_user_id', 'actor_label', 'users.email', 'target_type', 'target_id', 'ip', 'meta', 'audit_logs.created_at'])
+    .select([
+      'audit_logs.id',
+      'action',
+      'actor_user_id',
+      'actor_label',
+      'users.email',
+      'target_type',
+      'target_id',
+      'ip',
+      'meta',
+      'audit_logs.created_at',
+    ])
     .where('workspace_id', '=', scope.workspaceId)
     .orderBy('audit_logs.id', 'desc')
     .limit(pageSize + 1);

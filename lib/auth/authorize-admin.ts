@@ -8,7 +8,10 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { getEnv } from '@/lib/env';
 import { verifyPassword } from './password';
 
-const credentialsSchema = z.object({ email: z.email().transform((v) => v.toLowerCase()), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({
+  email: z.email().transform((v) => v.toLowerCase()),
+  password: z.string().min(1).max(1024),
+});
 
 export async function authorizeAdmin(db: Db, credentials: unknown, request?: Request) {
   const env = getEnv();
@@ -19,7 +22,13 @@ export async function authorizeAdmin(db: Db, credentials: unknown, request?: Req
   const limit = await consumeRateLimit(db, `sign-in:${email}`, rateLimitPolicies.signIn);
   const valid = limit.allowed && email === env.ADMIN_EMAIL && (await verifyPassword(password, env.ADMIN_PASSWORD_HASH));
   if (!valid) {
-    await recordAudit(db, { workspaceId: null, action: 'auth.sign_in_failed', actorLabel: email, ip, meta: { provider: 'admin', locked: !limit.allowed } });
+    await recordAudit(db, {
+      workspaceId: null,
+      action: 'auth.sign_in_failed',
+      actorLabel: email,
+      ip,
+      meta: { provider: 'admin', locked: !limit.allowed },
+    });
     return null;
   }
   const user = await db

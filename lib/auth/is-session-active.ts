@@ -20,10 +20,19 @@ async function readSessionState(db: Db, userId: string, sid: string): Promise<Se
   const readAt = Date.now();
   const row = await db
     .selectFrom('users')
-    .select((eb) => ['users.session_version', eb.exists(eb.selectFrom('revoked_sessions').select('revoked_sessions.sid').where('revoked_sessions.sid', '=', sid)).as('revoked')])
+    .select((eb) => [
+      'users.session_version',
+      eb
+        .exists(
+          eb.selectFrom('revoked_sessions').select('revoked_sessions.sid').where('revoked_sessions.sid', '=', sid),
+        )
+        .as('revoked'),
+    ])
     .where('users.id', '=', userId)
     .executeTakeFirst();
-  const session: SessionState = row ? { version: row.session_version, revoked: Boolean(row.revoked) } : { version: null, revoked: true };
+  const session: SessionState = row
+    ? { version: row.session_version, revoked: Boolean(row.revoked) }
+    : { version: null, revoked: true };
   sessionCache.store(userId, sid, session, readAt);
   return session;
 }

@@ -20,9 +20,16 @@ export function kyselyAdapter(getDb: () => Promise<Kysely<Database>>): Adapter {
 
   return {
     async createUser(user) {
-      const row = await (await getDb())
+      const row = await (
+        await getDb()
+      )
         .insertInto('users')
-        .values({ email: user.email.toLowerCase(), name: user.name ?? null, image: user.image ?? null, email_verified: user.emailVerified })
+        .values({
+          email: user.email.toLowerCase(),
+          name: user.name ?? null,
+          image: user.image ?? null,
+          email_verified: user.emailVerified,
+        })
         .onConflict((oc) => oc.column('email').doUpdateSet({ email_verified: user.emailVerified }))
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -31,7 +38,9 @@ export function kyselyAdapter(getDb: () => Promise<Kysely<Database>>): Adapter {
     getUser: (id) => (/^[0-9a-f-]{36}$/i.test(id) ? findUser('id', id) : Promise.resolve(null)),
     getUserByEmail: (email) => findUser('email', email.toLowerCase()),
     async getUserByAccount({ provider, providerAccountId }) {
-      const row = await (await getDb())
+      const row = await (
+        await getDb()
+      )
         .selectFrom('accounts')
         .innerJoin('users', 'users.id', 'accounts.user_id')
         .selectAll('users')
@@ -41,7 +50,9 @@ export function kyselyAdapter(getDb: () => Promise<Kysely<Database>>): Adapter {
       return row ? toAdapterUser(row) : null;
     },
     async updateUser(user) {
-      const row = await (await getDb())
+      const row = await (
+        await getDb()
+      )
         .updateTable('users')
         .set({
           ...(user.name !== undefined && { name: user.name }),
@@ -54,9 +65,16 @@ export function kyselyAdapter(getDb: () => Promise<Kysely<Database>>): Adapter {
       return toAdapterUser(row);
     },
     async linkAccount(account: AdapterAccount) {
-      await (await getDb())
+      await (
+        await getDb()
+      )
         .insertInto('accounts')
-        .values({ user_id: account.userId, type: account.type, provider: account.provider, provider_account_id: account.providerAccountId })
+        .values({
+          user_id: account.userId,
+          type: account.type,
+          provider: account.provider,
+          provider_account_id: account.providerAccountId,
+        })
         .onConflict((oc) => oc.columns(['provider', 'provider_account_id']).doNothing())
         .execute();
       return account;
@@ -67,7 +85,9 @@ export function kyselyAdapter(getDb: () => Promise<Kysely<Database>>): Adapter {
     },
     /** Deleting on use makes magic links single-use; an expired token is refused by Auth.js. */
     async useVerificationToken({ identifier, token }) {
-      const row = await (await getDb())
+      const row = await (
+        await getDb()
+      )
         .deleteFrom('verification_tokens')
         .where('identifier', '=', identifier)
         .where('token', '=', token)

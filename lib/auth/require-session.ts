@@ -6,6 +6,7 @@ import { getSessionScope } from './session-scope';
 
 export async function requireSessionScope(locale: string, returnTo: string) {
   const scope = await getSessionScope();
-  if (!scope) redirect(`${localizedPath(locale, '/signin')}?callbackUrl=${encodeURIComponent(localizedPath(locale, returnTo))}`);
+  if (!scope)
+    redirect(`${localizedPath(locale, '/signin')}?callbackUrl=${encodeURIComponent(localizedPath(locale, returnTo))}`);
   return scope;
 }

@@ -20,9 +20,14 @@ export function hasRole(scope: Scope, minimum: Role): boolean {
 }
 
 /** Throws 403 unless the caller has at least `minimum` role (and, for API keys, the scope). */
-export function requireRole(scope: Scope, minimum: Role, apiScope: ApiKeyScope = minimum === 'member' ? 'write' : 'admin'): void {
+export function requireRole(
+  scope: Scope,
+  minimum: Role,
+  apiScope: ApiKeyScope = minimum === 'member' ? 'write' : 'admin',
+): void {
   if (!hasRole(scope, minimum)) throw new AppError('forbidden', `This needs the ${minimum} role in the workspace`);
-  if (scope.via === 'apiKey' && !scope.scopes.includes(apiScope)) throw new AppError('forbidden', `This API key lacks the ${apiScope} scope`);
+  if (scope.via === 'apiKey' && !scope.scopes.includes(apiScope))
+    throw new AppError('forbidden', `This API key lacks the ${apiScope} scope`);
 }
 
 /** Throws 403 unless an API key has the scope (sessions always pass). */

@@ -7,7 +7,8 @@ import { AppError } from '@/lib/errors';
 
 export async function sendMagicLink(db: Db, email: string, url: string): Promise<void> {
   const limit = await consumeRateLimit(db, `magic-link:${email.toLowerCase()}`, rateLimitPolicies.magicLink);
-  if (!limit.allowed) throw new AppError('rate_limited', `Too many sign-in links requested; try again in ${limit.retryAfterSeconds} s`);
+  if (!limit.allowed)
+    throw new AppError('rate_limited', `Too many sign-in links requested; try again in ${limit.retryAfterSeconds} s`);
   const { host } = new URL(url);
   await sendEmail(db, {
     to: email,

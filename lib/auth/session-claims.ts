@@ -11,6 +11,10 @@ export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 
 /** The claims of a new session for a user who has just signed in. */
 export async function mintSessionClaims(db: Db, userId: string): Promise<SessionClaims & { isAdmin: boolean }> {
-  const user = await db.selectFrom('users').select(['is_admin', 'session_version']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select(['is_admin', 'session_version'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   return { sub: userId, sid: randomUUID(), sv: user.session_version, isAdmin: user.is_admin };
 }

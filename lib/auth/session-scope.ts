@@ -22,15 +22,23 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
  * The session's scope, or null when nobody is signed in (or the user has no usable workspace).
  * Pass the user when it has already been read, so the session is not decoded twice.
  */
-export const getSessionScope = cache(async (knownUser?: SessionUser): Promise<(Scope & { user: SessionUser }) | null> => {
-  const user = knownUser ?? (await getSessionUser());
-  if (!user) return null;
-  const preferred = (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
-  const scope = await resolveScope(await getDb(), user.id, preferred).catch(() => null);
-  return scope ? { ...scope, user } : null;
-});
+export const getSessionScope = cache(
+  async (knownUser?: SessionUser): Promise<(Scope & { user: SessionUser }) | null> => {
+    const user = knownUser ?? (await getSessionUser());
+    if (!user) return null;
+    const preferred = (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
+    const scope = await resolveScope(await getDb(), user.id, preferred).catch(() => null);
+    return scope ? { ...scope, user } : null;
+  },
+);
 
 /** Remembers the workspace the user acts in (re-checked against memberships on every request). */
 export async function setWorkspaceCookie(workspaceId: string): Promise<void> {
-  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: 'lax', secure: getEnv().APP_URL.startsWith('https:'), path: '/', maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: getEnv().APP_URL.startsWith('https:'),
+    path: '/',
+    maxAge: 60 * 60 * 24 * 365,
+  });
 }

@@ -15,10 +15,20 @@ export async function signOutEverywhere(db: Db, userId: string): Promise<{ sessi
   return inTransaction(db, async (trx) => {
     const sessionVersion = await bumpSessionVersion(trx, userId);
     if (sessionVersion === null) throw new AppError('not_found', 'User not found');
-    const memberships = await trx.selectFrom('memberships').select('workspace_id').where('user_id', '=', userId).execute();
+    const memberships = await trx
+      .selectFrom('memberships')
+      .select('workspace_id')
+      .where('user_id', '=', userId)
+      .execute();
     const workspaceIds = memberships.length > 0 ? memberships.map((row) => row.workspace_id) : [null];
     for (const workspaceId of workspaceIds) {
-      await recordAudit(trx, { workspaceId, actorUserId: userId, action: 'auth.signed_out_everywhere', targetType: 'user', targetId: userId });
+      await recordAudit(trx, {
+        workspaceId,
+        actorUserId: userId,
+        action: 'auth.signed_out_everywhere',
+        targetType: 'user',
+        targetId: userId,
+      });
     }
     return { sessionVersion };
   });

@@ -23,7 +23,10 @@ export const fileExtensions: Record<BackupFormat, string> = { json: 'json', csv:
 const utf8 = new TextEncoder();
 
 export function encodeSnapshot(format: BackupFormat, data: unknown): EncodedSnapshot {
-  const content = format === 'binary' ? decodeBase64(data) : utf8.encode(format === 'json' ? toJson(data) : format === 'csv' ? toCsv(data) : toText(data));
+  const content =
+    format === 'binary'
+      ? decodeBase64(data)
+      : utf8.encode(format === 'json' ? toJson(data) : format === 'csv' ? toCsv(data) : toText(data));
   return { content, contentType: contentTypes[format] };
 }
 
@@ -33,7 +36,9 @@ function toJson(data: unknown): string {
     try {
       value = JSON.parse(data);
     } catch {
-      throw new SnapshotEncodingError('Format "json" needs JSON data, but the data is text that is not JSON; use format "text"');
+      throw new SnapshotEncodingError(
+        'Format "json" needs JSON data, but the data is text that is not JSON; use format "text"',
+      );
     }
   }
   const json = JSON.stringify(value, null, 2) as string | undefined;
@@ -49,14 +54,16 @@ function toText(data: unknown): string {
 
 /** One CSV field: quoted (quotes doubled) when it holds a comma, a quote, or a line break. */
 export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** An array of objects (header = every key, in first-seen order) or of arrays (rows as given); text is taken as CSV already. */
 export function toCsv(data: unknown): string {
   if (typeof data === 'string') return data;
-  if (!Array.isArray(data)) throw new SnapshotEncodingError('Format "csv" needs an array of objects or an array of arrays');
+  if (!Array.isArray(data))
+    throw new SnapshotEncodingError('Format "csv" needs an array of objects or an array of arrays');
   if (data.length === 0) return '';
   const rows: unknown[][] = [];
   if (data.every(Array.isArray)) {

@@ -5,7 +5,11 @@ import type { Scope } from '@/lib/auth/scope';
 import { planPrune, type PrunePlan } from './prune-snapshots';
 import type { RetentionPolicy } from './retention';
 
-export async function getRetention(db: Db, scope: Scope, workflowId: string): Promise<{ policy: RetentionPolicy; plan: PrunePlan }> {
+export async function getRetention(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+): Promise<{ policy: RetentionPolicy; plan: PrunePlan }> {
   const plan = await planPrune(db, scope, workflowId);
   return { policy: plan.policy, plan };
 }

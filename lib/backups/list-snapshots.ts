@@ -22,7 +22,8 @@ const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`).toSt
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) || !isStorableTime(Date.parse(at)) || !isUuid(id)) throw new AppError('bad_request', 'The cursor is not valid');
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) || !isStorableTime(Date.parse(at)) || !isUuid(id))
+    throw new AppError('bad_request', 'The cursor is not valid');
   return { at, id };
 }
 
@@ -31,17 +32,26 @@ export async function listSnapshots(db: Db, scope: Scope, input: ListSnapshotsIn
   const { workflowId, cursor, limit } = listSnapshotsSchema.parse(input);
   if (workflowId !== undefined) await loadWorkflowRetention(db, scope.workspaceId, workflowId);
   let query = selectSnapshots(db, scope.workspaceId)
-    .select(sql<string>`to_char(backup_snapshots.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_at'))
+    .select(
+      sql<string>`to_char(backup_snapshots.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'cursor_at',
+      ),
+    )
     .orderBy('backup_snapshots.created_at', 'desc')
     .orderBy('backup_snapshots.id', 'desc')
     .limit(limit + 1);
   if (workflowId !== undefined) query = query.where('backup_snapshots.workflow_id', '=', workflowId);
   if (cursor !== undefined) {
     const after = decodeCursor(cursor);
-    query = query.where(sql<boolean>`(backup_snapshots.created_at, backup_snapshots.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+    query = query.where(
+      sql<boolean>`(backup_snapshots.created_at, backup_snapshots.id) < (${after.at}::timestamptz, ${after.id}::uuid)`,
+    );
   }
   const rows = await query.execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { data: page.map(toSnapshotDto), nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+  return {
+    data: page.map(toSnapshotDto),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null,
+  };
 }

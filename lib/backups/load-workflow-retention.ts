@@ -18,12 +18,18 @@ export type WorkflowRetention = {
 };
 
 /** Throws 404 unless the workflow exists in this workspace. */
-export async function loadWorkflowRetention(db: Db, workspaceId: string, workflowId: string): Promise<WorkflowRetention> {
+export async function loadWorkflowRetention(
+  db: Db,
+  workspaceId: string,
+  workflowId: string,
+): Promise<WorkflowRetention> {
   const row = isUuid(workflowId)
     ? await db
         .selectFrom('workflows')
         .leftJoin('workflow_versions', (join) =>
-          join.onRef('workflow_versions.workflow_id', '=', 'workflows.id').onRef('workflow_versions.version', '=', 'workflows.current_version'),
+          join
+            .onRef('workflow_versions.workflow_id', '=', 'workflows.id')
+            .onRef('workflow_versions.version', '=', 'workflows.current_version'),
         )
         .select(['workflows.id', 'workflows.workspace_id', 'workflows.name', 'workflows.retention'])
         .select(sql<string | null>`workflow_versions.definition -> 'settings' ->> 'timezone'`.as('timezone'))

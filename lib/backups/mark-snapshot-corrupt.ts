@@ -6,7 +6,13 @@ import { getEnv } from '@/lib/env';
 import { logError } from '@/lib/guardian/telemetry';
 import { logger } from '@/lib/logger';
 
-export type CorruptionFinding = { snapshotId: string; workspaceId: string; expected: string; actual: string; via: 'verify' | 'download' | 'restore' };
+export type CorruptionFinding = {
+  snapshotId: string;
+  workspaceId: string;
+  expected: string;
+  actual: string;
+  via: 'verify' | 'download' | 'restore';
+};
 
 /** Returns whether this call found the corruption first (and so raised the alert). */
 export async function markSnapshotCorrupt(db: Db, finding: CorruptionFinding, now = new Date()): Promise<boolean> {
@@ -19,23 +25,46 @@ export async function markSnapshotCorrupt(db: Db, finding: CorruptionFinding, no
     .returning(['name', 'workflow_id', 'created_at'])
     .executeTakeFirst();
   if (!changed) {
-    await db.updateTable('backup_snapshots').set({ verified_at: now }).where('id', '=', finding.snapshotId).where('workspace_id', '=', finding.workspaceId).execute();
+    await db
+      .updateTable('backup_snapshots')
+      .set({ verified_at: now })
+      .where('id', '=', finding.snapshotId)
+      .where('workspace_id', '=', finding.workspaceId)
+      .execute();
     return false;
   }
-  const workflow = await db.selectFrom('workflows').select('name').where('id', '=', changed.workflow_id).executeTakeFirst();
+  const workflow = await db
+    .selectFrom('workflows')
+    .select('name')
+    .where('id', '=', changed.workflow_id)
+    .executeTakeFirst();
   await logError(db, {
     name: 'backup.snapshot_corrupt',
     message: `Backup snapshot ${finding.snapshotId} failed its checksum check (${finding.via})`,
     workspace_id: finding.workspaceId,
-    meta: { snapshot_id: finding.snapshotId, workflow_id: changed.workflow_id, expected_sha256: finding.expected, actual_sha256: finding.actual, via: finding.via },
+    meta: {
+      snapshot_id: finding.snapshotId,
+      workflow_id: changed.workflow_id,
+      expected_sha256: finding.expected,
+      actual_sha256: finding.actual,
+      via: finding.via,
+    },
   });
-  await emailOwners(db, finding, { snapshotName: changed.name, workflowName: workflow?.name ?? 'a deleted workflow', createdAt: changed.created_at }).catch((error: unknown) =>
+  await emailOwners(db, finding, {
+    snapshotName: changed.name,
+    workflowName: workflow?.name ?? 'a deleted workflow',
+    createdAt: changed.created_at,
+  }).catch((error: unknown) =>
     logger.warn({ err: error, snapshot_id: finding.snapshotId }, 'backup corruption email failed'),
   );
   return true;
 }
 
-async function emailOwners(db: Db, finding: CorruptionFinding, about: { snapshotName: string; workflowName: string; createdAt: Date }): Promise<void> {
+async function emailOwners(
+  db: Db,
+  finding: CorruptionFinding,
+  about: { snapshotName: string; workflowName: string; createdAt: Date },
+): Promise<void> {
   const owners = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')

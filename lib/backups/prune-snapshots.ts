@@ -8,7 +8,13 @@ import { logEvent } from '@/lib/guardian/telemetry';
 import { loadWorkflowRetention, type WorkflowRetention } from './load-workflow-retention';
 import { isEmptyPolicy, type RetentionPolicy, type RetentionReason, selectRetention } from './retention';
 
-export type PlannedSnapshot = { id: string; name: string; createdAt: Date; sizeBytes: number; verifyStatus: VerifyStatus };
+export type PlannedSnapshot = {
+  id: string;
+  name: string;
+  createdAt: Date;
+  sizeBytes: number;
+  verifyStatus: VerifyStatus;
+};
 
 export type PrunePlan = {
   workflowId: string;
@@ -21,13 +27,23 @@ export type PrunePlan = {
 };
 
 /** What `policy` (default: the stored one) would keep and remove now; changes nothing. */
-export async function planPrune(db: Db, scope: Scope, workflowId: string, policy?: RetentionPolicy): Promise<PrunePlan> {
+export async function planPrune(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  policy?: RetentionPolicy,
+): Promise<PrunePlan> {
   requireScope(scope, 'read');
   const workflow = await loadWorkflowRetention(db, scope.workspaceId, workflowId);
   return buildPlan(db, workflow, policy ?? workflow.policy);
 }
 
-async function buildPlan(db: Db, workflow: WorkflowRetention, policy: RetentionPolicy, before?: Date): Promise<PrunePlan> {
+async function buildPlan(
+  db: Db,
+  workflow: WorkflowRetention,
+  policy: RetentionPolicy,
+  before?: Date,
+): Promise<PrunePlan> {
   let query = db
     .selectFrom('backup_snapshots')
     .select(['id', 'name', 'created_at', 'size_bytes', 'verify_status'])
@@ -35,20 +51,47 @@ async function buildPlan(db: Db, workflow: WorkflowRetention, policy: RetentionP
     .where('workflow_id', '=', workflow.workflowId);
   if (before) query = query.where('created_at', '<=', before);
   const rows = await query.execute();
-  const byId = new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, createdAt: row.created_at, sizeBytes: Number(row.size_bytes), verifyStatus: row.verify_status }]));
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        name: row.name,
+        createdAt: row.created_at,
+        sizeBytes: Number(row.size_bytes),
+        verifyStatus: row.verify_status,
+      },
+    ]),
+  );
   const timeZone = policy.timezone ?? workflow.workflowTimeZone;
-  const selection = selectRetention(rows.map((row) => ({ id: row.id, createdAt: row.created_at })), policy, timeZone);
+  const selection = selectRetention(
+    rows.map((row) => ({ id: row.id, createdAt: row.created_at })),
+    policy,
+    timeZone,
+  );
   const keep = selection.keep.map(({ id, reasons }) => ({ ...byId.get(id)!, reasons }));
   const remove = selection.remove.map((id) => byId.get(id)!);
   const removeBytes = remove.reduce((sum, snapshot) => sum + snapshot.sizeBytes, 0);
-  return { workflowId: workflow.workflowId, policy, timeZone, keep, remove, totals: { snapshots: rows.length, keep: keep.length, remove: remove.length, removeBytes } };
+  return {
+    workflowId: workflow.workflowId,
+    policy,
+    timeZone,
+    keep,
+    remove,
+    totals: { snapshots: rows.length, keep: keep.length, remove: remove.length, removeBytes },
+  };
 }
 
 export type PruneResult = { workflows: number; deleted: number; freedBytes: number };
 
 /** Applies every workflow's stored policy to the snapshots made up to `now`. */
 export async function pruneSnapshots(db: Db, now: Date): Promise<PruneResult> {
-  const candidates = await db.selectFrom('workflows').select(['id', 'workspace_id']).where(sql<boolean>`retention <> '{}'::jsonb`).orderBy('id').execute();
+  const candidates = await db
+    .selectFrom('workflows')
+    .select(['id', 'workspace_id'])
+    .where(sql<boolean>`retention <> '{}'::jsonb`)
+    .orderBy('id')
+    .execute();
   const result: PruneResult = { workflows: 0, deleted: 0, freedBytes: 0 };
   for (const candidate of candidates) {
     const workflow = await loadWorkflowRetention(db, candidate.workspace_id, candidate.id);
@@ -59,12 +102,22 @@ export async function pruneSnapshots(db: Db, now: Date): Promise<PruneResult> {
     let deleted = 0;
     for (let start = 0; start < plan.remove.length; start += 500) {
       const ids = plan.remove.slice(start, start + 500).map((snapshot) => snapshot.id);
-      const gone = await db.deleteFrom('backup_snapshots').where('workspace_id', '=', workflow.workspaceId).where('workflow_id', '=', workflow.workflowId).where('id', 'in', ids).executeTakeFirst();
+      const gone = await db
+        .deleteFrom('backup_snapshots')
+        .where('workspace_id', '=', workflow.workspaceId)
+        .where('workflow_id', '=', workflow.workflowId)
+        .where('id', 'in', ids)
+        .executeTakeFirst();
       deleted += Number(gone.numDeletedRows);
     }
     result.deleted += deleted;
     result.freedBytes += plan.totals.removeBytes;
-    await logEvent(db, { name: 'backup.pruned', message: `Pruned ${deleted} snapshot(s) of workflow ${workflow.workflowId}`, workspace_id: workflow.workspaceId, meta: { workflow_id: workflow.workflowId, deleted, freed_bytes: plan.totals.removeBytes } });
+    await logEvent(db, {
+      name: 'backup.pruned',
+      message: `Pruned ${deleted} snapshot(s) of workflow ${workflow.workflowId}`,
+      workspace_id: workflow.workspaceId,
+      meta: { workflow_id: workflow.workflowId, deleted, freed_bytes: plan.totals.removeBytes },
+    });
   }
   return result;
 }

@@ -9,19 +9,39 @@ import { findSnapshot, type SnapshotDto } from './snapshot-dto';
 
 export type SnapshotContent = { snapshot: SnapshotDto; content: Uint8Array };
 
-export async function readSnapshotContent(db: Db, scope: Scope, id: string, { via = 'download' }: { via?: 'download' | 'restore' } = {}): Promise<SnapshotContent> {
+export async function readSnapshotContent(
+  db: Db,
+  scope: Scope,
+  id: string,
+  { via = 'download' }: { via?: 'download' | 'restore' } = {},
+): Promise<SnapshotContent> {
   requireScope(scope, 'read');
   const snapshot = await findSnapshot(db, scope.workspaceId, id);
-  const row = await db.selectFrom('backup_snapshots').select('content').where('id', '=', snapshot.id).where('workspace_id', '=', scope.workspaceId).executeTakeFirst();
+  const row = await db
+    .selectFrom('backup_snapshots')
+    .select('content')
+    .where('id', '=', snapshot.id)
+    .where('workspace_id', '=', scope.workspaceId)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'Backup snapshot not found');
   const actual = sha256Hex(row.content);
   if (actual !== snapshot.sha256) {
-    await markSnapshotCorrupt(db, { snapshotId: snapshot.id, workspaceId: scope.workspaceId, expected: snapshot.sha256, actual, via });
-    throw new AppError('conflict', 'This backup no longer matches its SHA-256 checksum, so it is not served; it has been marked corrupt', {
+    await markSnapshotCorrupt(db, {
       snapshotId: snapshot.id,
-      expectedSha256: snapshot.sha256,
-      actualSha256: actual,
+      workspaceId: scope.workspaceId,
+      expected: snapshot.sha256,
+      actual,
+      via,
     });
+    throw new AppError(
+      'conflict',
+      'This backup no longer matches its SHA-256 checksum, so it is not served; it has been marked corrupt',
+      {
+        snapshotId: snapshot.id,
+        expectedSha256: snapshot.sha256,
+        actualSha256: actual,
+      },
+    );
   }
   return { snapshot, content: row.content };
 }

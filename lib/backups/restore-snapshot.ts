@@ -15,9 +15,20 @@ export const restoreSnapshotSchema = z.object({
   method: z.enum(['POST', 'PUT']).default('POST'),
 });
 export type RestoreSnapshotInput = z.input<typeof restoreSnapshotSchema>;
-export type RestoreResult = { snapshotId: string; destination: string; status: number; sizeBytes: number; sha256: string };
+export type RestoreResult = {
+  snapshotId: string;
+  destination: string;
+  status: number;
+  sizeBytes: number;
+  sha256: string;
+};
 
-export async function restoreSnapshot(db: Db, scope: Scope, id: string, input: RestoreSnapshotInput): Promise<RestoreResult> {
+export async function restoreSnapshot(
+  db: Db,
+  scope: Scope,
+  id: string,
+  input: RestoreSnapshotInput,
+): Promise<RestoreResult> {
   requireRole(scope, 'member');
   const { url, method } = restoreSnapshotSchema.parse(input);
   const { snapshot, content } = await readSnapshotContent(db, scope, id, { via: 'restore' });
@@ -38,7 +49,11 @@ export async function restoreSnapshot(db: Db, scope: Scope, id: string, input: R
   try {
     const response = await guardedFetch(url, {
       method,
-      headers: { 'content-type': snapshot.contentType, 'x-checksum-sha256': snapshot.sha256, 'idempotency-key': `restore:${snapshot.id}:${randomUUID()}` },
+      headers: {
+        'content-type': snapshot.contentType,
+        'x-checksum-sha256': snapshot.sha256,
+        'idempotency-key': `restore:${snapshot.id}:${randomUUID()}`,
+      },
       body: new Uint8Array(content),
     });
     status = response.status;
@@ -50,7 +65,9 @@ export async function restoreSnapshot(db: Db, scope: Scope, id: string, input: R
   }
   if (status < 200 || status >= 300) {
     await audit(false, { status });
-    throw new AppError('unavailable', `The destination answered HTTP ${status}; the backup was not restored`, { status });
+    throw new AppError('unavailable', `The destination answered HTTP ${status}; the backup was not restored`, {
+      status,
+    });
   }
   await audit(true, { status });
   return { snapshotId: snapshot.id, destination, status, sizeBytes: snapshot.sizeBytes, sha256: snapshot.sha256 };
@@ -59,6 +76,7 @@ export async function restoreSnapshot(db: Db, scope: Scope, id: string, input: R
 /** A refused address is the caller's to fix (400); an unreachable destination may work later (503). */
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof StepError) return new AppError(error.retryable ? 'unavailable' : 'bad_request', error.message, { code: error.code });
+  if (error instanceof StepError)
+    return new AppError(error.retryable ? 'unavailable' : 'bad_request', error.message, { code: error.code });
   return new AppError('unavailable', 'The destination could not be reached; the backup was not restored');
 }

@@ -60,13 +60,22 @@ function isoWeek({ year, month, day }: CalendarDate): string {
   return `${pad(weekYear, 4)}-W${pad(week)}`;
 }
 
-type Rule = { reason: RetentionReason; left: number; bucket: (snapshot: RetentionCandidate, index: number) => string; last?: string };
+type Rule = {
+  reason: RetentionReason;
+  left: number;
+  bucket: (snapshot: RetentionCandidate, index: number) => string;
+  last?: string;
+};
 
 /**
  * Walks the snapshots newest first; each rule keeps a snapshot when it opens a bucket (day, week, month, or
  * every snapshot for `last`) the rule has not seen yet, until the rule's count is used up.
  */
-export function selectRetention(snapshots: readonly RetentionCandidate[], policy: RetentionPolicy, timeZone: string): RetentionSelection {
+export function selectRetention(
+  snapshots: readonly RetentionCandidate[],
+  policy: RetentionPolicy,
+  timeZone: string,
+): RetentionSelection {
   const ordered = [...snapshots].sort(newestFirst);
   if (isEmptyPolicy(policy)) return { keep: ordered.map(({ id }) => ({ id, reasons: [] })), remove: [] };
 

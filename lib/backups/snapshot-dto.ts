@@ -79,13 +79,20 @@ export function toSnapshotDto(row: SnapshotRow): SnapshotDto {
 
 /** `Orders 2026/11` → `Orders-2026-11.json`: letters, digits, dot, dash and underscore only. */
 export function snapshotFileName(name: string, format: BackupFormat): string {
-  const base = name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 100) || 'snapshot';
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 100) || 'snapshot';
   const extension = fileExtensions[format];
   return base.toLowerCase().endsWith(`.${extension}`) ? base : `${base}.${extension}`;
 }
 
 export async function findSnapshot(db: Db, workspaceId: string, id: string): Promise<SnapshotDto> {
-  const row = isUuid(id) ? await selectSnapshots(db, workspaceId).where('backup_snapshots.id', '=', id).executeTakeFirst() : undefined;
+  const row = isUuid(id)
+    ? await selectSnapshots(db, workspaceId).where('backup_snapshots.id', '=', id).executeTakeFirst()
+    : undefined;
   if (!row) throw new AppError('not_found', 'Backup snapshot not found');
   return toSnapshotDto(row);
 }

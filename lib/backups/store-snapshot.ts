@@ -21,12 +21,27 @@ export type StoreSnapshotInput = {
   createdAt?: Date;
 };
 
-export type StoredSnapshot = { id: string; sha256: string; sizeBytes: number; format: BackupFormat; createdAt: Date; created: boolean };
+export type StoredSnapshot = {
+  id: string;
+  sha256: string;
+  sizeBytes: number;
+  format: BackupFormat;
+  createdAt: Date;
+  created: boolean;
+};
 
-export async function storeSnapshot(db: Db, input: StoreSnapshotInput, { maxBytes = getEnv().BACKUP_MAX_BYTES }: { maxBytes?: number } = {}): Promise<StoredSnapshot> {
+export async function storeSnapshot(
+  db: Db,
+  input: StoreSnapshotInput,
+  { maxBytes = getEnv().BACKUP_MAX_BYTES }: { maxBytes?: number } = {},
+): Promise<StoredSnapshot> {
   const sizeBytes = input.content.byteLength;
   if (sizeBytes > maxBytes) {
-    throw new AppError('payload_too_large', `The snapshot is ${formatBytes(sizeBytes)}; a backup may be at most ${formatBytes(maxBytes)} (BACKUP_MAX_BYTES)`, { sizeBytes, maxBytes });
+    throw new AppError(
+      'payload_too_large',
+      `The snapshot is ${formatBytes(sizeBytes)}; a backup may be at most ${formatBytes(maxBytes)} (BACKUP_MAX_BYTES)`,
+      { sizeBytes, maxBytes },
+    );
   }
   const sha256 = sha256Hex(input.content);
   const columns = ['id', 'sha256', 'size_bytes', 'format', 'created_at'] as const;
@@ -59,5 +74,12 @@ export async function storeSnapshot(db: Db, input: StoreSnapshotInput, { maxByte
       .where('run_id', '=', input.runId)
       .where('step_id', '=', input.stepId)
       .executeTakeFirstOrThrow());
-  return { id: row.id, sha256: row.sha256, sizeBytes: Number(row.size_bytes), format: row.format, createdAt: row.created_at, created: inserted !== undefined };
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    sizeBytes: Number(row.size_bytes),
+    format: row.format,
+    createdAt: row.created_at,
+    created: inserted !== undefined,
+  };
 }

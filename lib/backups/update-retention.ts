@@ -12,7 +12,12 @@ export const updateRetentionSchema = z.object({ policy: retentionPolicySchema, d
 export type UpdateRetentionInput = z.input<typeof updateRetentionSchema>;
 export type RetentionUpdate = { saved: boolean; policy: RetentionPolicy; plan: PrunePlan };
 
-export async function updateRetention(db: Db, scope: Scope, workflowId: string, input: UpdateRetentionInput): Promise<RetentionUpdate> {
+export async function updateRetention(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  input: UpdateRetentionInput,
+): Promise<RetentionUpdate> {
   requireRole(scope, 'member');
   const { policy, dryRun } = updateRetentionSchema.parse(input);
   const workflow = await loadWorkflowRetention(db, scope.workspaceId, workflowId);

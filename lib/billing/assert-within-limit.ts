@@ -21,10 +21,23 @@ export type LimitCheck = {
 };
 
 /** What deciding a limit reads: the billing account, the amount used, the credit balance and the month's free grant. */
-export type LimitRow = { plan: AccountRow['plan'] | null; status: AccountRow['status'] | null; grace_until: Date | null; limit_overrides: AccountRow['limit_overrides']; used: number | string; balance: number | string | null; free_granted: SqlBool };
+export type LimitRow = {
+  plan: AccountRow['plan'] | null;
+  status: AccountRow['status'] | null;
+  grace_until: Date | null;
+  limit_overrides: AccountRow['limit_overrides'];
+  used: number | string;
+  balance: number | string | null;
+  free_granted: SqlBool;
+};
 
 /** Throws `limit_reached` unless `adding` more of `limit` fit the plan (for ai_credits: the credit balance). */
-export async function assertWithinLimit(db: Db, workspaceId: string, limit: LimitName, options: { adding?: number; now?: Date } = {}): Promise<LimitCheck> {
+export async function assertWithinLimit(
+  db: Db,
+  workspaceId: string,
+  limit: LimitName,
+  options: { adding?: number; now?: Date } = {},
+): Promise<LimitCheck> {
   const now = options.now ?? new Date();
   const query = sql<LimitRow>`
     select a.plan, a.status, a.grace_until, a.limit_overrides, (${usageQuery(limit, sql`${workspaceId}`, now)}) as used,
@@ -36,8 +49,17 @@ export async function assertWithinLimit(db: Db, workspaceId: string, limit: Limi
 }
 
 /** The decision itself, for callers that read the row within a query of their own (a run start). */
-export function decideLimit(row: LimitRow, limit: LimitName, { adding = 1, now = new Date() }: { adding?: number; now?: Date } = {}): LimitCheck {
-  const entitlements = entitlementsFrom(row.plan && row.status ? { plan: row.plan, status: row.status, grace_until: row.grace_until, limit_overrides: row.limit_overrides } : null, now);
+export function decideLimit(
+  row: LimitRow,
+  limit: LimitName,
+  { adding = 1, now = new Date() }: { adding?: number; now?: Date } = {},
+): LimitCheck {
+  const entitlements = entitlementsFrom(
+    row.plan && row.status
+      ? { plan: row.plan, status: row.status, grace_until: row.grace_until, limit_overrides: row.limit_overrides }
+      : null,
+    now,
+  );
   const used = Number(row.used);
   const credits = availableCredits(entitlements, Number(row.balance ?? 0), Boolean(row.free_granted));
   const result = { limit, plan: entitlements.effectivePlan, creditsToSpend: 0 };
@@ -77,7 +99,8 @@ export function usageQuery(limit: LimitName, workspaceId: RawBuilder<unknown>, n
   }
 }
 
-export const balanceQuery = (workspaceId: RawBuilder<unknown>) => sql<number | null>`select balance from credit_balances where workspace_id = ${workspaceId}`;
+export const balanceQuery = (workspaceId: RawBuilder<unknown>) =>
+  sql<number | null>`select balance from credit_balances where workspace_id = ${workspaceId}`;
 
 export const freeGrantedQuery = (workspaceId: RawBuilder<unknown>, now: Date) =>
   sql<boolean>`exists (select 1 from credit_ledger where workspace_id = ${workspaceId} and idempotency_key = ${freeGrantKey(now)})`;
@@ -96,8 +119,12 @@ export function limitReached(entitlements: Entitlements, limit: LimitName, used:
   const appUrl = getEnv().APP_URL.replace(/\/+$/, '');
   const plan = entitlements.effectivePlan;
   const upgradeUrl = entitlements.limited ? `${appUrl}/billing` : `${appUrl}/pricing?limit=${limit}`;
-  const next = (['starter', 'growth', 'pro', 'business'] as const).find((candidate) => planRank[candidate] > planRank[plan] && planLimits[candidate][limit] > allowed);
-  const upgrade = next ? `Upgrade to ${planName(next)} for ${what[limit](planLimits[next][limit])}` : 'Contact us to raise it';
+  const next = (['starter', 'growth', 'pro', 'business'] as const).find(
+    (candidate) => planRank[candidate] > planRank[plan] && planLimits[candidate][limit] > allowed,
+  );
+  const upgrade = next
+    ? `Upgrade to ${planName(next)} for ${what[limit](planLimits[next][limit])}`
+    : 'Contact us to raise it';
   const reached = {
     workflows: `Your workspace has reached the ${planName(plan)} plan's limit of ${allowed} workflows (${used} in use).`,
     runs_per_month: `Your workspace has used ${used.toLocaleString('en-GB')} of the ${allowed.toLocaleString('en-GB')} workflow runs the ${planName(plan)} plan includes this month, and has no AI credits left to pay for more.`,

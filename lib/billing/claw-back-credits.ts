@@ -17,7 +17,10 @@ export type ClawbackInput = {
 };
 
 /** Returns the workspaces and credits taken back. */
-export async function clawBackCredits(trx: Transaction<Database>, input: ClawbackInput): Promise<{ workspaceId: string; taken: number }[]> {
+export async function clawBackCredits(
+  trx: Transaction<Database>,
+  input: ClawbackInput,
+): Promise<{ workspaceId: string; taken: number }[]> {
   if (input.refs.length === 0) return [];
   const grants = await trx
     .selectFrom('credit_ledger')
@@ -40,7 +43,13 @@ export async function clawBackCredits(trx: Transaction<Database>, input: Clawbac
     const owed = Math.floor(Number(granted) * Math.min(1, Math.max(0, input.share))) - Number(earlier.taken);
     const taken = Math.min(owed, balance);
     if (taken <= 0) continue;
-    await appendEntry(trx, workspaceId, balance, { kind: 'clawback', delta: -taken, reason: input.reason, idempotencyKey: input.idempotencyKey, stripeRef: input.chargeId });
+    await appendEntry(trx, workspaceId, balance, {
+      kind: 'clawback',
+      delta: -taken,
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+      stripeRef: input.chargeId,
+    });
     results.push({ workspaceId, taken });
   }
   return results;

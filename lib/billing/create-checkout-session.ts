@@ -38,22 +38,71 @@ export type CheckoutOptions = {
 const IDEMPOTENCY_KEY = /^[\w.:-]{8,120}$/;
 
 // Checkout languages Stripe offers; the others fall back to the browser's language.
-const stripeLocales = new Set(['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fil', 'fr', 'hr', 'hu', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'ms', 'nb', 'nl', 'pl', 'pt', 'ro', 'ru', 'sk', 'sl', 'sv', 'th', 'tr', 'vi', 'zh']);
-const checkoutLocale = (locale: Locale) => (stripeLocales.has(locale) ? locale : 'auto') as Stripe.Checkout.SessionCreateParams.Locale;
+const stripeLocales = new Set([
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'es',
+  'et',
+  'fi',
+  'fil',
+  'fr',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'ms',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'th',
+  'tr',
+  'vi',
+  'zh',
+]);
+const checkoutLocale = (locale: Locale) =>
+  (stripeLocales.has(locale) ? locale : 'auto') as Stripe.Checkout.SessionCreateParams.Locale;
 
-export async function createCheckoutSession(db: Db, scope: Scope, input: CheckoutInput, options: CheckoutOptions): Promise<{ id: string; url: string }> {
+export async function createCheckoutSession(
+  db: Db,
+  scope: Scope,
+  input: CheckoutInput,
+  options: CheckoutOptions,
+): Promise<{ id: string; url: string }> {
   requireRole(scope, 'admin');
   const { price: requested, region: requestedRegion, locale } = checkoutSchema.parse(input);
   const stripe = options.stripe ?? requireStripe();
-  if (!(await isFlagEnabled(db, 'billing.checkout_enabled'))) throw new AppError('unavailable', 'Checkout is paused for now; please try again later');
+  if (!(await isFlagEnabled(db, 'billing.checkout_enabled')))
+    throw new AppError('unavailable', 'Checkout is paused for now; please try again later');
   const price = findPrice(requested);
-  if (!price) throw new AppError('validation_failed', `Unknown price "${requested}"`, { issues: [{ path: 'price', message: 'Not a price of the catalogue', code: 'invalid_value' }] });
-  if (options.idempotencyKey && !IDEMPOTENCY_KEY.test(options.idempotencyKey)) throw new AppError('bad_request', 'The Idempotency-Key header must be 8–120 letters, digits, or . _ : -');
+  if (!price)
+    throw new AppError('validation_failed', `Unknown price "${requested}"`, {
+      issues: [{ path: 'price', message: 'Not a price of the catalogue', code: 'invalid_value' }],
+    });
+  if (options.idempotencyKey && !IDEMPOTENCY_KEY.test(options.idempotencyKey))
+    throw new AppError('bad_request', 'The Idempotency-Key header must be 8–120 letters, digits, or . _ : -');
 
   if (price.kind === 'subscription') {
     const current = await getEntitlements(db, scope.workspaceId);
     if (current.status === 'active' || current.status === 'trialing' || current.status === 'past_due') {
-      throw new AppError('conflict', 'This workspace already has a subscription; change or cancel it in the billing portal', { portal: '/billing' });
+      throw new AppError(
+        'conflict',
+        'This workspace already has a subscription; change or cancel it in the billing portal',
+        { portal: '/billing' },
+      );
     }
   }
   const { region } = resolveRegion(options.country, requestedRegion);
@@ -70,7 +119,9 @@ export async function createCheckoutSession(db: Db, scope: Scope, input: Checkou
     currency: region.currency,
     ...(region.discountPercent > 0 ? { discounts: [{ coupon: pppCouponId(region.discountPercent) }] } : {}),
     metadata,
-    ...(subscription ? { subscription_data: { metadata: { workspace_id: scope.workspaceId, lookup_key: price.lookupKey } } } : { payment_intent_data: { metadata }, invoice_creation: { enabled: true } }),
+    ...(subscription
+      ? { subscription_data: { metadata: { workspace_id: scope.workspaceId, lookup_key: price.lookupKey } } }
+      : { payment_intent_data: { metadata }, invoice_creation: { enabled: true } }),
     locale: checkoutLocale(locale),
     success_url: `${appUrl}${localizedPath(locale, '/welcome')}?session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${appUrl}${localizedPath(locale, '/pricing')}?checkout=cancelled`,

@@ -8,12 +8,26 @@ import { defaultLocale } from '@/lib/i18n/locales';
 import { localizedPath } from '@/lib/i18n/urls';
 import { callStripe, requireStripe } from './stripe-client';
 
-export async function createPortalSession(db: Db, scope: Scope, options: { appUrl: string; locale?: string; stripe?: Stripe }): Promise<{ url: string }> {
+export async function createPortalSession(
+  db: Db,
+  scope: Scope,
+  options: { appUrl: string; locale?: string; stripe?: Stripe },
+): Promise<{ url: string }> {
   requireRole(scope, 'admin');
   const stripe = options.stripe ?? requireStripe();
-  const customer = await db.selectFrom('billing_customers').select('stripe_customer_id').where('workspace_id', '=', scope.workspaceId).executeTakeFirst();
-  if (!customer) throw new AppError('not_found', 'This workspace has no billing account yet; choose a plan on the pricing page first');
+  const customer = await db
+    .selectFrom('billing_customers')
+    .select('stripe_customer_id')
+    .where('workspace_id', '=', scope.workspaceId)
+    .executeTakeFirst();
+  if (!customer)
+    throw new AppError(
+      'not_found',
+      'This workspace has no billing account yet; choose a plan on the pricing page first',
+    );
   const returnUrl = `${options.appUrl.replace(/\/+$/, '')}${localizedPath(options.locale ?? defaultLocale, '/billing')}`;
-  const session = await callStripe('open the billing portal', () => stripe.billingPortal.sessions.create({ customer: customer.stripe_customer_id, return_url: returnUrl }));
+  const session = await callStripe('open the billing portal', () =>
+    stripe.billingPortal.sessions.create({ customer: customer.stripe_customer_id, return_url: returnUrl }),
+  );
   return { url: session.url };
 }

@@ -20,7 +20,11 @@ export type SubscriptionRow = {
   order_event_id: string;
 };
 
-export type UnpaidInvoiceRow = { subscription_id: string | null; invoice_created: Date; order_created: number | string };
+export type UnpaidInvoiceRow = {
+  subscription_id: string | null;
+  invoice_created: Date;
+  order_created: number | string;
+};
 
 export type AccountState = {
   plan: BillingPlan;
@@ -33,7 +37,16 @@ export type AccountState = {
   graceUntil: Date | null;
 };
 
-const FREE: AccountState = { plan: 'free', status: 'free', interval: null, subscriptionId: null, currentPeriodEnd: null, cancelAtPeriodEnd: false, trialEnd: null, graceUntil: null };
+const FREE: AccountState = {
+  plan: 'free',
+  status: 'free',
+  interval: null,
+  subscriptionId: null,
+  currentPeriodEnd: null,
+  cancelAtPeriodEnd: false,
+  trialEnd: null,
+  graceUntil: null,
+};
 const HOUR_MS = 3_600_000;
 
 function mapStatus(stripeStatus: string): BillingStatus {
@@ -51,21 +64,36 @@ function mapStatus(stripeStatus: string): BillingStatus {
   }
 }
 
-const orderOf = (sub: SubscriptionRow): EventOrder => ({ rank: sub.order_rank, created: Number(sub.order_created), eventId: sub.order_event_id });
+const orderOf = (sub: SubscriptionRow): EventOrder => ({
+  rank: sub.order_rank,
+  created: Number(sub.order_created),
+  eventId: sub.order_event_id,
+});
 
 function evaluate(sub: SubscriptionRow, unpaid: UnpaidInvoiceRow[]) {
   const mine = unpaid.filter((invoice) => invoice.subscription_id === sub.id);
   let status = mapStatus(sub.status);
   // A failed payment reported after the newest subscription snapshot makes an active subscription past due.
-  if ((status === 'active' || status === 'trialing') && mine.some((invoice) => Number(invoice.order_created) >= Number(sub.order_created))) status = 'past_due';
+  if (
+    (status === 'active' || status === 'trialing') &&
+    mine.some((invoice) => Number(invoice.order_created) >= Number(sub.order_created))
+  )
+    status = 'past_due';
   let graceUntil: Date | null = null;
   if (status === 'past_due') {
     const periodStart = sub.current_period_start?.getTime() ?? null;
-    const current = mine.map((invoice) => invoice.invoice_created.getTime()).filter((time) => periodStart === null || time >= periodStart - HOUR_MS);
+    const current = mine
+      .map((invoice) => invoice.invoice_created.getTime())
+      .filter((time) => periodStart === null || time >= periodStart - HOUR_MS);
     const start = current.length ? Math.min(...current) : (periodStart ?? Number(sub.order_created) * 1000);
     graceUntil = addDays(new Date(start), DUNNING_GRACE_DAYS);
   }
-  return { sub, status, graceUntil, entitled: sub.plan !== null && (status === 'active' || status === 'trialing' || status === 'past_due') };
+  return {
+    sub,
+    status,
+    graceUntil,
+    entitled: sub.plan !== null && (status === 'active' || status === 'trialing' || status === 'past_due'),
+  };
 }
 
 export function deriveAccount(subscriptions: SubscriptionRow[], unpaidInvoices: UnpaidInvoiceRow[]): AccountState {
@@ -73,11 +101,23 @@ export function deriveAccount(subscriptions: SubscriptionRow[], unpaidInvoices: 
   const evaluated = subscriptions.map((sub) => evaluate(sub, unpaidInvoices));
   const entitled = evaluated
     .filter((entry) => entry.entitled)
-    .sort((a, b) => Number(a.status === 'past_due') - Number(b.status === 'past_due') || planRank[b.sub.plan!] - planRank[a.sub.plan!] || compareOrder(orderOf(b.sub), orderOf(a.sub)));
+    .sort(
+      (a, b) =>
+        Number(a.status === 'past_due') - Number(b.status === 'past_due') ||
+        planRank[b.sub.plan!] - planRank[a.sub.plan!] ||
+        compareOrder(orderOf(b.sub), orderOf(a.sub)),
+    );
   const chosen = entitled[0];
   if (!chosen) {
     const latest = [...evaluated].sort((a, b) => compareOrder(orderOf(b.sub), orderOf(a.sub)))[0]!;
-    return { ...FREE, status: latest.status === 'active' || latest.status === 'trialing' || latest.status === 'past_due' ? 'free' : latest.status, subscriptionId: latest.sub.id };
+    return {
+      ...FREE,
+      status:
+        latest.status === 'active' || latest.status === 'trialing' || latest.status === 'past_due'
+          ? 'free'
+          : latest.status,
+      subscriptionId: latest.sub.id,
+    };
   }
   const { sub } = chosen;
   return {

@@ -22,7 +22,13 @@ export type Entitlements = {
   limits: PlanLimits;
 };
 
-const overridable: readonly (LimitName | 'retention_days')[] = ['workflows', 'runs_per_month', 'seats', 'ai_credits', 'retention_days'];
+const overridable: readonly (LimitName | 'retention_days')[] = [
+  'workflows',
+  'runs_per_month',
+  'seats',
+  'ai_credits',
+  'retention_days',
+];
 
 export function entitlementsFrom(row: AccountRow | null | undefined, now: Date): Entitlements {
   const plan: PlanId = row?.plan ?? 'free';

@@ -5,25 +5,59 @@ import type { Transaction } from 'kysely';
 import type { Database } from '@/db/types';
 import type { CreditEntryKind } from '@/db/types-billing';
 
-export type LedgerEntry = { kind: CreditEntryKind; delta: number; reason: string; idempotencyKey: string; stripeRef?: string | null; paymentRef?: string | null };
+export type LedgerEntry = {
+  kind: CreditEntryKind;
+  delta: number;
+  reason: string;
+  idempotencyKey: string;
+  stripeRef?: string | null;
+  paymentRef?: string | null;
+};
 
 /** Locks the balance row (creating it at 0) and returns the balance. */
 export async function lockBalance(trx: Transaction<Database>, workspaceId: string): Promise<number> {
-  await trx.insertInto('credit_balances').values({ workspace_id: workspaceId, balance: 0 }).onConflict((oc) => oc.column('workspace_id').doNothing()).execute();
-  const row = await trx.selectFrom('credit_balances').select('balance').where('workspace_id', '=', workspaceId).forUpdate().executeTakeFirstOrThrow();
+  await trx
+    .insertInto('credit_balances')
+    .values({ workspace_id: workspaceId, balance: 0 })
+    .onConflict((oc) => oc.column('workspace_id').doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('credit_balances')
+    .select('balance')
+    .where('workspace_id', '=', workspaceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   return row.balance;
 }
 
-export async function hasEntry(trx: Transaction<Database>, workspaceId: string, idempotencyKey: string): Promise<boolean> {
-  const row = await trx.selectFrom('credit_ledger').select('id').where('workspace_id', '=', workspaceId).where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+export async function hasEntry(
+  trx: Transaction<Database>,
+  workspaceId: string,
+  idempotencyKey: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('credit_ledger')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
 /** Appends an entry and moves the balance by its delta; call with the balance locked. Returns the new balance. */
-export async function appendEntry(trx: Transaction<Database>, workspaceId: string, balance: number, entry: LedgerEntry): Promise<number> {
+export async function appendEntry(
+  trx: Transaction<Database>,
+  workspaceId: string,
+  balance: number,
+  entry: LedgerEntry,
+): Promise<number> {
   const balanceAfter = balance + entry.delta;
   if (balanceAfter < 0) throw new Error('A credit balance can never go below zero');
-  await trx.updateTable('credit_balances').set({ balance: balanceAfter, updated_at: new Date() }).where('workspace_id', '=', workspaceId).execute();
+  await trx
+    .updateTable('credit_balances')
+    .set({ balance: balanceAfter, updated_at: new Date() })
+    .where('workspace_id', '=', workspaceId)
+    .execute();
   await trx
     .insertInto('credit_ledger')
     .values({

@@ -10,7 +10,13 @@ import { monthStart } from './period';
 const FLUSH_INTERVAL_MS = 60_000;
 const MAX_BUFFERED_KEYS = 5_000;
 
-export async function recordUsage(db: Db, workspaceId: string, metric: UsageMetric, amount = 1, now = new Date()): Promise<void> {
+export async function recordUsage(
+  db: Db,
+  workspaceId: string,
+  metric: UsageMetric,
+  amount = 1,
+  now = new Date(),
+): Promise<void> {
   if (!Number.isInteger(amount) || amount <= 0) return;
   if (metric === 'api_calls') {
     bufferApiCalls(db, workspaceId, amount, now);
@@ -27,11 +33,21 @@ export function usageShard(): number {
   return randomInt(USAGE_SHARDS);
 }
 
-export async function incrementUsage(db: Db, workspaceId: string, metric: UsageMetric, amount: number, now = new Date()): Promise<void> {
+export async function incrementUsage(
+  db: Db,
+  workspaceId: string,
+  metric: UsageMetric,
+  amount: number,
+  now = new Date(),
+): Promise<void> {
   await db
     .insertInto('usage_counters')
     .values({ workspace_id: workspaceId, metric, period_start: monthStart(now), shard: usageShard(), count: amount })
-    .onConflict((oc) => oc.columns(['workspace_id', 'metric', 'period_start', 'shard']).doUpdateSet((eb) => ({ count: eb('usage_counters.count', '+', eb.ref('excluded.count')) })))
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'metric', 'period_start', 'shard'])
+        .doUpdateSet((eb) => ({ count: eb('usage_counters.count', '+', eb.ref('excluded.count')) })),
+    )
     .execute();
 }
 
@@ -68,12 +84,17 @@ export async function flushApiCalls(db?: Db): Promise<number> {
     await target
       .insertInto('usage_counters')
       .values(rows)
-      .onConflict((oc) => oc.columns(['workspace_id', 'metric', 'period_start', 'shard']).doUpdateSet((eb) => ({ count: eb('usage_counters.count', '+', eb.ref('excluded.count')) })))
+      .onConflict((oc) =>
+        oc
+          .columns(['workspace_id', 'metric', 'period_start', 'shard'])
+          .doUpdateSet((eb) => ({ count: eb('usage_counters.count', '+', eb.ref('excluded.count')) })),
+      )
       .execute();
     return rows.length;
   } catch (error) {
     // Put the counts back for the next flush (a workspace deleted meanwhile would fail forever: drop on FK errors).
-    if ((error as { code?: string }).code !== '23503') for (const [key, count] of pending) buffer.counts.set(key, (buffer.counts.get(key) ?? 0) + count);
+    if ((error as { code?: string }).code !== '23503')
+      for (const [key, count] of pending) buffer.counts.set(key, (buffer.counts.get(key) ?? 0) + count);
     logger.warn({ err: error, counters: rows.length }, 'could not write API-call usage; will retry');
     return 0;
   }

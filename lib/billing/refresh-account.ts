@@ -7,7 +7,19 @@ import { type AccountState, deriveAccount } from './derive-account';
 export async function refreshAccount(trx: Transaction<Database>, workspaceId: string): Promise<AccountState> {
   const subscriptions = await trx
     .selectFrom('stripe_subscriptions')
-    .select(['id', 'status', 'plan', 'interval', 'current_period_start', 'current_period_end', 'cancel_at_period_end', 'trial_end', 'order_rank', 'order_created', 'order_event_id'])
+    .select([
+      'id',
+      'status',
+      'plan',
+      'interval',
+      'current_period_start',
+      'current_period_end',
+      'cancel_at_period_end',
+      'trial_end',
+      'order_rank',
+      'order_created',
+      'order_event_id',
+    ])
     .where('workspace_id', '=', workspaceId)
     .execute();
   const unpaid = await trx
@@ -31,7 +43,11 @@ export async function refreshAccount(trx: Transaction<Database>, workspaceId: st
   await trx
     .insertInto('billing_accounts')
     .values({ workspace_id: workspaceId, ...values })
-    .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ ...values, ...(state.status === 'past_due' ? {} : { dunning_notified_at: null }) }))
+    .onConflict((oc) =>
+      oc
+        .column('workspace_id')
+        .doUpdateSet({ ...values, ...(state.status === 'past_due' ? {} : { dunning_notified_at: null }) }),
+    )
     .execute();
   return state;
 }

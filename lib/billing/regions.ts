@@ -23,19 +23,49 @@ export type Region = { id: RegionId; currency: Currency; discountPercent: number
 
 export const regions: readonly Region[] = [
   { id: 'uk', currency: 'gbp', discountPercent: 0, countries: ['GB', 'IM', 'JE', 'GG'] },
-  { id: 'western_europe', currency: 'eur', discountPercent: 0, countries: ['DE', 'FR', 'NL', 'BE', 'LU', 'AT', 'IE', 'FI', 'DK', 'SE', 'NO', 'IS', 'CH', 'LI', 'MC', 'AD'] },
-  { id: 'southern_europe', currency: 'eur', discountPercent: 15, countries: ['ES', 'IT', 'PT', 'GR', 'CY', 'MT', 'SI'] },
-  { id: 'central_eastern_europe', currency: 'eur', discountPercent: 35, countries: ['PL', 'CZ', 'SK', 'HU', 'RO', 'BG', 'HR', 'EE', 'LV', 'LT', 'RS', 'UA', 'BA', 'ME', 'MK', 'AL', 'MD'] },
+  {
+    id: 'western_europe',
+    currency: 'eur',
+    discountPercent: 0,
+    countries: ['DE', 'FR', 'NL', 'BE', 'LU', 'AT', 'IE', 'FI', 'DK', 'SE', 'NO', 'IS', 'CH', 'LI', 'MC', 'AD'],
+  },
+  {
+    id: 'southern_europe',
+    currency: 'eur',
+    discountPercent: 15,
+    countries: ['ES', 'IT', 'PT', 'GR', 'CY', 'MT', 'SI'],
+  },
+  {
+    id: 'central_eastern_europe',
+    currency: 'eur',
+    discountPercent: 35,
+    countries: ['PL', 'CZ', 'SK', 'HU', 'RO', 'BG', 'HR', 'EE', 'LV', 'LT', 'RS', 'UA', 'BA', 'ME', 'MK', 'AL', 'MD'],
+  },
   { id: 'united_states', currency: 'usd', discountPercent: 0, countries: ['US', 'PR'] },
   { id: 'india', currency: 'usd', discountPercent: 60, countries: ['IN'] },
   { id: 'south_asia', currency: 'usd', discountPercent: 60, countries: ['PK', 'BD', 'LK', 'NP'] },
   { id: 'brazil', currency: 'usd', discountPercent: 50, countries: ['BR'] },
   { id: 'mexico', currency: 'usd', discountPercent: 45, countries: ['MX'] },
-  { id: 'latin_america', currency: 'usd', discountPercent: 45, countries: ['AR', 'CO', 'CL', 'PE', 'EC', 'UY', 'PY', 'BO', 'VE', 'CR', 'PA', 'DO', 'GT', 'HN', 'SV', 'NI'] },
+  {
+    id: 'latin_america',
+    currency: 'usd',
+    discountPercent: 45,
+    countries: ['AR', 'CO', 'CL', 'PE', 'EC', 'UY', 'PY', 'BO', 'VE', 'CR', 'PA', 'DO', 'GT', 'HN', 'SV', 'NI'],
+  },
   { id: 'nigeria', currency: 'usd', discountPercent: 60, countries: ['NG'] },
   { id: 'south_africa', currency: 'usd', discountPercent: 45, countries: ['ZA'] },
-  { id: 'africa', currency: 'usd', discountPercent: 50, countries: ['KE', 'GH', 'EG', 'MA', 'TN', 'ET', 'TZ', 'UG', 'RW', 'SN', 'CI', 'CM', 'ZM', 'ZW', 'DZ'] },
-  { id: 'southeast_asia', currency: 'usd', discountPercent: 50, countries: ['ID', 'PH', 'VN', 'TH', 'MY', 'KH', 'LA', 'MM'] },
+  {
+    id: 'africa',
+    currency: 'usd',
+    discountPercent: 50,
+    countries: ['KE', 'GH', 'EG', 'MA', 'TN', 'ET', 'TZ', 'UG', 'RW', 'SN', 'CI', 'CM', 'ZM', 'ZW', 'DZ'],
+  },
+  {
+    id: 'southeast_asia',
+    currency: 'usd',
+    discountPercent: 50,
+    countries: ['ID', 'PH', 'VN', 'TH', 'MY', 'KH', 'LA', 'MM'],
+  },
   { id: 'rest_of_world', currency: 'usd', discountPercent: 0, countries: [] },
 ];
 
@@ -45,7 +75,9 @@ export const regionIds = regions.map((region) => region.id) as [RegionId, ...Reg
 export const DEFAULT_REGION_ID: RegionId = 'uk';
 
 /** The coupon ids `npm run stripe:sync` creates, one per discount in use. */
-export const pppDiscounts = [...new Set(regions.map((region) => region.discountPercent).filter((percent) => percent > 0))].sort((a, b) => a - b);
+export const pppDiscounts = [
+  ...new Set(regions.map((region) => region.discountPercent).filter((percent) => percent > 0)),
+].sort((a, b) => a - b);
 
 export const pppCouponId = (percent: number) => `levqor_ppp_${percent}`;
 

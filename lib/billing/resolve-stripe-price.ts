@@ -13,7 +13,11 @@ export async function resolveStripePrice(stripe: Stripe, lookupKey: string): Pro
   if (hit && Date.now() - hit.at < TTL_MS) return hit.id;
   const { data } = await stripe.prices.list({ lookup_keys: [lookupKey], active: true, limit: 1 });
   const price = data[0];
-  if (!price) throw new AppError('not_configured', `The price "${lookupKey}" is not set up in Stripe yet; run npm run stripe:sync`);
+  if (!price)
+    throw new AppError(
+      'not_configured',
+      `The price "${lookupKey}" is not set up in Stripe yet; run npm run stripe:sync`,
+    );
   cache.set(lookupKey, { id: price.id, at: Date.now() });
   return price.id;
 }

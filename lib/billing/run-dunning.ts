@@ -17,11 +17,17 @@ export async function notifyGraceExpired(db: Db, now: Date): Promise<{ notified:
     .where('dunning_notified_at', 'is', null)
     .returning('workspace_id')
     .execute();
-  await sendBillingEmails(db, rows.map((row) => billingEmails.featuresLimited(row.workspace_id)));
+  await sendBillingEmails(
+    db,
+    rows.map((row) => billingEmails.featuresLimited(row.workspace_id)),
+  );
   return { notified: rows.length };
 }
 
 export async function pruneStripeEvents(db: Db, now: Date): Promise<{ deleted: number }> {
-  const result = await db.deleteFrom('stripe_events').where('received_at', '<', addDays(now, -EVENT_ID_RETENTION_DAYS)).executeTakeFirst();
+  const result = await db
+    .deleteFrom('stripe_events')
+    .where('received_at', '<', addDays(now, -EVENT_ID_RETENTION_DAYS))
+    .executeTakeFirst();
   return { deleted: Number(result.numDeletedRows) };
 }

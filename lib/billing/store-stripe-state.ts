@@ -36,7 +36,11 @@ const newer = (table: 'stripe_subscriptions' | 'stripe_invoices') =>
   sql<boolean>`(excluded.order_rank, excluded.order_created, excluded.order_event_id) > (${sql.ref(`${table}.order_rank`)}, ${sql.ref(`${table}.order_created`)}, ${sql.ref(`${table}.order_event_id`)})`;
 
 /** Stores the snapshot unless a newer one is already stored; returns true when it was applied. */
-export async function storeSubscription(trx: Transaction<Database>, s: SubscriptionSnapshot, order: EventOrder): Promise<boolean> {
+export async function storeSubscription(
+  trx: Transaction<Database>,
+  s: SubscriptionSnapshot,
+  order: EventOrder,
+): Promise<boolean> {
   const values = {
     customer_id: s.customerId,
     status: s.status,
@@ -58,11 +62,21 @@ export async function storeSubscription(trx: Transaction<Database>, s: Subscript
     .onConflict((oc) => oc.column('id').doUpdateSet(values).where(newer('stripe_subscriptions')))
     .returning('id')
     .executeTakeFirst();
-  if (s.workspaceId) await trx.updateTable('stripe_subscriptions').set({ workspace_id: s.workspaceId }).where('id', '=', s.id).where('workspace_id', 'is', null).execute();
+  if (s.workspaceId)
+    await trx
+      .updateTable('stripe_subscriptions')
+      .set({ workspace_id: s.workspaceId })
+      .where('id', '=', s.id)
+      .where('workspace_id', 'is', null)
+      .execute();
   return Boolean(applied);
 }
 
-export async function storeInvoice(trx: Transaction<Database>, i: InvoiceSnapshot, order: EventOrder): Promise<boolean> {
+export async function storeInvoice(
+  trx: Transaction<Database>,
+  i: InvoiceSnapshot,
+  order: EventOrder,
+): Promise<boolean> {
   const values = {
     customer_id: i.customerId,
     subscription_id: i.subscriptionId,
@@ -83,12 +97,32 @@ export async function storeInvoice(trx: Transaction<Database>, i: InvoiceSnapsho
     .onConflict((oc) => oc.column('id').doUpdateSet(values).where(newer('stripe_invoices')))
     .returning('id')
     .executeTakeFirst();
-  if (i.workspaceId) await trx.updateTable('stripe_invoices').set({ workspace_id: i.workspaceId }).where('id', '=', i.id).where('workspace_id', 'is', null).execute();
+  if (i.workspaceId)
+    await trx
+      .updateTable('stripe_invoices')
+      .set({ workspace_id: i.workspaceId })
+      .where('id', '=', i.id)
+      .where('workspace_id', 'is', null)
+      .execute();
   return Boolean(applied);
 }
 
 /** Gives a customer's subscriptions and invoices stored before the customer was known their workspace. */
-export async function adoptCustomerObjects(trx: Transaction<Database>, customerId: string, workspaceId: string): Promise<void> {
-  await trx.updateTable('stripe_subscriptions').set({ workspace_id: workspaceId }).where('customer_id', '=', customerId).where('workspace_id', 'is', null).execute();
-  await trx.updateTable('stripe_invoices').set({ workspace_id: workspaceId }).where('customer_id', '=', customerId).where('workspace_id', 'is', null).execute();
+export async function adoptCustomerObjects(
+  trx: Transaction<Database>,
+  customerId: string,
+  workspaceId: string,
+): Promise<void> {
+  await trx
+    .updateTable('stripe_subscriptions')
+    .set({ workspace_id: workspaceId })
+    .where('customer_id', '=', customerId)
+    .where('workspace_id', 'is', null)
+    .execute();
+  await trx
+    .updateTable('stripe_invoices')
+    .set({ workspace_id: workspaceId })
+    .where('customer_id', '=', customerId)
+    .where('workspace_id', 'is', null)
+    .execute();
 }

@@ -8,7 +8,12 @@ type StripeEnv = Pick<Env, 'STRIPE_SECRET_KEY' | 'STRIPE_API_BASE'>;
 
 /** SDK options for the configured API base: `http://127.0.0.1:12111` → host, port and protocol. */
 export function stripeOptions(env: StripeEnv): Stripe.StripeConfig {
-  const options: Stripe.StripeConfig = { maxNetworkRetries: 2, timeout: 20_000, telemetry: false, appInfo: { name: 'Levqor' } };
+  const options: Stripe.StripeConfig = {
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    telemetry: false,
+    appInfo: { name: 'Levqor' },
+  };
   if (!env.STRIPE_API_BASE) return options;
   const base = new URL(env.STRIPE_API_BASE);
   const protocol = base.protocol === 'http:' ? 'http' : 'https';
@@ -30,7 +35,10 @@ export function getStripe(env: StripeEnv = getEnv()): Stripe | null {
 }
 
 export function billingNotConfigured(): AppError {
-  return new AppError('not_configured', 'Billing is not configured on this server (STRIPE_SECRET_KEY is not set); no payment can be taken');
+  return new AppError(
+    'not_configured',
+    'Billing is not configured on this server (STRIPE_SECRET_KEY is not set); no payment can be taken',
+  );
 }
 
 export function requireStripe(env: StripeEnv = getEnv()): Stripe {
@@ -45,7 +53,10 @@ export async function callStripe<T>(what: string, run: () => Promise<T>): Promis
     return await run();
   } catch (error) {
     if (!(error instanceof Stripe.errors.StripeError)) throw error;
-    logger.error({ err: error, stripe_type: error.type, stripe_code: error.code ?? null, status: error.statusCode ?? null }, `stripe request failed: ${what}`);
+    logger.error(
+      { err: error, stripe_type: error.type, stripe_code: error.code ?? null, status: error.statusCode ?? null },
+      `stripe request failed: ${what}`,
+    );
     throw new AppError('unavailable', `Stripe could not ${what} right now; please try again in a moment`);
   }
 }

@@ -2,20 +2,32 @@
 import { findPrice, type Interval, type PaidPlanId, planRank, resolvePlanName } from './catalogue';
 import type { InvoiceObject } from './webhook/stripe-objects';
 
-type PriceLike = { lookup_key?: string | null; metadata?: Record<string, string>; recurring?: { interval: string } | null };
+type PriceLike = {
+  lookup_key?: string | null;
+  metadata?: Record<string, string>;
+  recurring?: { interval: string } | null;
+};
 
-export function planOfPrice(price: PriceLike): { plan: PaidPlanId; interval: Interval | null; lookupKey: string | null } | null {
+export function planOfPrice(
+  price: PriceLike,
+): { plan: PaidPlanId; interval: Interval | null; lookupKey: string | null } | null {
   const known = findPrice(price.lookup_key);
   if (known?.plan) return { plan: known.plan, interval: known.interval ?? null, lookupKey: known.lookupKey };
   const named = resolvePlanName(price.metadata?.levqor_plan ?? price.metadata?.plan ?? price.metadata?.tier);
   if (!named) return null;
-  const interval = price.recurring?.interval === 'year' ? 'year' : price.recurring?.interval === 'month' ? 'month' : null;
+  const interval =
+    price.recurring?.interval === 'year' ? 'year' : price.recurring?.interval === 'month' ? 'month' : null;
   return { plan: named, interval, lookupKey: price.lookup_key ?? null };
 }
 
 /** The highest plan among a subscription's items. */
 export function planOfItems(prices: PriceLike[]): ReturnType<typeof planOfPrice> {
-  return prices.map(planOfPrice).reduce<ReturnType<typeof planOfPrice>>((best, next) => (next && (!best || planRank[next.plan] > planRank[best.plan]) ? next : best), null);
+  return prices
+    .map(planOfPrice)
+    .reduce<ReturnType<typeof planOfPrice>>(
+      (best, next) => (next && (!best || planRank[next.plan] > planRank[best.plan]) ? next : best),
+      null,
+    );
 }
 
 const PLAN_PRODUCT = /^levqor_plan_([a-z]+)$/;
@@ -34,11 +46,19 @@ export function planOfInvoice(invoice: InvoiceObject): { plan: PaidPlanId; inter
       const productPlan = resolvePlanName(PLAN_PRODUCT.exec(line.pricing?.price_details?.product ?? '')?.[1]);
       const plan = byPrice?.plan ?? productPlan;
       if (!plan) return null;
-      const byPeriod = line.period && line.period.end > line.period.start ? (line.period.end - line.period.start > YEAR_SECONDS ? 'year' : 'month') : null;
+      const byPeriod =
+        line.period && line.period.end > line.period.start
+          ? line.period.end - line.period.start > YEAR_SECONDS
+            ? 'year'
+            : 'month'
+          : null;
       const byMetadata = fromMetadata?.plan === plan ? fromMetadata.interval : null;
       return { plan, interval: byPrice?.interval ?? byPeriod ?? byMetadata ?? 'month' } as const;
     })
-    .reduce<{ plan: PaidPlanId; interval: Interval } | null>((best, next) => (next && (!best || planRank[next.plan] > planRank[best.plan]) ? next : best), null);
+    .reduce<{ plan: PaidPlanId; interval: Interval } | null>(
+      (best, next) => (next && (!best || planRank[next.plan] > planRank[best.plan]) ? next : best),
+      null,
+    );
   if (found) return found;
   return fromMetadata?.plan ? { plan: fromMetadata.plan, interval: fromMetadata.interval ?? 'month' } : null;
 }

@@ -21,15 +21,28 @@ export async function syncCatalogue(stripe: Stripe, log: (line: string) => void 
     if (!existing) {
       await stripe.products.create({ id: product.id, name: product.name, description: product.description, metadata });
       note('created', `product ${product.id}`);
-    } else if (existing.name !== product.name || existing.description !== product.description || !existing.active || existing.metadata.levqor_kind !== product.kind) {
-      await stripe.products.update(product.id, { name: product.name, description: product.description, active: true, metadata });
+    } else if (
+      existing.name !== product.name ||
+      existing.description !== product.description ||
+      !existing.active ||
+      existing.metadata.levqor_kind !== product.kind
+    ) {
+      await stripe.products.update(product.id, {
+        name: product.name,
+        description: product.description,
+        active: true,
+        metadata,
+      });
       note('updated', `product ${product.id}`);
     } else {
       note('unchanged', `product ${product.id}`);
     }
   }
 
-  const existingPrices = await listByLookupKeys(stripe, prices.map((price) => price.lookupKey));
+  const existingPrices = await listByLookupKeys(
+    stripe,
+    prices.map((price) => price.lookupKey),
+  );
   for (const price of prices) {
     const current = existingPrices.get(price.lookupKey);
     if (current && matches(current, price)) {
@@ -54,14 +67,22 @@ export async function syncCatalogue(stripe: Stripe, log: (line: string) => void 
       note('unchanged', `coupon ${id}`);
       continue;
     }
-    await stripe.coupons.create({ id, percent_off: percent, duration: 'forever', name: `Regional pricing −${percent}%`, metadata: { levqor_kind: 'ppp' } });
+    await stripe.coupons.create({
+      id,
+      percent_off: percent,
+      duration: 'forever',
+      name: `Regional pricing −${percent}%`,
+      metadata: { levqor_kind: 'ppp' },
+    });
     note('created', `coupon ${id}`);
   }
   return report;
 }
 
 function priceParams(price: CataloguePrice): Stripe.PriceCreateParams {
-  const currencyOptions = Object.fromEntries(currencies.filter((c) => c !== DEFAULT_CURRENCY).map((c) => [c, { unit_amount: price.amounts[c] }]));
+  const currencyOptions = Object.fromEntries(
+    currencies.filter((c) => c !== DEFAULT_CURRENCY).map((c) => [c, { unit_amount: price.amounts[c] }]),
+  );
   const metadata: Record<string, string> = { levqor_kind: price.kind };
   if (price.plan) metadata.levqor_plan = price.plan;
   if (price.interval) metadata.levqor_interval = price.interval;
@@ -81,15 +102,27 @@ function priceParams(price: CataloguePrice): Stripe.PriceCreateParams {
 
 function matches(existing: Stripe.Price, price: CataloguePrice): boolean {
   const productId = typeof existing.product === 'string' ? existing.product : existing.product.id;
-  if (productId !== price.productId || existing.currency !== DEFAULT_CURRENCY || existing.unit_amount !== price.amounts[DEFAULT_CURRENCY]) return false;
+  if (
+    productId !== price.productId ||
+    existing.currency !== DEFAULT_CURRENCY ||
+    existing.unit_amount !== price.amounts[DEFAULT_CURRENCY]
+  )
+    return false;
   if ((existing.recurring?.interval ?? null) !== (price.interval ?? null)) return false;
-  return currencies.every((currency) => currency === DEFAULT_CURRENCY || existing.currency_options?.[currency]?.unit_amount === price.amounts[currency]);
+  return currencies.every(
+    (currency) =>
+      currency === DEFAULT_CURRENCY || existing.currency_options?.[currency]?.unit_amount === price.amounts[currency],
+  );
 }
 
 async function listByLookupKeys(stripe: Stripe, keys: string[]): Promise<Map<string, Stripe.Price>> {
   const found = new Map<string, Stripe.Price>();
   for (let i = 0; i < keys.length; i += LOOKUP_KEYS_PER_REQUEST) {
-    const page = await stripe.prices.list({ lookup_keys: keys.slice(i, i + LOOKUP_KEYS_PER_REQUEST), limit: 100, expand: ['data.currency_options'] });
+    const page = await stripe.prices.list({
+      lookup_keys: keys.slice(i, i + LOOKUP_KEYS_PER_REQUEST),
+      limit: 100,
+      expand: ['data.currency_options'],
+    });
     for (const price of page.data) if (price.lookup_key) found.set(price.lookup_key, price);
   }
   return found;

@@ -10,11 +10,24 @@ import { getStripe } from './stripe-client';
 
 export type VerifiedCheckout =
   | { state: 'not_configured' | 'not_found' }
-  | { state: 'complete' | 'processing' | 'open' | 'expired'; price: CataloguePrice | null; amountTotal: number | null; currency: string | null; workspaceId: string; activated: boolean; entitlements: Entitlements };
+  | {
+      state: 'complete' | 'processing' | 'open' | 'expired';
+      price: CataloguePrice | null;
+      amountTotal: number | null;
+      currency: string | null;
+      workspaceId: string;
+      activated: boolean;
+      entitlements: Entitlements;
+    };
 
 const SESSION_ID = /^cs_[A-Za-z0-9_]{8,200}$/;
 
-export async function verifyCheckoutSession(db: Db, userId: string, sessionId: string | null | undefined, stripe: Stripe | null = getStripe()): Promise<VerifiedCheckout> {
+export async function verifyCheckoutSession(
+  db: Db,
+  userId: string,
+  sessionId: string | null | undefined,
+  stripe: Stripe | null = getStripe(),
+): Promise<VerifiedCheckout> {
   if (!stripe) return { state: 'not_configured' };
   if (!sessionId || !SESSION_ID.test(sessionId)) return { state: 'not_found' };
   let session: Stripe.Checkout.Session;
@@ -25,17 +38,43 @@ export async function verifyCheckoutSession(db: Db, userId: string, sessionId: s
   }
   const workspaceId = session.client_reference_id ?? session.metadata?.workspace_id ?? null;
   const member = workspaceId
-    ? await db.selectFrom('memberships').select('workspace_id').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst()
+    ? await db
+        .selectFrom('memberships')
+        .select('workspace_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst()
     : undefined;
   if (!workspaceId || !member) return { state: 'not_found' };
   const price = findPrice(session.metadata?.lookup_key);
   const entitlements = await getEntitlements(db, workspaceId);
-  const state = session.status === 'complete' ? (session.payment_status === 'unpaid' ? 'processing' : 'complete') : session.status === 'expired' ? 'expired' : 'open';
+  const state =
+    session.status === 'complete'
+      ? session.payment_status === 'unpaid'
+        ? 'processing'
+        : 'complete'
+      : session.status === 'expired'
+        ? 'expired'
+        : 'open';
   let activated = false;
-  if (price?.plan) activated = entitlements.plan === price.plan && (entitlements.status === 'active' || entitlements.status === 'trialing');
+  if (price?.plan)
+    activated =
+      entitlements.plan === price.plan && (entitlements.status === 'active' || entitlements.status === 'trialing');
   else if (state === 'complete') {
-    const purchase = await db.selectFrom('billing_purchases').select('status').where('checkout_session_id', '=', session.id).executeTakeFirst();
+    const purchase = await db
+      .selectFrom('billing_purchases')
+      .select('status')
+      .where('checkout_session_id', '=', session.id)
+      .executeTakeFirst();
     activated = purchase?.status === 'paid';
   }
-  return { state, price, amountTotal: session.amount_total ?? null, currency: session.currency ?? null, workspaceId, activated, entitlements };
+  return {
+    state,
+    price,
+    amountTotal: session.amount_total ?? null,
+    currency: session.currency ?? null,
+    workspaceId,
+    activated,
+    entitlements,
+  };
 }

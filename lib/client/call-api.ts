@@ -1,8 +1,19 @@
 // The browser side of the JSON API: one fetch helper that reads the `{ error }` body once and returns either the data
 // or that error, never throws. Every client component calls the API through it.
-export type ValidationIssue = { path: string; code?: string; message: string; stepId?: string; severity?: 'error' | 'warning' };
-export type ApiError = { code: string; message: string; details?: { issues?: ValidationIssue[] } & Record<string, unknown> };
-export type ApiResult<T> = { ok: true; status: number; data: T; headers: Headers } | { ok: false; status: number; error: ApiError };
+export type ValidationIssue = {
+  path: string;
+  code?: string;
+  message: string;
+  stepId?: string;
+  severity?: 'error' | 'warning';
+};
+export type ApiError = {
+  code: string;
+  message: string;
+  details?: { issues?: ValidationIssue[] } & Record<string, unknown>;
+};
+export type ApiResult<T> =
+  { ok: true; status: number; data: T; headers: Headers } | { ok: false; status: number; error: ApiError };
 
 type CallInit = { method?: string; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal };
 
@@ -11,7 +22,11 @@ export async function callApi<T>(url: string, init: CallInit = {}): Promise<ApiR
   try {
     response = await fetch(url, {
       method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
-      headers: { accept: 'application/json', ...(init.json === undefined ? {} : { 'content-type': 'application/json' }), ...init.headers },
+      headers: {
+        accept: 'application/json',
+        ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
       body: init.json === undefined ? undefined : JSON.stringify(init.json),
       cache: 'no-store',
       signal: init.signal,

@@ -17,20 +17,41 @@ type SendOptions = {
   idempotencyKey?: string;
 };
 
-export async function sendEmail(db: Db, message: EmailMessage, options: SendOptions = {}): Promise<{ id: string; delivered: boolean }> {
+export async function sendEmail(
+  db: Db,
+  message: EmailMessage,
+  options: SendOptions = {},
+): Promise<{ id: string; delivered: boolean }> {
   const env = getEnv();
   const apiKey = options.resendApiKey ?? env.RESEND_API_KEY;
   const row = await db
     .insertInto('email_outbox')
-    .values({ to_address: message.to, subject: message.subject, text: message.text, html: message.html ?? null, kind: message.kind, status: apiKey ? 'pending' : 'stored' })
+    .values({
+      to_address: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html ?? null,
+      kind: message.kind,
+      status: apiKey ? 'pending' : 'stored',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (!apiKey) return { id: row.id, delivered: false };
 
   const response = await (options.fetchImpl ?? fetch)(`${options.resendBaseUrl ?? 'https://api.resend.com'}/emails`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', 'idempotency-key': options.idempotencyKey ?? `outbox-${row.id}` },
-    body: JSON.stringify({ from: options.from ?? env.EMAIL_FROM, to: [message.to], subject: message.subject, text: message.text, html: message.html }),
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      'content-type': 'application/json',
+      'idempotency-key': options.idempotencyKey ?? `outbox-${row.id}`,
+    },
+    body: JSON.stringify({
+      from: options.from ?? env.EMAIL_FROM,
+      to: [message.to],
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    }),
     signal: AbortSignal.timeout(10_000),
   }).catch((error: unknown) => error as Error);
 
@@ -41,6 +62,10 @@ export async function sendEmail(db: Db, message: EmailMessage, options: SendOpti
     throw new AppError('unavailable', 'The email could not be sent; try again in a moment');
   }
   const body = (await response.json().catch(() => ({}))) as { id?: string };
-  await db.updateTable('email_outbox').set({ status: 'sent', provider_id: body.id ?? null, sent_at: new Date() }).where('id', '=', row.id).execute();
+  await db
+    .updateTable('email_outbox')
+    .set({ status: 'sent', provider_id: body.id ?? null, sent_at: new Date() })
+    .where('id', '=', row.id)
+    .execute();
   return { id: row.id, delivered: true };
 }

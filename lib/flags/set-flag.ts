@@ -13,7 +13,9 @@ export async function setFlag(db: Db, actorUserId: string | null, key: string, e
   const row = await db
     .insertInto('feature_flags')
     .values({ key, enabled, description, updated_by: actorUserId, updated_at: new Date() })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ enabled, description, updated_by: actorUserId, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ enabled, description, updated_by: actorUserId, updated_at: new Date() }),
+    )
     .returning(['updated_at', 'updated_by'])
     .executeTakeFirstOrThrow();
   await recordAudit(db, {

@@ -45,9 +45,15 @@ export function repeatedErrors(groups: readonly ErrorGroup[]): Anomaly[] {
     .map((group) => ({
       fingerprint: `repeated_error:${group.name}:${group.message.replace(/\d+/g, '#').slice(0, 120)}`,
       kind: 'repeated_error',
-      severity: group.count >= thresholds.repeatedErrorCritical && !group.name.startsWith('web.') ? 'critical' : 'warning',
+      severity:
+        group.count >= thresholds.repeatedErrorCritical && !group.name.startsWith('web.') ? 'critical' : 'warning',
       title: `"${group.message.slice(0, 120)}" repeated ${group.count} times`,
-      details: { name: group.name, message: group.message.slice(0, 300), count: group.count, path: group.paths[0] ?? null },
+      details: {
+        name: group.name,
+        message: group.message.slice(0, 300),
+        count: group.count,
+        path: group.paths[0] ?? null,
+      },
     }));
 }
 
@@ -62,7 +68,13 @@ export function slowEndpoints(endpoints: readonly EndpointStats[]): Anomaly[] {
         kind: 'slow_endpoint',
         severity: endpoint.meanMs > thresholds.slowEndpointCriticalMs ? 'critical' : 'warning',
         title: `${route} averages ${Math.round(endpoint.meanMs)} ms`,
-        details: { route, mean_ms: endpoint.meanMs, p95_ms: endpoint.p95Ms, max_ms: endpoint.maxMs, requests: endpoint.requests },
+        details: {
+          route,
+          mean_ms: endpoint.meanMs,
+          p95_ms: endpoint.p95Ms,
+          max_ms: endpoint.maxMs,
+          requests: endpoint.requests,
+        },
       };
     });
 }
@@ -92,7 +104,12 @@ export function spikes(series: { errors: readonly number[]; latencyMs: readonly 
       kind: 'error_spike',
       severity: 'critical',
       title: `Error spike: ${errorSpike.latest} errors in 5 minutes (normal ${errorSpike.mean} ± ${errorSpike.stdev})`,
-      details: { latest: errorSpike.latest, mean: errorSpike.mean, stdev: errorSpike.stdev, threshold: errorSpike.threshold },
+      details: {
+        latest: errorSpike.latest,
+        mean: errorSpike.mean,
+        stdev: errorSpike.stdev,
+        threshold: errorSpike.threshold,
+      },
     });
   }
   const latencySpike = detectSpike(series.latencyMs, { minValue: 500, sigmaFloor: 50 });
@@ -102,7 +119,12 @@ export function spikes(series: { errors: readonly number[]; latencyMs: readonly 
       kind: 'latency_spike',
       severity: 'warning',
       title: `Latency spike: ${Math.round(latencySpike.latest)} ms mean in 5 minutes (normal ${Math.round(latencySpike.mean)} ms)`,
-      details: { latest: latencySpike.latest, mean: latencySpike.mean, stdev: latencySpike.stdev, threshold: latencySpike.threshold },
+      details: {
+        latest: latencySpike.latest,
+        mean: latencySpike.mean,
+        stdev: latencySpike.stdev,
+        threshold: latencySpike.threshold,
+      },
     });
   }
   return found;
@@ -117,7 +139,8 @@ export function jobFailures(failures: readonly JobFailure[]): Anomaly[] {
     .map((failure) => ({
       fingerprint: `job_failures:${failure.jobId}`,
       kind: 'job_failures',
-      severity: failure.jobId === 'heartbeat' || failure.failures >= thresholds.jobFailuresCritical ? 'critical' : 'warning',
+      severity:
+        failure.jobId === 'heartbeat' || failure.failures >= thresholds.jobFailuresCritical ? 'critical' : 'warning',
       title: `Job ${failure.jobId} failed ${failure.failures} times`,
       details: { job: failure.jobId, failures: failure.failures, last_error: failure.lastError?.slice(0, 300) ?? null },
     }));
@@ -128,10 +151,26 @@ export function heartbeatProblems(latest: { status: string; createdAt: Date } | 
   if (!latest) return [];
   const ageMinutes = Math.floor((now.getTime() - latest.createdAt.getTime()) / 60_000);
   if (ageMinutes >= thresholds.heartbeatStaleMinutes) {
-    return [{ fingerprint: 'heartbeat_stale', kind: 'heartbeat_stale', severity: 'critical', title: `No heartbeat for ${ageMinutes} minutes`, details: { minutes: ageMinutes } }];
+    return [
+      {
+        fingerprint: 'heartbeat_stale',
+        kind: 'heartbeat_stale',
+        severity: 'critical',
+        title: `No heartbeat for ${ageMinutes} minutes`,
+        details: { minutes: ageMinutes },
+      },
+    ];
   }
   if (latest.status === 'down') {
-    return [{ fingerprint: 'heartbeat_down', kind: 'heartbeat_down', severity: 'critical', title: 'The last heartbeat reported the service down', details: { status: latest.status } }];
+    return [
+      {
+        fingerprint: 'heartbeat_down',
+        kind: 'heartbeat_down',
+        severity: 'critical',
+        title: 'The last heartbeat reported the service down',
+        details: { status: latest.status },
+      },
+    ];
   }
   return [];
 }

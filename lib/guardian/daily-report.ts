@@ -11,7 +11,14 @@ export type Suggestion = { code: string; params: Record<string, string | number>
 export type DailyReport = {
   period: { from: string; to: string };
   health: HealthScore & { inputs: HealthInputs };
-  summary: { requests: number; server_errors: number; error_rate_pct: number | null; error_count: number; uptime_pct: number | null; dependencies: Record<'db' | 'stripe' | 'ai', boolean | 'not_configured'> };
+  summary: {
+    requests: number;
+    server_errors: number;
+    error_rate_pct: number | null;
+    error_count: number;
+    uptime_pct: number | null;
+    dependencies: Record<'db' | 'stripe' | 'ai', boolean | 'not_configured'>;
+  };
   anomalies: Anomaly[];
   suggestions: Suggestion[];
   top_errors: ErrorGroup[];
@@ -25,19 +32,47 @@ function suggestionFor(anomaly: Anomaly): Suggestion {
   const d = anomaly.details;
   switch (anomaly.kind) {
     case 'slow_endpoint':
-      return { code: 'speed_up_endpoint', params: { route: String(d.route) }, message: `Speed up ${d.route}: profile it, add an index or cache, or move work to a background job.` };
+      return {
+        code: 'speed_up_endpoint',
+        params: { route: String(d.route) },
+        message: `Speed up ${d.route}: profile it, add an index or cache, or move work to a background job.`,
+      };
     case 'repeated_error':
-      return { code: 'fix_repeated_error', params: { message: String(d.message).slice(0, 120) }, message: `Fix the repeated error "${String(d.message).slice(0, 120)}".` };
+      return {
+        code: 'fix_repeated_error',
+        params: { message: String(d.message).slice(0, 120) },
+        message: `Fix the repeated error "${String(d.message).slice(0, 120)}".`,
+      };
     case 'high_error_rate':
-      return { code: 'reduce_error_rate', params: { pct: Number(d.error_rate_pct) }, message: `Reduce the error rate (${d.error_rate_pct} %): start with the endpoints that fail most.` };
+      return {
+        code: 'reduce_error_rate',
+        params: { pct: Number(d.error_rate_pct) },
+        message: `Reduce the error rate (${d.error_rate_pct} %): start with the endpoints that fail most.`,
+      };
     case 'error_spike':
-      return { code: 'investigate_error_spike', params: {}, message: 'Investigate the error spike: compare the newest errors with the last deploy.' };
+      return {
+        code: 'investigate_error_spike',
+        params: {},
+        message: 'Investigate the error spike: compare the newest errors with the last deploy.',
+      };
     case 'latency_spike':
-      return { code: 'investigate_latency_spike', params: {}, message: 'Investigate the latency spike: check the database and external providers.' };
+      return {
+        code: 'investigate_latency_spike',
+        params: {},
+        message: 'Investigate the latency spike: check the database and external providers.',
+      };
     case 'job_failures':
-      return { code: 'fix_failing_job', params: { job: String(d.job) }, message: `Fix the failing scheduled job ${d.job} (see System health).` };
+      return {
+        code: 'fix_failing_job',
+        params: { job: String(d.job) },
+        message: `Fix the failing scheduled job ${d.job} (see System health).`,
+      };
     default:
-      return { code: 'restore_heartbeat', params: {}, message: 'Restore the heartbeat: check that the scheduler (Inngest or the embedded one) is running.' };
+      return {
+        code: 'restore_heartbeat',
+        params: {},
+        message: 'Restore the heartbeat: check that the scheduler (Inngest or the embedded one) is running.',
+      };
   }
 }
 
@@ -46,10 +81,20 @@ export function suggestionsFor(assessment: Pick<HealthAssessment, 'anomalies' | 
   const suggestions = assessment.anomalies.anomalies.map(suggestionFor);
   const uptime = assessment.uptime.uptimePct;
   if (uptime !== null && uptime < UPTIME_TARGET_PCT) {
-    suggestions.push({ code: 'improve_uptime', params: { pct: uptime }, message: `Uptime was ${uptime} %, under the ${UPTIME_TARGET_PCT} % target: look for gaps in the heartbeat history.` });
+    suggestions.push({
+      code: 'improve_uptime',
+      params: { pct: uptime },
+      message: `Uptime was ${uptime} %, under the ${UPTIME_TARGET_PCT} % target: look for gaps in the heartbeat history.`,
+    });
   }
-  if (assessment.checks.stripe.ok === 'not_configured') suggestions.push({ code: 'configure_stripe', params: {}, message: 'Configure Stripe to take payments.' });
-  if (assessment.checks.ai.ok === 'not_configured') suggestions.push({ code: 'configure_ai', params: {}, message: 'Configure the AI provider to replace the deterministic fallbacks.' });
+  if (assessment.checks.stripe.ok === 'not_configured')
+    suggestions.push({ code: 'configure_stripe', params: {}, message: 'Configure Stripe to take payments.' });
+  if (assessment.checks.ai.ok === 'not_configured')
+    suggestions.push({
+      code: 'configure_ai',
+      params: {},
+      message: 'Configure the AI provider to replace the deterministic fallbacks.',
+    });
   const unique = [...new Map(suggestions.map((s) => [`${s.code}:${JSON.stringify(s.params)}`, s])).values()];
   return unique.length > 0 ? unique : [{ code: 'all_clear', params: {}, message: 'Nothing needs attention.' }];
 }

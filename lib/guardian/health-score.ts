@@ -13,7 +13,11 @@ export type HealthInputs = {
 };
 
 export type HealthPenalty = { factor: keyof HealthInputs; points: number };
-export type HealthScore = { score: number; grade: 'healthy' | 'fair' | 'degraded' | 'critical'; penalties: HealthPenalty[] };
+export type HealthScore = {
+  score: number;
+  grade: 'healthy' | 'fair' | 'degraded' | 'critical';
+  penalties: HealthPenalty[];
+};
 
 export const healthPenalties = {
   dbDown: 40,
@@ -37,11 +41,26 @@ export function healthScore(inputs: HealthInputs): HealthScore {
   const p = healthPenalties;
   const penalties: HealthPenalty[] = [
     { factor: 'dbOk', points: inputs.dbOk ? 0 : p.dbDown },
-    { factor: 'errorRate', points: inputs.errorRate === null ? 0 : capped(Math.round(inputs.errorRate * 100 * p.perErrorRatePercent), p.errorRateCap) },
+    {
+      factor: 'errorRate',
+      points:
+        inputs.errorRate === null
+          ? 0
+          : capped(Math.round(inputs.errorRate * 100 * p.perErrorRatePercent), p.errorRateCap),
+    },
     { factor: 'slowEndpoints', points: capped(inputs.slowEndpoints * p.perSlowEndpoint, p.slowEndpointsCap) },
     { factor: 'repeatedErrors', points: capped(inputs.repeatedErrors * p.perRepeatedError, p.repeatedErrorsCap) },
-    { factor: 'failingDependencies', points: capped(inputs.failingDependencies * p.perFailingDependency, p.dependenciesCap) },
-    { factor: 'uptimePct', points: inputs.uptimePct === null ? 0 : capped(Math.round((100 - inputs.uptimePct) * p.perUptimePercentLost), p.uptimeCap) },
+    {
+      factor: 'failingDependencies',
+      points: capped(inputs.failingDependencies * p.perFailingDependency, p.dependenciesCap),
+    },
+    {
+      factor: 'uptimePct',
+      points:
+        inputs.uptimePct === null
+          ? 0
+          : capped(Math.round((100 - inputs.uptimePct) * p.perUptimePercentLost), p.uptimeCap),
+    },
     { factor: 'failedJobs', points: capped(inputs.failedJobs * p.perFailedJob, p.failedJobsCap) },
   ].filter((penalty): penalty is HealthPenalty => penalty.points > 0) as HealthPenalty[];
   const raw = 100 - penalties.reduce((sum, penalty) => sum + penalty.points, 0);

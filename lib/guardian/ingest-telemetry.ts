@@ -12,7 +12,10 @@ import { scrub, scrubDeep } from '@/lib/logger';
 import { normalizePath } from './normalize-path';
 
 export const INGEST_MAX_BYTES = 16 * 1024;
-export const ingestRateLimits = { perClient: { limit: 30, windowSeconds: 60 }, global: { limit: 3_000, windowSeconds: 60 } } as const;
+export const ingestRateLimits = {
+  perClient: { limit: 30, windowSeconds: 60 },
+  global: { limit: 3_000, windowSeconds: 60 },
+} as const;
 
 const metaValue = z.union([z.string().max(200), z.number().finite(), z.boolean(), z.null()]);
 
@@ -22,7 +25,10 @@ export const telemetryEventSchema = z.strictObject({
   message: z.string().max(500).optional(),
   path: z.string().max(300).optional(),
   duration_ms: z.number().finite().min(0).max(600_000).optional(),
-  meta: z.record(z.string().max(40), metaValue).refine((meta) => Object.keys(meta).length <= 10, 'at most 10 fields').optional(),
+  meta: z
+    .record(z.string().max(40), metaValue)
+    .refine((meta) => Object.keys(meta).length <= 10, 'at most 10 fields')
+    .optional(),
 });
 
 export const ingestTelemetrySchema = z.strictObject({ events: z.array(telemetryEventSchema).min(1).max(25) });
@@ -47,7 +53,12 @@ export async function limitIngest(db: Db, req: Request): Promise<RateLimitResult
 
 export function toTelemetryRows(body: IngestTelemetryBody): NewTelemetryLog[] {
   return body.events.map((event) => ({
-    level: event.type === 'error' ? 'error' : event.type === 'performance' && (event.duration_ms ?? 0) > 2_000 ? 'warn' : 'info',
+    level:
+      event.type === 'error'
+        ? 'error'
+        : event.type === 'performance' && (event.duration_ms ?? 0) > 2_000
+          ? 'warn'
+          : 'info',
     kind: event.type,
     name: `web.${event.name}`,
     message: event.message ? scrub(event.message).slice(0, 500) : null,

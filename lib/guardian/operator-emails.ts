@@ -5,5 +5,11 @@ import type { Env } from '@/lib/env';
 
 export async function operatorEmails(db: Db, env: Pick<Env, 'ADMIN_EMAIL'>): Promise<string[]> {
   const admins = await db.selectFrom('users').select('email').where('is_admin', '=', true).execute();
-  return [...new Set([env.ADMIN_EMAIL, ...admins.map((row) => row.email)].filter((email): email is string => Boolean(email)).map((email) => email.toLowerCase()))];
+  return [
+    ...new Set(
+      [env.ADMIN_EMAIL, ...admins.map((row) => row.email)]
+        .filter((email): email is string => Boolean(email))
+        .map((email) => email.toLowerCase()),
+    ),
+  ];
 }

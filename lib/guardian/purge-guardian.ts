@@ -11,7 +11,16 @@ export async function purgeGuardianData(db: Db, now = new Date()) {
     db.deleteFrom('job_runs').where('started_at', '<', before(30)).where('status', '!=', 'running').executeTakeFirst(),
     db.deleteFrom('guardian_alerts').where('last_seen_at', '<', before(30)).executeTakeFirst(),
     db.deleteFrom('guardian_reports').where('period_start', '<', before(366)).executeTakeFirst(),
-    db.deleteFrom('upgrade_plans').where('status', '=', 'archived').where('archived_at', '<', before(90)).executeTakeFirst(),
+    db
+      .deleteFrom('upgrade_plans')
+      .where('status', '=', 'archived')
+      .where('archived_at', '<', before(90))
+      .executeTakeFirst(),
   ]);
-  return { jobRuns: Number(jobRuns.numDeletedRows), alerts: Number(alerts.numDeletedRows), reports: Number(reports.numDeletedRows), upgradePlans: Number(plans.numDeletedRows) };
+  return {
+    jobRuns: Number(jobRuns.numDeletedRows),
+    alerts: Number(alerts.numDeletedRows),
+    reports: Number(reports.numDeletedRows),
+    upgradePlans: Number(plans.numDeletedRows),
+  };
 }

@@ -11,18 +11,43 @@ const SAMPLES_PER_ENDPOINT = 256;
 const MAX_ENDPOINTS = 500;
 const SLOW_MS = 2_000;
 
-type Bucket = { method: string; path: string; count: number; sumMs: number; maxMs: number; serverErrors: number; clientErrors: number; samples: number[] };
-type State = { buckets: Map<string, Bucket>; windowStart: number; timer: ReturnType<typeof setTimeout> | null; flushScheduled: boolean };
+type Bucket = {
+  method: string;
+  path: string;
+  count: number;
+  sumMs: number;
+  maxMs: number;
+  serverErrors: number;
+  clientErrors: number;
+  samples: number[];
+};
+type State = {
+  buckets: Map<string, Bucket>;
+  windowStart: number;
+  timer: ReturnType<typeof setTimeout> | null;
+  flushScheduled: boolean;
+};
 
 // NOTE: on globalThis so dev hot reloads keep one buffer per process.
 const globalForTimings = globalThis as unknown as { levqorRequestTimings?: State };
-const state: State = (globalForTimings.levqorRequestTimings ??= { buckets: new Map(), windowStart: Date.now(), timer: null, flushScheduled: false });
+const state: State = (globalForTimings.levqorRequestTimings ??= {
+  buckets: new Map(),
+  windowStart: Date.now(),
+  timer: null,
+  flushScheduled: false,
+});
 
 // NOTE: unit tests call route handlers without a database of the process's own; they drain the buffer explicitly.
 const autoFlush = process.env.NODE_ENV !== 'test';
 
 /** Called by withApi once per request; never awaits anything. */
-export function recordRequestTiming(method: string, rawPath: string, status: number, durationMs: number, now = Date.now()): void {
+export function recordRequestTiming(
+  method: string,
+  rawPath: string,
+  status: number,
+  durationMs: number,
+  now = Date.now(),
+): void {
   let path = normalizePath(rawPath);
   if (!state.buckets.has(`${method} ${path}`) && state.buckets.size >= MAX_ENDPOINTS) path = '(other)';
   const key = `${method} ${path}`;

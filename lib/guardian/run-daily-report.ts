@@ -8,18 +8,43 @@ import { operatorEmails } from './operator-emails';
 
 const DAY_MS = 86_400_000;
 
-export async function runDailyReport(db: Db, { now = new Date(), env = getEnv(), fetchImpl }: { now?: Date; env?: Env; fetchImpl?: typeof fetch } = {}) {
+export async function runDailyReport(
+  db: Db,
+  { now = new Date(), env = getEnv(), fetchImpl }: { now?: Date; env?: Env; fetchImpl?: typeof fetch } = {},
+) {
   const report = await buildDailyReport(db, { now, env, fetchImpl });
   const periodStart = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
-  const values = { kind: 'daily' as const, scope_key: 'platform', period_start: periodStart, health_score: report.health.score, body: JSON.stringify(report) };
-  const inserted = await db.insertInto('guardian_reports').values(values).onConflict((oc) => oc.columns(['kind', 'scope_key', 'period_start']).doNothing()).returning('id').executeTakeFirst();
+  const values = {
+    kind: 'daily' as const,
+    scope_key: 'platform',
+    period_start: periodStart,
+    health_score: report.health.score,
+    body: JSON.stringify(report),
+  };
+  const inserted = await db
+    .insertInto('guardian_reports')
+    .values(values)
+    .onConflict((oc) => oc.columns(['kind', 'scope_key', 'period_start']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
   if (!inserted) {
-    await db.updateTable('guardian_reports').set({ health_score: values.health_score, body: values.body }).where('kind', '=', 'daily').where('scope_key', '=', 'platform').where('period_start', '=', periodStart).execute();
+    await db
+      .updateTable('guardian_reports')
+      .set({ health_score: values.health_score, body: values.body })
+      .where('kind', '=', 'daily')
+      .where('scope_key', '=', 'platform')
+      .where('period_start', '=', periodStart)
+      .execute();
     return { health_score: report.health.score, emailed: 0 };
   }
   const recipients = await operatorEmails(db, env);
   for (const to of recipients) {
-    await sendEmail(db, { to, kind: 'operator_daily_report', subject: `[Levqor] Daily report: health ${report.health.score}/100`, text: reportText(report, env.APP_URL) });
+    await sendEmail(db, {
+      to,
+      kind: 'operator_daily_report',
+      subject: `[Levqor] Daily report: health ${report.health.score}/100`,
+      text: reportText(report, env.APP_URL),
+    });
   }
   return { health_score: report.health.score, emailed: recipients.length };
 }

@@ -14,7 +14,11 @@ export const REALERT_AFTER_MS = 6 * 3_600_000;
 export type AlertOutcome = { sent: string[]; suppressed: string[]; failed: string[] };
 type AlertOptions = { now?: Date; env?: Env; fetchImpl?: typeof fetch };
 
-export async function alertCriticalAnomalies(db: Db, anomalies: readonly Anomaly[], { now = new Date(), env = getEnv(), fetchImpl }: AlertOptions = {}): Promise<AlertOutcome> {
+export async function alertCriticalAnomalies(
+  db: Db,
+  anomalies: readonly Anomaly[],
+  { now = new Date(), env = getEnv(), fetchImpl }: AlertOptions = {},
+): Promise<AlertOutcome> {
   const outcome: AlertOutcome = { sent: [], suppressed: [], failed: [] };
   const critical = anomalies.filter((anomaly) => anomaly.severity === 'critical');
   if (critical.length === 0) return outcome;
@@ -22,8 +26,22 @@ export async function alertCriticalAnomalies(db: Db, anomalies: readonly Anomaly
   for (const anomaly of critical) {
     const row = await db
       .insertInto('guardian_alerts')
-      .values({ fingerprint: anomaly.fingerprint, kind: anomaly.kind, title: anomaly.title, first_seen_at: now, last_seen_at: now })
-      .onConflict((oc) => oc.column('fingerprint').doUpdateSet((eb) => ({ occurrences: eb('guardian_alerts.occurrences', '+', 1), last_seen_at: now, title: anomaly.title })))
+      .values({
+        fingerprint: anomaly.fingerprint,
+        kind: anomaly.kind,
+        title: anomaly.title,
+        first_seen_at: now,
+        last_seen_at: now,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('fingerprint')
+          .doUpdateSet((eb) => ({
+            occurrences: eb('guardian_alerts.occurrences', '+', 1),
+            last_seen_at: now,
+            title: anomaly.title,
+          })),
+      )
       .returning(['last_sent_at'])
       .executeTakeFirstOrThrow();
     if (row.last_sent_at && now.getTime() - row.last_sent_at.getTime() < REALERT_AFTER_MS) {
@@ -31,7 +49,10 @@ export async function alertCriticalAnomalies(db: Db, anomalies: readonly Anomaly
       continue;
     }
     if (recipients.length === 0 && !telegramConfigured(env)) {
-      logger.warn({ fingerprint: anomaly.fingerprint }, 'critical anomaly, but no operator email or Telegram chat is configured');
+      logger.warn(
+        { fingerprint: anomaly.fingerprint },
+        'critical anomaly, but no operator email or Telegram chat is configured',
+      );
       outcome.suppressed.push(anomaly.fingerprint);
       continue;
     }
@@ -40,22 +61,36 @@ export async function alertCriticalAnomalies(db: Db, anomalies: readonly Anomaly
       outcome.failed.push(anomaly.fingerprint);
       continue;
     }
-    await db.updateTable('guardian_alerts').set({ last_sent_at: now, channels }).where('fingerprint', '=', anomaly.fingerprint).execute();
+    await db
+      .updateTable('guardian_alerts')
+      .set({ last_sent_at: now, channels })
+      .where('fingerprint', '=', anomaly.fingerprint)
+      .execute();
     outcome.sent.push(anomaly.fingerprint);
   }
   // NOTE: a failed delivery fails the job, so it is retried and shows as failed on the System health page.
-  if (outcome.failed.length > 0) throw new Error(`Could not deliver ${outcome.failed.length} critical alert(s): ${outcome.failed.join(', ')}`);
+  if (outcome.failed.length > 0)
+    throw new Error(`Could not deliver ${outcome.failed.length} critical alert(s): ${outcome.failed.join(', ')}`);
   return outcome;
 }
 
-async function deliver(db: Db, anomaly: Anomaly, recipients: string[], { env, fetchImpl, now }: Required<Pick<AlertOptions, 'env' | 'now'>> & Pick<AlertOptions, 'fetchImpl'>): Promise<string[]> {
+async function deliver(
+  db: Db,
+  anomaly: Anomaly,
+  recipients: string[],
+  { env, fetchImpl, now }: Required<Pick<AlertOptions, 'env' | 'now'>> & Pick<AlertOptions, 'fetchImpl'>,
+): Promise<string[]> {
   const channels: string[] = [];
   const link = new URL('/admin/guardian', env.APP_URL).toString();
   const text = `Levqor critical alert: ${anomaly.title}\n\nKind: ${anomaly.kind}\nSeen: ${now.toISOString()}\nDetails: ${JSON.stringify(anomaly.details)}\n\nOpen ${link}`;
   let emailed = recipients.length > 0;
   for (const to of recipients) {
     try {
-      await sendEmail(db, { to, kind: 'operator_alert', subject: `[Levqor] Critical: ${anomaly.title.slice(0, 120)}`, text }, { resendApiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM, fetchImpl });
+      await sendEmail(
+        db,
+        { to, kind: 'operator_alert', subject: `[Levqor] Critical: ${anomaly.title.slice(0, 120)}`, text },
+        { resendApiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM, fetchImpl },
+      );
     } catch (error) {
       emailed = false;
       logger.error({ err: error, fingerprint: anomaly.fingerprint }, 'alert email failed');

@@ -21,15 +21,36 @@ export async function workspaceWeek(db: Db, workspaceId: string, from: Date, to:
   const [runs, backups, workflows] = await Promise.all([
     db
       .selectFrom('workflow_runs')
-      .select([sql<number>`count(*)`.as('runs'), sql<number>`count(*) filter (where status = 'succeeded')`.as('succeeded'), sql<number>`count(*) filter (where status = 'failed')`.as('failed')])
+      .select([
+        sql<number>`count(*)`.as('runs'),
+        sql<number>`count(*) filter (where status = 'succeeded')`.as('succeeded'),
+        sql<number>`count(*) filter (where status = 'failed')`.as('failed'),
+      ])
       .where('workspace_id', '=', workspaceId)
       .where('created_at', '>=', from)
       .where('created_at', '<', to)
       .executeTakeFirstOrThrow(),
-    db.selectFrom('backup_snapshots').select(sql<number>`count(*)`.as('count')).where('workspace_id', '=', workspaceId).where('created_at', '>=', from).where('created_at', '<', to).executeTakeFirstOrThrow(),
-    db.selectFrom('workflows').select(sql<number>`count(*)`.as('count')).where('workspace_id', '=', workspaceId).where('enabled', '=', true).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('backup_snapshots')
+      .select(sql<number>`count(*)`.as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .where('created_at', '>=', from)
+      .where('created_at', '<', to)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('workflows')
+      .select(sql<number>`count(*)`.as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .where('enabled', '=', true)
+      .executeTakeFirstOrThrow(),
   ]);
-  return { runs: Number(runs.runs), succeeded: Number(runs.succeeded), failed: Number(runs.failed), backups: Number(backups.count), workflows: Number(workflows.count) };
+  return {
+    runs: Number(runs.runs),
+    succeeded: Number(runs.succeeded),
+    failed: Number(runs.failed),
+    backups: Number(backups.count),
+    workflows: Number(workflows.count),
+  };
 }
 
 export async function sendWeeklyReports(db: Db, { now = new Date(), env = getEnv() }: { now?: Date; env?: Env } = {}) {
@@ -39,7 +60,11 @@ export async function sendWeeklyReports(db: Db, { now = new Date(), env = getEnv
     .selectFrom('workspaces')
     .innerJoin('memberships', 'memberships.workspace_id', 'workspaces.id')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['workspaces.id', 'workspaces.name', sql<string[]>`array_agg(users.email order by users.email)`.as('owners')])
+    .select([
+      'workspaces.id',
+      'workspaces.name',
+      sql<string[]>`array_agg(users.email order by users.email)`.as('owners'),
+    ])
     .where('workspaces.status', '=', 'active')
     .where('memberships.role', '=', 'owner')
     .groupBy(['workspaces.id', 'workspaces.name'])
@@ -59,9 +84,18 @@ export async function sendWeeklyReports(db: Db, { now = new Date(), env = getEnv
     try {
       const week = await workspaceWeek(db, workspace.id, from, now);
       for (const to of workspace.owners) {
-        await sendEmail(db, { to, kind: 'weekly_report', subject: `Your Levqor week: ${week.runs} runs in ${workspace.name}`, text: weeklyText(workspace.name, week, env.APP_URL) });
+        await sendEmail(db, {
+          to,
+          kind: 'weekly_report',
+          subject: `Your Levqor week: ${week.runs} runs in ${workspace.name}`,
+          text: weeklyText(workspace.name, week, env.APP_URL),
+        });
       }
-      await db.updateTable('guardian_reports').set({ body: JSON.stringify(week) }).where('id', '=', marker.id).execute();
+      await db
+        .updateTable('guardian_reports')
+        .set({ body: JSON.stringify(week) })
+        .where('id', '=', marker.id)
+        .execute();
       result.sent += 1;
     } catch (error) {
       await db.deleteFrom('guardian_reports').where('id', '=', marker.id).execute();

@@ -11,7 +11,10 @@ export type SpikeOptions = {
 export type Spike = { latest: number; mean: number; stdev: number; threshold: number; isSpike: boolean };
 
 /** Series oldest → newest; `null` buckets (no data) are left out of the baseline. */
-export function detectSpike(series: readonly (number | null)[], { minBaseline = 6, minValue, sigmaFloor }: SpikeOptions): Spike | null {
+export function detectSpike(
+  series: readonly (number | null)[],
+  { minBaseline = 6, minValue, sigmaFloor }: SpikeOptions,
+): Spike | null {
   const latest = series.at(-1);
   const baseline = series.slice(0, -1).filter((value): value is number => value !== null && Number.isFinite(value));
   if (latest === null || latest === undefined || baseline.length < minBaseline) return null;
@@ -19,7 +22,13 @@ export function detectSpike(series: readonly (number | null)[], { minBaseline = 
   const variance = baseline.reduce((sum, value) => sum + (value - mean) ** 2, 0) / baseline.length;
   const stdev = Math.max(Math.sqrt(variance), sigmaFloor);
   const threshold = mean + 3 * stdev;
-  return { latest, mean: round(mean), stdev: round(stdev), threshold: round(threshold), isSpike: latest > threshold && latest >= minValue };
+  return {
+    latest,
+    mean: round(mean),
+    stdev: round(stdev),
+    threshold: round(threshold),
+    isSpike: latest > threshold && latest >= minValue,
+  };
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

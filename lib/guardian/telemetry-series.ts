@@ -30,7 +30,9 @@ export async function loadTelemetrySeries(db: Db, now = new Date()): Promise<Tel
       .selectFrom('telemetry_logs')
       .select([
         bucket.as('bucket'),
-        sql<number>`sum(duration_ms * coalesce((meta->>'count')::int, 1)) / nullif(sum(coalesce((meta->>'count')::int, 1)), 0)`.as('mean_ms'),
+        sql<number>`sum(duration_ms * coalesce((meta->>'count')::int, 1)) / nullif(sum(coalesce((meta->>'count')::int, 1)), 0)`.as(
+          'mean_ms',
+        ),
       ])
       .where('kind', '=', 'performance')
       .where('path', 'like', '/api/%')
@@ -40,7 +42,9 @@ export async function loadTelemetrySeries(db: Db, now = new Date()): Promise<Tel
       .execute(),
   ]);
   const errorsByBucket = new Map(errorRows.map((row) => [Number(row.bucket), Number(row.count)]));
-  const latencyByBucket = new Map(latencyRows.map((row) => [Number(row.bucket), row.mean_ms === null ? null : Number(row.mean_ms)]));
+  const latencyByBucket = new Map(
+    latencyRows.map((row) => [Number(row.bucket), row.mean_ms === null ? null : Number(row.mean_ms)]),
+  );
   const indexes = Array.from({ length: buckets }, (_, i) => first + i);
   return {
     bucketStarts: indexes.map((index) => new Date(index * bucketMs)),

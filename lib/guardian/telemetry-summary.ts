@@ -4,7 +4,10 @@ import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { lastMinutes, loadTelemetryWindow } from './telemetry-window';
 
-export async function summarizeTelemetry(db: Db, { windowMinutes = 60, now = new Date() }: { windowMinutes?: number; now?: Date } = {}) {
+export async function summarizeTelemetry(
+  db: Db,
+  { windowMinutes = 60, now = new Date() }: { windowMinutes?: number; now?: Date } = {},
+) {
   const span = lastMinutes(windowMinutes, now);
   const [window, kinds] = await Promise.all([
     loadTelemetryWindow(db, span),

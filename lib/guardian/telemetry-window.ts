@@ -5,7 +5,15 @@ import type { Db } from '@/db/client';
 
 export type TimeWindow = { from: Date; to: Date };
 
-export type EndpointStats = { method: string; path: string; requests: number; meanMs: number; p95Ms: number; maxMs: number; serverErrors: number };
+export type EndpointStats = {
+  method: string;
+  path: string;
+  requests: number;
+  meanMs: number;
+  p95Ms: number;
+  maxMs: number;
+  serverErrors: number;
+};
 export type ErrorGroup = { name: string; message: string; count: number; lastSeenAt: Date; paths: string[] };
 export type EventCount = { name: string; count: number };
 
@@ -29,7 +37,11 @@ const method = sql<string>`coalesce(meta->>'method', '')`;
 /** Digits vary between otherwise identical messages ("timed out after 2013 ms"). */
 const messageShape = sql<string>`regexp_replace(coalesce(message, name), '[0-9]+', '#', 'g')`;
 
-export async function loadTelemetryWindow(db: Db, window: TimeWindow, limits = { errors: 20, events: 10 }): Promise<TelemetryWindow> {
+export async function loadTelemetryWindow(
+  db: Db,
+  window: TimeWindow,
+  limits = { errors: 20, events: 10 },
+): Promise<TelemetryWindow> {
   const [endpointRows, errorRows, eventRows] = await Promise.all([
     db
       .selectFrom('telemetry_logs')
@@ -91,7 +103,13 @@ export async function loadTelemetryWindow(db: Db, window: TimeWindow, limits = {
     .sort((a, b) => b.meanMs - a.meanMs);
   const requests = endpoints.reduce((sum, endpoint) => sum + endpoint.requests, 0);
   const failed = endpoints.reduce((sum, endpoint) => sum + endpoint.serverErrors, 0);
-  const errors = errorRows.map((row) => ({ name: row.name, message: row.message, count: Number(row.count), lastSeenAt: new Date(row.last_seen_at), paths: row.paths ?? [] }));
+  const errors = errorRows.map((row) => ({
+    name: row.name,
+    message: row.message,
+    count: Number(row.count),
+    lastSeenAt: new Date(row.last_seen_at),
+    paths: row.paths ?? [],
+  }));
   const errorCount = await countErrors(db, window);
   return {
     ...window,
@@ -117,7 +135,16 @@ async function countErrors(db: Db, window: TimeWindow): Promise<number> {
 }
 
 export function emptyWindow(window: TimeWindow): TelemetryWindow {
-  return { ...window, requests: 0, serverErrors: 0, errorRate: null, errorCount: 0, endpoints: [], errors: [], events: [] };
+  return {
+    ...window,
+    requests: 0,
+    serverErrors: 0,
+    errorRate: null,
+    errorCount: 0,
+    endpoints: [],
+    errors: [],
+    events: [],
+  };
 }
 
 export function lastMinutes(minutes: number, now = new Date()): TimeWindow {

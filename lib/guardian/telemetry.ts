@@ -8,7 +8,12 @@ type TelemetryInput = Omit<NewTelemetryLog, 'level' | 'kind'>;
 async function insertLog(db: Db, row: NewTelemetryLog): Promise<void> {
   await db
     .insertInto('telemetry_logs')
-    .values({ ...row, message: row.message ? scrub(row.message).slice(0, 2_000) : null, path: row.path ? scrub(row.path) : null, meta: JSON.stringify(scrubDeep(row.meta ?? {})) })
+    .values({
+      ...row,
+      message: row.message ? scrub(row.message).slice(0, 2_000) : null,
+      path: row.path ? scrub(row.path) : null,
+      meta: JSON.stringify(scrubDeep(row.meta ?? {})),
+    })
     .execute();
 }
 
@@ -18,7 +23,10 @@ export async function logEvent(db: Db, input: TelemetryInput): Promise<void> {
 }
 
 export async function logError(db: Db, input: TelemetryInput): Promise<void> {
-  logger.error({ event: input.name, path: input.path, status: input.status, request_id: input.request_id }, input.message ?? input.name);
+  logger.error(
+    { event: input.name, path: input.path, status: input.status, request_id: input.request_id },
+    input.message ?? input.name,
+  );
   await insertLog(db, { ...input, level: 'error', kind: 'error' });
 }
 

@@ -5,5 +5,9 @@ export const publicPages: { path: string; changeFrequency: 'daily' | 'weekly' | 
   { path: '/', changeFrequency: 'weekly', priority: 1 },
   { path: '/pricing', changeFrequency: 'weekly', priority: 0.9 },
   { path: '/templates', changeFrequency: 'weekly', priority: 0.8 },
-  ...catalogTemplates.map(({ slug }) => ({ path: `/templates/${slug}`, changeFrequency: 'monthly' as const, priority: 0.6 })),
+  ...catalogTemplates.map(({ slug }) => ({
+    path: `/templates/${slug}`,
+    changeFrequency: 'monthly' as const,
+    priority: 0.6,
+  })),
 ];

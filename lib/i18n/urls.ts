@@ -9,7 +9,9 @@ export function localizedPath(locale: Locale | string, pathname: string): string
 
 /** hreflang alternates for a public path, with English as x-default. */
 export function alternateLanguages(pathname: string): Record<string, string> {
-  const languages: Record<string, string> = Object.fromEntries(locales.map((locale) => [locale, localizedPath(locale, pathname)]));
+  const languages: Record<string, string> = Object.fromEntries(
+    locales.map((locale) => [locale, localizedPath(locale, pathname)]),
+  );
   languages['x-default'] = localizedPath(defaultLocale, pathname);
   return languages;
 }

@@ -61,7 +61,8 @@ export const jobDefinitions: readonly JobDefinition[] = [
   },
   {
     id: 'driver-heartbeat-prune',
-    description: 'Forgets workflow drivers that have not sent a heartbeat for a day (their leases were freed long ago).',
+    description:
+      'Forgets workflow drivers that have not sent a heartbeat for a day (their leases were freed long ago).',
     cron: '25 * * * *',
     timezone: 'UTC',
     run: ({ db, now }) => pruneDriverHeartbeats(db, new Date(now.getTime() - DAY_MS)),
@@ -89,7 +90,8 @@ export const jobDefinitions: readonly JobDefinition[] = [
   },
   {
     id: 'backup-verify',
-    description: 'Re-reads backup snapshots, least recently verified first, and re-checks their SHA-256; a mismatch alerts the owners.',
+    description:
+      'Re-reads backup snapshots, least recently verified first, and re-checks their SHA-256; a mismatch alerts the owners.',
     cron: '30 2 * * *',
     timezone: 'UTC',
     run: ({ db, now }) => verifySnapshots(db, { now }),
@@ -141,7 +143,8 @@ export const jobDefinitions: readonly JobDefinition[] = [
   },
   {
     id: 'billing-dunning',
-    description: 'Emails the owners of past-due workspaces whose grace period has ended (their limits are now the free plan’s).',
+    description:
+      'Emails the owners of past-due workspaces whose grace period has ended (their limits are now the free plan’s).',
     cron: '15 * * * *',
     timezone: 'UTC',
     run: ({ db, now }) => notifyGraceExpired(db, now),

@@ -24,7 +24,13 @@ export function schedulerEntries(jobs: readonly JobDefinition[]): SchedulerEntry
   return jobs.map(({ id, cron, timezone }) => ({ id, cron, timezone }));
 }
 
-export function startEmbeddedScheduler({ getDb, jobs, now = () => new Date(), intervalMs = 15_000, runOptions }: SchedulerOptions): EmbeddedScheduler {
+export function startEmbeddedScheduler({
+  getDb,
+  jobs,
+  now = () => new Date(),
+  intervalMs = 15_000,
+  runOptions,
+}: SchedulerOptions): EmbeddedScheduler {
   if (globalForScheduler.levqorScheduler) return globalForScheduler.levqorScheduler;
   const handled = new Map<string, number>();
   const running = new Set<string>();

@@ -19,7 +19,12 @@ export type RunJobOptions = {
   now?: () => Date;
 };
 
-export async function runScheduledJob(db: Db, job: JobDefinition, scheduledFor: Date, options: RunJobOptions = {}): Promise<JobRunOutcome> {
+export async function runScheduledJob(
+  db: Db,
+  job: JobDefinition,
+  scheduledFor: Date,
+  options: RunJobOptions = {},
+): Promise<JobRunOutcome> {
   const { maxAttempts = 3, backoffMs = 1_000, sleep = delay, now = () => new Date() } = options;
   const claim = await db
     .insertInto('job_runs')
@@ -62,7 +67,9 @@ function errorMessage(error: unknown): string {
 /** The result as JSON for the jsonb column (bigints as strings); null when it cannot be represented. */
 function toJson(result: unknown): string | null {
   try {
-    return JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)) ?? null;
+    return (
+      JSON.stringify(result, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)) ?? null
+    );
   } catch {
     return null;
   }

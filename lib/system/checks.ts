@@ -15,7 +15,11 @@ export async function checkDatabase(db: Db | null): Promise<CheckResult> {
     await sql`select 1`.execute(db);
     return { ok: true, latency_ms: elapsed(startedAt) };
   } catch (error) {
-    return { ok: false, latency_ms: elapsed(startedAt), error: error instanceof Error ? error.message : 'database error' };
+    return {
+      ok: false,
+      latency_ms: elapsed(startedAt),
+      error: error instanceof Error ? error.message : 'database error',
+    };
   }
 }
 
@@ -34,9 +38,14 @@ export function checkAi(env: Env, fetchImpl: typeof fetch = fetch): Promise<Chec
 async function probe(url: string, bearer: string, fetchImpl: typeof fetch): Promise<CheckResult> {
   const startedAt = performance.now();
   try {
-    const response = await fetchImpl(url, { headers: { authorization: `Bearer ${bearer}` }, signal: AbortSignal.timeout(EXTERNAL_TIMEOUT_MS) });
+    const response = await fetchImpl(url, {
+      headers: { authorization: `Bearer ${bearer}` },
+      signal: AbortSignal.timeout(EXTERNAL_TIMEOUT_MS),
+    });
     await response.body?.cancel();
-    return response.ok ? { ok: true, latency_ms: elapsed(startedAt) } : { ok: false, latency_ms: elapsed(startedAt), error: `HTTP ${response.status}` };
+    return response.ok
+      ? { ok: true, latency_ms: elapsed(startedAt) }
+      : { ok: false, latency_ms: elapsed(startedAt), error: `HTTP ${response.status}` };
   } catch (error) {
     return { ok: false, latency_ms: elapsed(startedAt), error: error instanceof Error ? error.name : 'request failed' };
   }

@@ -19,7 +19,10 @@ export type Heartbeat = {
   checked_at: string;
 };
 
-export function overallStatus(checks: { db: CheckResult; stripe: CheckResult; ai: CheckResult }, errorCount: number | null): Heartbeat['status'] {
+export function overallStatus(
+  checks: { db: CheckResult; stripe: CheckResult; ai: CheckResult },
+  errorCount: number | null,
+): Heartbeat['status'] {
   if (checks.db.ok !== true) return 'down';
   if (checks.stripe.ok === false || checks.ai.ok === false) return 'degraded';
   if (errorCount !== null && errorCount > RECENT_ERROR_THRESHOLD) return 'degraded';
@@ -27,7 +30,10 @@ export function overallStatus(checks: { db: CheckResult; stripe: CheckResult; ai
 }
 
 /** `db` is null when the database could not be opened at all. */
-export async function getHeartbeat(db: Db | null, env: Env): Promise<Heartbeat & { checks: Record<'db' | 'stripe' | 'ai', CheckResult> }> {
+export async function getHeartbeat(
+  db: Db | null,
+  env: Env,
+): Promise<Heartbeat & { checks: Record<'db' | 'stripe' | 'ai', CheckResult> }> {
   const [dbCheck, stripe, ai] = await Promise.all([checkDatabase(db), checkStripe(env), checkAi(env)]);
   const errorCount = db && dbCheck.ok === true ? await countRecentErrors(db).catch(() => null) : null;
   const checks = { db: dbCheck, stripe, ai };

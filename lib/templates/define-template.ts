@@ -32,7 +32,8 @@ export function connectorsOf(definition: Pick<WorkflowDefinitionInput, 'steps'>)
     if (!(connectorTypes as readonly string[]).includes(step.type)) continue;
     const config = step.config ?? {};
     const name = config.credential ?? config.signingCredential;
-    if (typeof name === 'string') found.set(`${step.type}:${name}`, { type: step.type as ConnectorType, credential: name });
+    if (typeof name === 'string')
+      found.set(`${step.type}:${name}`, { type: step.type as ConnectorType, credential: name });
   }
   return [...found.values()];
 }

@@ -7,7 +7,13 @@ import { reportingTemplates } from './catalog/reporting';
 import { supportTemplates } from './catalog/support';
 import type { CatalogTemplate, TemplateCategory } from './define-template';
 
-export { connectorsOf, templateCategories, type CatalogTemplate, type TemplateCategory, type TemplateConnector } from './define-template';
+export {
+  connectorsOf,
+  templateCategories,
+  type CatalogTemplate,
+  type TemplateCategory,
+  type TemplateConnector,
+} from './define-template';
 
 export const catalogTemplates: readonly CatalogTemplate[] = [
   ...backupTemplates,

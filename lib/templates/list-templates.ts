@@ -21,7 +21,11 @@ async function catalogDetail(template: CatalogTemplate, locale: Locale): Promise
     connectors: template.connectors,
     apps: template.apps,
     stepCount: template.definition.steps.length,
-    steps: template.definition.steps.map((step) => ({ id: step.id, type: step.type, description: texts.steps[step.id] ?? null })),
+    steps: template.definition.steps.map((step) => ({
+      id: step.id,
+      type: step.type,
+      description: texts.steps[step.id] ?? null,
+    })),
     definition: template.definition,
   };
 }
@@ -30,13 +34,20 @@ function summaryOf({ steps: _steps, definition: _definition, ...summary }: Templ
   return summary;
 }
 
-export async function listTemplates(db: Db, { category, locale = 'en' }: { category?: TemplateCategory; locale?: Locale } = {}): Promise<TemplateSummaryDto[]> {
+export async function listTemplates(
+  db: Db,
+  { category, locale = 'en' }: { category?: TemplateCategory; locale?: Locale } = {},
+): Promise<TemplateSummaryDto[]> {
   const builtin = await Promise.all(listCatalogTemplates(category).map((template) => catalogDetail(template, locale)));
   const shared = await listPublicSharedTemplates(db, { category });
   return [...builtin, ...shared].map(summaryOf);
 }
 
-export async function getTemplateDetail(db: Db, slug: string, locale: Locale = 'en'): Promise<TemplateDetailDto | null> {
+export async function getTemplateDetail(
+  db: Db,
+  slug: string,
+  locale: Locale = 'en',
+): Promise<TemplateDetailDto | null> {
   const builtin = getCatalogTemplate(slug);
   return builtin ? catalogDetail(builtin, locale) : getPublicSharedTemplate(db, slug);
 }

@@ -6,6 +6,12 @@ import { type SharedTemplateDto, toSharedTemplateDto } from './template-dto';
 
 export async function listWorkspaceTemplates(db: Db, scope: Scope): Promise<SharedTemplateDto[]> {
   requireScope(scope, 'read');
-  const rows = await db.selectFrom('workflow_templates').selectAll().where('workspace_id', '=', scope.workspaceId).orderBy('created_at', 'desc').limit(200).execute();
+  const rows = await db
+    .selectFrom('workflow_templates')
+    .selectAll()
+    .where('workspace_id', '=', scope.workspaceId)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
   return rows.map(toSharedTemplateDto);
 }

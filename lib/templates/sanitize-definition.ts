@@ -7,7 +7,9 @@ export const SECRET_PLACEHOLDER = 'YOUR-VALUE';
 
 function maskRecord(record: unknown): unknown {
   if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
-  return Object.fromEntries(Object.entries(record).map(([name, value]) => [name, SECRET_NAME.test(name) ? SECRET_PLACEHOLDER : value]));
+  return Object.fromEntries(
+    Object.entries(record).map(([name, value]) => [name, SECRET_NAME.test(name) ? SECRET_PLACEHOLDER : value]),
+  );
 }
 
 function maskUrl(url: unknown): unknown {
@@ -16,7 +18,8 @@ function maskUrl(url: unknown): unknown {
     const parsed = new URL(url);
     parsed.username = '';
     parsed.password = '';
-    for (const name of [...parsed.searchParams.keys()]) if (SECRET_NAME.test(name)) parsed.searchParams.set(name, SECRET_PLACEHOLDER);
+    for (const name of [...parsed.searchParams.keys()])
+      if (SECRET_NAME.test(name)) parsed.searchParams.set(name, SECRET_PLACEHOLDER);
     return parsed.toString();
   } catch {
     return url;

@@ -33,12 +33,19 @@ export function templateSlug(title: string): string {
   return `${words || 'template'}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function shareWorkflowAsTemplate(db: Db, scope: Scope, workflowId: string, input: ShareTemplateInput): Promise<SharedTemplateDto> {
+export async function shareWorkflowAsTemplate(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  input: ShareTemplateInput,
+): Promise<SharedTemplateDto> {
   const { visibility, title, summary, category } = shareTemplateSchema.parse(input);
   // NOTE: publishing takes a workflow out of the workspace, so it needs a workspace admin; sharing inside it, a member.
   requireRole(scope, visibility === 'public' ? 'admin' : 'member');
   const workflow = await getWorkflow(db, scope, workflowId);
-  const definition = assertValidDefinition(visibility === 'public' ? sanitizeDefinition(workflow.definition) : workflow.definition);
+  const definition = assertValidDefinition(
+    visibility === 'public' ? sanitizeDefinition(workflow.definition) : workflow.definition,
+  );
   let slug = templateSlug(title);
   while (getCatalogTemplate(slug)) slug = templateSlug(title);
   const row = await db

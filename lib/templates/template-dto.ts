@@ -39,7 +39,9 @@ export type SharedTemplateDto = {
 };
 
 export function triggerSummary(trigger: WorkflowDefinitionInput['trigger']): TemplateSummaryDto['trigger'] {
-  return trigger.type === 'schedule' ? { type: 'schedule', cron: trigger.cron, timezone: trigger.timezone ?? 'UTC' } : { type: trigger.type };
+  return trigger.type === 'schedule'
+    ? { type: 'schedule', cron: trigger.cron, timezone: trigger.timezone ?? 'UTC' }
+    : { type: trigger.type };
 }
 
 export function sharedDefinition(row: Pick<Selectable<WorkflowTemplateTable>, 'definition'>): WorkflowDefinitionInput {

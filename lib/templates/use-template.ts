@@ -18,20 +18,36 @@ async function sharedTemplateFor(db: Db, scope: Scope, slug: string) {
     .selectFrom('workflow_templates')
     .select(['id', 'definition'])
     .where('slug', '=', slug)
-    .where((eb) => eb.or([eb('workspace_id', '=', scope.workspaceId), eb.and([eb('visibility', '=', 'public'), eb('status', '=', 'approved')])]))
+    .where((eb) =>
+      eb.or([
+        eb('workspace_id', '=', scope.workspaceId),
+        eb.and([eb('visibility', '=', 'public'), eb('status', '=', 'approved')]),
+      ]),
+    )
     .executeTakeFirst();
 }
 
 // NOTE: named as the product calls it; callers import it under another name, since React's lint rules treat
 // any `use…` call outside a component as a hook.
-export async function useTemplate(db: Db, scope: Scope, slug: string, overrides: UseTemplateOverrides = {}): Promise<WorkflowDetailDto> {
+export async function useTemplate(
+  db: Db,
+  scope: Scope,
+  slug: string,
+  overrides: UseTemplateOverrides = {},
+): Promise<WorkflowDetailDto> {
   requireRole(scope, 'member');
   const builtin = getCatalogTemplate(slug);
   const shared = builtin ? undefined : await sharedTemplateFor(db, scope, slug);
-  const definition: WorkflowDefinitionInput | undefined = builtin?.definition ?? (shared ? sharedDefinition(shared) : undefined);
+  const definition: WorkflowDefinitionInput | undefined =
+    builtin?.definition ?? (shared ? sharedDefinition(shared) : undefined);
   if (!definition) throw new AppError('not_found', 'Template not found');
   const name = overrides.name?.trim().slice(0, 120) || definition.name;
   const workflow = await createWorkflow(db, scope, { ...definition, name });
-  if (shared) await db.updateTable('workflow_templates').set({ use_count: sql`use_count + 1` }).where('id', '=', shared.id).execute();
+  if (shared)
+    await db
+      .updateTable('workflow_templates')
+      .set({ use_count: sql`use_count + 1` })
+      .where('id', '=', shared.id)
+      .execute();
   return workflow;
 }

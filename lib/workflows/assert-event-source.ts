@@ -5,7 +5,11 @@ import type { Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
 import type { WorkflowDefinition } from './definition';
 
-export async function assertEventSourceInWorkspace(db: Db, scope: Scope, definition: WorkflowDefinition): Promise<void> {
+export async function assertEventSourceInWorkspace(
+  db: Db,
+  scope: Scope,
+  definition: WorkflowDefinition,
+): Promise<void> {
   if (definition.trigger.type !== 'event') return;
   const source = await db
     .selectFrom('workflows')
@@ -15,7 +19,13 @@ export async function assertEventSourceInWorkspace(db: Db, scope: Scope, definit
     .executeTakeFirst();
   if (!source) {
     throw new AppError('validation_failed', 'The workflow is not valid', {
-      issues: [{ path: 'trigger.workflowId', code: 'unknown_workflow', message: 'The event trigger names a workflow that is not in this workspace' }],
+      issues: [
+        {
+          path: 'trigger.workflowId',
+          code: 'unknown_workflow',
+          message: 'The event trigger names a workflow that is not in this workspace',
+        },
+      ],
     });
   }
 }

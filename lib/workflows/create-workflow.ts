@@ -12,9 +12,18 @@ import { toWorkflowDto, type WorkflowDetailDto } from './workflow-dto';
 import { assertEventSourceInWorkspace } from './assert-event-source';
 
 /** How the workflow came to be: a copy or an import starts disabled and is audited as such. */
-export type CreateWorkflowOptions = { enabled?: boolean; action?: 'workflow.created' | 'workflow.duplicated' | 'workflow.imported'; meta?: Record<string, unknown> };
+export type CreateWorkflowOptions = {
+  enabled?: boolean;
+  action?: 'workflow.created' | 'workflow.duplicated' | 'workflow.imported';
+  meta?: Record<string, unknown>;
+};
 
-export async function createWorkflow(db: Db, scope: Scope, input: unknown, options: CreateWorkflowOptions = {}): Promise<WorkflowDetailDto> {
+export async function createWorkflow(
+  db: Db,
+  scope: Scope,
+  input: unknown,
+  options: CreateWorkflowOptions = {},
+): Promise<WorkflowDetailDto> {
   requireRole(scope, 'member');
   const definition = assertValidDefinition(input);
   await assertEventSourceInWorkspace(db, scope, definition);
@@ -35,8 +44,18 @@ export async function createWorkflow(db: Db, scope: Scope, input: unknown, optio
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx.insertInto('workflow_versions').values({ workflow_id: row.id, version: 1, definition: JSON.stringify(definition), created_by: scope.userId }).execute();
-    await recordAudit(trx, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: options.action ?? 'workflow.created', targetType: 'workflow', targetId: row.id, meta: { name: definition.name, ...options.meta } });
+    await trx
+      .insertInto('workflow_versions')
+      .values({ workflow_id: row.id, version: 1, definition: JSON.stringify(definition), created_by: scope.userId })
+      .execute();
+    await recordAudit(trx, {
+      workspaceId: scope.workspaceId,
+      actorUserId: scope.userId,
+      action: options.action ?? 'workflow.created',
+      targetType: 'workflow',
+      targetId: row.id,
+      meta: { name: definition.name, ...options.meta },
+    });
     return { ...toWorkflowDto(row), definition };
   });
 }

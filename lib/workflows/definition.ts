@@ -40,7 +40,11 @@ const timeZoneSchema = z.string().refine(isValidTimeZone, 'Not an IANA time zone
 
 export const triggerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('manual') }),
-  z.object({ type: z.literal('schedule'), cron: z.string().trim().min(9).max(120), timezone: timeZoneSchema.default('UTC') }),
+  z.object({
+    type: z.literal('schedule'),
+    cron: z.string().trim().min(9).max(120),
+    timezone: timeZoneSchema.default('UTC'),
+  }),
   z.object({
     type: z.literal('webhook'),
     /** Require an `x-levqor-signature: sha256=<hex>` HMAC of the raw body. */
@@ -81,7 +85,11 @@ export const settingsSchema = z.object({
   retry: retryPolicySchema.default({ maxAttempts: 5, initialDelayMs: 1_000, maxDelayMs: 300_000 }),
   concurrency: z.number().int().min(1).max(100).default(10),
   /** How long an approval waits before it counts as rejected. */
-  approvalTimeoutHours: z.number().min(0.01).max(24 * 30).default(72),
+  approvalTimeoutHours: z
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(72),
 });
 export type WorkflowSettings = z.infer<typeof settingsSchema>;
 
@@ -90,7 +98,10 @@ export const workflowDefinitionSchema = z.object({
   name: z.string().trim().min(1).max(limits.nameLength),
   description: z.string().max(2_000).optional(),
   trigger: triggerSchema,
-  steps: z.array(stepSchema).min(1, 'A workflow needs at least one step').max(limits.steps, `At most ${limits.steps} steps`),
+  steps: z
+    .array(stepSchema)
+    .min(1, 'A workflow needs at least one step')
+    .max(limits.steps, `At most ${limits.steps} steps`),
   settings: settingsSchema.default({
     timezone: 'UTC',
     retry: { maxAttempts: 5, initialDelayMs: 1_000, maxDelayMs: 300_000 },

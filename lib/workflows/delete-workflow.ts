@@ -16,7 +16,19 @@ export async function deleteWorkflow(db: Db, scope: Scope, workflowId: string): 
     .limit(1)
     .executeTakeFirst();
   if (active) throw new AppError('conflict', 'This workflow has runs in progress; cancel them first');
-  const deleted = await db.deleteFrom('workflows').where('id', '=', workflowId).where('workspace_id', '=', scope.workspaceId).returning('name').executeTakeFirst();
+  const deleted = await db
+    .deleteFrom('workflows')
+    .where('id', '=', workflowId)
+    .where('workspace_id', '=', scope.workspaceId)
+    .returning('name')
+    .executeTakeFirst();
   if (!deleted) throw new AppError('not_found', 'Workflow not found');
-  await recordAudit(db, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'workflow.deleted', targetType: 'workflow', targetId: workflowId, meta: { name: deleted.name } });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actorUserId: scope.userId,
+    action: 'workflow.deleted',
+    targetType: 'workflow',
+    targetId: workflowId,
+    meta: { name: deleted.name },
+  });
 }

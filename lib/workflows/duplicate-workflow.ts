@@ -16,8 +16,17 @@ export function copyName(name: string): string {
   return `${name.length > room ? name.slice(0, room).trimEnd() : name}${COPY_SUFFIX}`;
 }
 
-export async function duplicateWorkflow(db: Db, scope: Scope, workflowId: string, input: DuplicateWorkflowInput = {}): Promise<WorkflowDetailDto> {
+export async function duplicateWorkflow(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  input: DuplicateWorkflowInput = {},
+): Promise<WorkflowDetailDto> {
   const source = await getWorkflow(db, scope, workflowId);
   const definition = { ...source.definition, name: input.name ?? copyName(source.name) };
-  return createWorkflow(db, scope, definition, { enabled: false, action: 'workflow.duplicated', meta: { sourceWorkflowId: source.id, sourceVersion: source.currentVersion } });
+  return createWorkflow(db, scope, definition, {
+    enabled: false,
+    action: 'workflow.duplicated',
+    meta: { sourceWorkflowId: source.id, sourceVersion: source.currentVersion },
+  });
 }

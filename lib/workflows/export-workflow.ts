@@ -18,10 +18,20 @@ export function workflowSlug(name: string): string {
   return slug || 'workflow';
 }
 
-export async function exportWorkflow(db: Db, scope: Scope, workflowId: string, now: Date = new Date()): Promise<{ filename: string; file: WorkflowFile }> {
+export async function exportWorkflow(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  now: Date = new Date(),
+): Promise<{ filename: string; file: WorkflowFile }> {
   const workflow = await getWorkflow(db, scope, workflowId);
   return {
     filename: `${workflowSlug(workflow.name)}.levqor.json`,
-    file: { format: WORKFLOW_FILE_FORMAT, formatVersion: WORKFLOW_FILE_VERSION, exportedAt: now.toISOString(), definition: workflow.definition },
+    file: {
+      format: WORKFLOW_FILE_FORMAT,
+      formatVersion: WORKFLOW_FILE_VERSION,
+      exportedAt: now.toISOString(),
+      definition: workflow.definition,
+    },
   };
 }

@@ -7,7 +7,12 @@ import { loadDefinition } from './engine/load-run';
 import { toWorkflowDto, type WorkflowDetailDto } from './workflow-dto';
 
 export async function getWorkflowRow(db: Db, scope: Scope, workflowId: string) {
-  const row = await db.selectFrom('workflows').selectAll().where('id', '=', workflowId).where('workspace_id', '=', scope.workspaceId).executeTakeFirst();
+  const row = await db
+    .selectFrom('workflows')
+    .selectAll()
+    .where('id', '=', workflowId)
+    .where('workspace_id', '=', scope.workspaceId)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'Workflow not found');
   return row;
 }

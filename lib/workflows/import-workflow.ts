@@ -9,7 +9,8 @@ import { workflowFileSchema } from './schemas';
 import type { ValidationIssue } from './validate-definition';
 import type { WorkflowDetailDto } from './workflow-dto';
 
-const invalidFile = (issues: ValidationIssue[]) => new AppError('validation_failed', 'The file is not a valid Levqor workflow', { issues });
+const invalidFile = (issues: ValidationIssue[]) =>
+  new AppError('validation_failed', 'The file is not a valid Levqor workflow', { issues });
 
 /** The definition inside `input`, and the path prefix its issues need: a file has an envelope, a bare definition has not. */
 function unwrap(input: Record<string, unknown>): { definition: unknown; prefix: string } {
@@ -22,10 +23,22 @@ function unwrap(input: Record<string, unknown>): { definition: unknown; prefix: 
 export async function importWorkflow(db: Db, scope: Scope, input: Record<string, unknown>): Promise<WorkflowDetailDto> {
   const { definition, prefix } = unwrap(input);
   try {
-    return await createWorkflow(db, scope, definition, { enabled: false, action: 'workflow.imported', meta: { from: prefix ? 'file' : 'definition' } });
+    return await createWorkflow(db, scope, definition, {
+      enabled: false,
+      action: 'workflow.imported',
+      meta: { from: prefix ? 'file' : 'definition' },
+    });
   } catch (error) {
-    const issues = error instanceof AppError && error.code === 'validation_failed' ? (error.details as { issues?: ValidationIssue[] } | undefined)?.issues : undefined;
+    const issues =
+      error instanceof AppError && error.code === 'validation_failed'
+        ? (error.details as { issues?: ValidationIssue[] } | undefined)?.issues
+        : undefined;
     if (!issues) throw error;
-    throw invalidFile(issues.map((issue) => ({ ...issue, path: prefix ? (issue.path === '(root)' ? prefix : `${prefix}.${issue.path}`) : issue.path })));
+    throw invalidFile(
+      issues.map((issue) => ({
+        ...issue,
+        path: prefix ? (issue.path === '(root)' ? prefix : `${prefix}.${issue.path}`) : issue.path,
+      })),
+    );
   }
 }

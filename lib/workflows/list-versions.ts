@@ -20,10 +20,20 @@ export async function listVersions(db: Db, scope: Scope, workflowId: string) {
   return rows.map((row) => ({ version: row.version, createdAt: row.created_at, createdBy: row.created_by_email }));
 }
 
-export async function getVersion(db: Db, scope: Scope, workflowId: string, version: number): Promise<{ version: number; definition: WorkflowDefinition }> {
+export async function getVersion(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  version: number,
+): Promise<{ version: number; definition: WorkflowDefinition }> {
   requireScope(scope, 'read');
   await getWorkflowRow(db, scope, workflowId);
-  const exists = await db.selectFrom('workflow_versions').select('version').where('workflow_id', '=', workflowId).where('version', '=', version).executeTakeFirst();
+  const exists = await db
+    .selectFrom('workflow_versions')
+    .select('version')
+    .where('workflow_id', '=', workflowId)
+    .where('version', '=', version)
+    .executeTakeFirst();
   if (!exists) throw new AppError('not_found', `Version ${version} not found`);
   return { version, definition: await loadDefinition(db, workflowId, version) };
 }

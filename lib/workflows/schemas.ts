@@ -17,13 +17,22 @@ export const WORKFLOW_FILE_VERSION = 1;
 
 /** The exported file: the definition inside a small envelope saying what the file is. */
 export const workflowFileSchema = z.object({
-  format: z.literal(WORKFLOW_FILE_FORMAT, { error: `This is not a Levqor workflow file (format must be "${WORKFLOW_FILE_FORMAT}")` }),
-  formatVersion: z.literal(WORKFLOW_FILE_VERSION, { error: `This file's format version is not supported; this Levqor reads version ${WORKFLOW_FILE_VERSION}` }),
+  format: z.literal(WORKFLOW_FILE_FORMAT, {
+    error: `This is not a Levqor workflow file (format must be "${WORKFLOW_FILE_FORMAT}")`,
+  }),
+  formatVersion: z.literal(WORKFLOW_FILE_VERSION, {
+    error: `This file's format version is not supported; this Levqor reads version ${WORKFLOW_FILE_VERSION}`,
+  }),
   exportedAt: isoDateTime.optional(),
   /** Checked by the workflow validator, which names every issue's step and field. */
   definition: z.unknown(),
 });
-export type WorkflowFile = { format: typeof WORKFLOW_FILE_FORMAT; formatVersion: typeof WORKFLOW_FILE_VERSION; exportedAt: string; definition: unknown };
+export type WorkflowFile = {
+  format: typeof WORKFLOW_FILE_FORMAT;
+  formatVersion: typeof WORKFLOW_FILE_VERSION;
+  exportedAt: string;
+  definition: unknown;
+};
 
 /** The import body: a workflow file, or a bare definition (an object either way). */
 export const importWorkflowSchema = z.record(z.string(), z.unknown());

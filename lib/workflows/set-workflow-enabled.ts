@@ -7,12 +7,26 @@ import { AppError } from '@/lib/errors';
 import { nextScheduledRun } from './trigger-columns';
 import { toWorkflowDto, type WorkflowDto } from './workflow-dto';
 
-export async function setWorkflowEnabled(db: Db, scope: Scope, workflowId: string, enabled: boolean, now: Date = new Date()): Promise<WorkflowDto> {
+export async function setWorkflowEnabled(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  enabled: boolean,
+  now: Date = new Date(),
+): Promise<WorkflowDto> {
   requireRole(scope, 'member');
-  const current = await db.selectFrom('workflows').select(['schedule_cron', 'schedule_timezone']).where('id', '=', workflowId).where('workspace_id', '=', scope.workspaceId).executeTakeFirst();
+  const current = await db
+    .selectFrom('workflows')
+    .select(['schedule_cron', 'schedule_timezone'])
+    .where('id', '=', workflowId)
+    .where('workspace_id', '=', scope.workspaceId)
+    .executeTakeFirst();
   if (!current) throw new AppError('not_found', 'Workflow not found');
   // NOTE: re-enabling a schedule starts from the next occurrence, not the ones missed while it was off.
-  const nextRunAt = enabled && current.schedule_cron ? nextScheduledRun(current.schedule_cron, current.schedule_timezone ?? 'UTC', now) : undefined;
+  const nextRunAt =
+    enabled && current.schedule_cron
+      ? nextScheduledRun(current.schedule_cron, current.schedule_timezone ?? 'UTC', now)
+      : undefined;
   const row = await db
     .updateTable('workflows')
     .set({ enabled, updated_at: now, ...(nextRunAt ? { next_run_at: nextRunAt } : {}) })
@@ -20,6 +34,12 @@ export async function setWorkflowEnabled(db: Db, scope: Scope, workflowId: strin
     .where('workspace_id', '=', scope.workspaceId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordAudit(db, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: enabled ? 'workflow.enabled' : 'workflow.disabled', targetType: 'workflow', targetId: workflowId });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actorUserId: scope.userId,
+    action: enabled ? 'workflow.enabled' : 'workflow.disabled',
+    targetType: 'workflow',
+    targetId: workflowId,
+  });
   return toWorkflowDto(row);
 }

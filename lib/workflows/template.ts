@@ -28,7 +28,9 @@ export function resolveTemplates(value: unknown, data: TemplateData | Record<str
   if (typeof value === 'string') {
     const match = whole.exec(value);
     if (match) return readPath(data, match[1] ?? '');
-    return value.includes('{{') ? value.replace(embedded, (_all, path: string) => stringify(readPath(data, path))) : value;
+    return value.includes('{{')
+      ? value.replace(embedded, (_all, path: string) => stringify(readPath(data, path)))
+      : value;
   }
   if (Array.isArray(value)) return value.map((item) => resolveTemplates(item, data));
   if (value && typeof value === 'object') {

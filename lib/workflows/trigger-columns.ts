@@ -10,7 +10,9 @@ export function nextScheduledRun(cron: string, timezone: string, after: Date): D
     return nextOccurrence(cron, timezone, after);
   } catch (error) {
     const message = `The schedule "${cron}" in ${timezone} cannot be computed: ${error instanceof Error ? error.message : String(error)}`;
-    throw new AppError('validation_failed', 'The schedule is not valid', { issues: [{ path: 'trigger.cron', code: 'invalid_cron', message }] });
+    throw new AppError('validation_failed', 'The schedule is not valid', {
+      issues: [{ path: 'trigger.cron', code: 'invalid_cron', message }],
+    });
   }
 }
 
@@ -24,6 +26,7 @@ export function triggerColumns(definition: WorkflowDefinition, now: Date = new D
     event_name: trigger.type === 'event' ? trigger.event : null,
     event_source_workflow_id: trigger.type === 'event' ? trigger.workflowId : null,
     concurrency_limit: definition.settings.concurrency,
-    webhook_rate_limit: (trigger.type === 'webhook' ? trigger.rateLimitPerMinute : undefined) ?? webhookRateLimits.defaultPerMinute,
+    webhook_rate_limit:
+      (trigger.type === 'webhook' ? trigger.rateLimitPerMinute : undefined) ?? webhookRateLimits.defaultPerMinute,
   };
 }

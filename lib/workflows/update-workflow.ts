@@ -9,7 +9,13 @@ import { assertValidDefinition } from './assert-valid-definition';
 import { triggerColumns } from './trigger-columns';
 import { toWorkflowDto, type WorkflowDetailDto } from './workflow-dto';
 
-export async function updateWorkflow(db: Db, scope: Scope, workflowId: string, input: unknown, options: { expectedVersion?: number } = {}): Promise<WorkflowDetailDto> {
+export async function updateWorkflow(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  input: unknown,
+  options: { expectedVersion?: number } = {},
+): Promise<WorkflowDetailDto> {
   requireRole(scope, 'member');
   const definition = assertValidDefinition(input, workflowId);
   await assertEventSourceInWorkspace(db, scope, definition);
@@ -23,17 +29,36 @@ export async function updateWorkflow(db: Db, scope: Scope, workflowId: string, i
       .executeTakeFirst();
     if (!current) throw new AppError('not_found', 'Workflow not found');
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.current_version) {
-      throw new AppError('conflict', `The workflow changed since you opened it (now version ${current.current_version}); reload and try again`);
+      throw new AppError(
+        'conflict',
+        `The workflow changed since you opened it (now version ${current.current_version}); reload and try again`,
+      );
     }
     const version = current.current_version + 1;
-    await trx.insertInto('workflow_versions').values({ workflow_id: workflowId, version, definition: JSON.stringify(definition), created_by: scope.userId }).execute();
+    await trx
+      .insertInto('workflow_versions')
+      .values({ workflow_id: workflowId, version, definition: JSON.stringify(definition), created_by: scope.userId })
+      .execute();
     const row = await trx
       .updateTable('workflows')
-      .set({ name: definition.name, description: definition.description ?? null, current_version: version, updated_at: new Date(), ...triggerColumns(definition) })
+      .set({
+        name: definition.name,
+        description: definition.description ?? null,
+        current_version: version,
+        updated_at: new Date(),
+        ...triggerColumns(definition),
+      })
       .where('id', '=', workflowId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'workflow.updated', targetType: 'workflow', targetId: workflowId, meta: { version } });
+    await recordAudit(trx, {
+      workspaceId: scope.workspaceId,
+      actorUserId: scope.userId,
+      action: 'workflow.updated',
+      targetType: 'workflow',
+      targetId: workflowId,
+      meta: { version },
+    });
     return { ...toWorkflowDto(row), definition };
   });
 }

@@ -13,10 +13,22 @@ export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { 
 
 type Options = { registry?: StepRegistry; workflowId?: string };
 
-export function validateDefinition(input: unknown, { registry = stepRegistry, workflowId }: Options = {}): ValidationResult {
+export function validateDefinition(
+  input: unknown,
+  { registry = stepRegistry, workflowId }: Options = {},
+): ValidationResult {
   const size = Buffer.byteLength(JSON.stringify(input ?? null));
   if (size > limits.definitionBytes) {
-    return { ok: false, issues: [{ path: '(root)', code: 'too_big', message: `The definition is ${Math.ceil(size / 1024)} KiB; the limit is ${limits.definitionBytes / 1024} KiB` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '(root)',
+          code: 'too_big',
+          message: `The definition is ${Math.ceil(size / 1024)} KiB; the limit is ${limits.definitionBytes / 1024} KiB`,
+        },
+      ],
+    };
   }
   const parsed = workflowDefinitionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
@@ -42,10 +54,19 @@ export function validateDefinition(input: unknown, { registry = stepRegistry, wo
         if (!isTemplatedField(step.config, issue.path, i)) issues.push({ ...issue, stepId: step.id });
       }
     }
-    const targets = config.success && stepType.references ? stepType.references(config.data as never) : [defaultNext(definition, step, i)];
+    const targets =
+      config.success && stepType.references
+        ? stepType.references(config.data as never)
+        : [defaultNext(definition, step, i)];
     edges.set(step.id, targets);
     targets.forEach((target) => {
-      if (target !== null && !index.has(target)) add(['steps', i, step.type === 'condition' ? 'config' : 'next'], 'unknown_step', `Step ${step.id} goes to "${target}", which is not a step of this workflow`, step.id);
+      if (target !== null && !index.has(target))
+        add(
+          ['steps', i, step.type === 'condition' ? 'config' : 'next'],
+          'unknown_step',
+          `Step ${step.id} goes to "${target}", which is not a step of this workflow`,
+          step.id,
+        );
     });
     for (const url of config.success && stepType.urls ? stepType.urls(config.data as never) : []) {
       const verdict = checkUrlStatically(url);
@@ -69,7 +90,8 @@ function defaultNext(definition: WorkflowDefinition, step: WorkflowStep, i: numb
 function isTemplatedField(config: Record<string, unknown>, path: string, stepIndex: number): boolean {
   const keys = path.replace(`steps.${stepIndex}.config.`, '').split('.');
   let value: unknown = config;
-  for (const key of keys) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of keys)
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' && value.includes('{{');
 }
 
@@ -81,7 +103,11 @@ function checkTrigger(definition: WorkflowDefinition, workflowId: string | undef
       if (trigger.cron.trim().split(/\s+/).length !== 5) throw new Error('five fields');
       next = nextOccurrence(trigger.cron, trigger.timezone, new Date());
     } catch {
-      add(['trigger', 'cron'], 'invalid_cron', `"${trigger.cron}" is not a five-field cron expression (minute hour day month weekday)`);
+      add(
+        ['trigger', 'cron'],
+        'invalid_cron',
+        `"${trigger.cron}" is not a five-field cron expression (minute hour day month weekday)`,
+      );
       return;
     }
     if (!next) add(['trigger', 'cron'], 'never_runs', `"${trigger.cron}" never matches a date (such as 30 February)`);
@@ -102,7 +128,8 @@ function checkGraph(definition: WorkflowDefinition, edges: Map<string, (string |
     for (const target of edges.get(id) ?? []) if (target) stack.push(target);
   }
   definition.steps.forEach((step, i) => {
-    if (!reached.has(step.id)) add(['steps', i], 'unreachable', `Step ${step.id} can never run: no step leads to it`, step.id);
+    if (!reached.has(step.id))
+      add(['steps', i], 'unreachable', `Step ${step.id} can never run: no step leads to it`, step.id);
   });
 
   const state = new Map<string, 'visiting' | 'done'>();
@@ -141,9 +168,21 @@ function checkTemplates(definition: WorkflowDefinition, edges: Map<string, (stri
       const [root, ref] = path.split('.');
       if (root === 'steps' && ref && !ancestorsOf(step.id).has(ref)) {
         const known = definition.steps.some((candidate) => candidate.id === ref);
-        add(['steps', i, 'config'], 'unknown_reference', known ? `{{${path}}} reads step ${ref}, which does not run before ${step.id}` : `{{${path}}} refers to an unknown step "${ref}"`, step.id);
+        add(
+          ['steps', i, 'config'],
+          'unknown_reference',
+          known
+            ? `{{${path}}} reads step ${ref}, which does not run before ${step.id}`
+            : `{{${path}}} refers to an unknown step "${ref}"`,
+          step.id,
+        );
       } else if (root !== 'steps' && root !== 'trigger' && root !== 'run' && root !== 'item') {
-        add(['steps', i, 'config'], 'unknown_reference', `{{${path}}} must start with steps., trigger. or run.`, step.id);
+        add(
+          ['steps', i, 'config'],
+          'unknown_reference',
+          `{{${path}}} must start with steps., trigger. or run.`,
+          step.id,
+        );
       }
     }
   });

@@ -11,7 +11,13 @@ export type WorkflowDto = {
   description: string | null;
   enabled: boolean;
   currentVersion: number;
-  trigger: { type: string; cron?: string | null; timezone?: string | null; event?: string | null; sourceWorkflowId?: string | null };
+  trigger: {
+    type: string;
+    cron?: string | null;
+    timezone?: string | null;
+    event?: string | null;
+    sourceWorkflowId?: string | null;
+  };
   webhookUrl: string | null;
   nextRunAt: Date | null;
   concurrencyLimit: number;
@@ -35,7 +41,9 @@ export function toWorkflowDto(row: Selectable<WorkflowTable>): WorkflowDto {
     trigger: {
       type: row.trigger_type,
       ...(row.trigger_type === 'schedule' ? { cron: row.schedule_cron, timezone: row.schedule_timezone } : {}),
-      ...(row.trigger_type === 'event' ? { event: row.event_name, sourceWorkflowId: row.event_source_workflow_id } : {}),
+      ...(row.trigger_type === 'event'
+        ? { event: row.event_name, sourceWorkflowId: row.event_source_workflow_id }
+        : {}),
     },
     webhookUrl: row.trigger_type === 'webhook' ? webhookUrl(row.webhook_token) : null,
     nextRunAt: row.next_run_at,

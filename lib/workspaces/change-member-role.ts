@@ -21,7 +21,12 @@ export async function changeMemberRole(db: Db, scope: Scope, userId: string, rol
     if (member.role === 'owner' && (await countOwners(trx, scope.workspaceId)) <= 1) {
       throw new AppError('conflict', 'The last owner cannot be demoted; make another member owner first');
     }
-    await trx.updateTable('memberships').set({ role }).where('workspace_id', '=', scope.workspaceId).where('user_id', '=', member.userId).execute();
+    await trx
+      .updateTable('memberships')
+      .set({ role })
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('user_id', '=', member.userId)
+      .execute();
     await bumpSessionVersion(trx, member.userId);
     await recordAudit(trx, {
       workspaceId: scope.workspaceId,

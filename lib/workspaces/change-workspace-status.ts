@@ -9,7 +9,13 @@ import { AppError } from '@/lib/errors';
 import { inTransaction, isUuid } from './in-transaction';
 import { addDays, type LifecycleEvent, nextStatus, RESTORE_GRACE_DAYS } from './lifecycle';
 
-export type WorkspaceStatusDto = { id: string; name: string; status: WorkspaceStatus; statusChangedAt: Date; purgeAfter: Date | null };
+export type WorkspaceStatusDto = {
+  id: string;
+  name: string;
+  status: WorkspaceStatus;
+  statusChangedAt: Date;
+  purgeAfter: Date | null;
+};
 export type StatusActor = { userId: string | null; label?: string };
 
 const auditActions = {
@@ -21,16 +27,31 @@ const auditActions = {
 } as const satisfies Record<LifecycleEvent, string>;
 
 /** Authorisation is the caller's: platform admins, or the owner helpers below. */
-export async function changeWorkspaceStatus(db: Db, actor: StatusActor, workspaceId: string, event: LifecycleEvent, now = new Date()): Promise<WorkspaceStatusDto> {
+export async function changeWorkspaceStatus(
+  db: Db,
+  actor: StatusActor,
+  workspaceId: string,
+  event: LifecycleEvent,
+  now = new Date(),
+): Promise<WorkspaceStatusDto> {
   if (!isUuid(workspaceId)) throw new AppError('not_found', 'Workspace not found');
   return inTransaction(db, async (trx) => {
-    const workspace = await trx.selectFrom('workspaces').select(['status', 'status_changed_at']).where('id', '=', workspaceId).forUpdate().executeTakeFirst();
+    const workspace = await trx
+      .selectFrom('workspaces')
+      .select(['status', 'status_changed_at'])
+      .where('id', '=', workspaceId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!workspace) throw new AppError('not_found', 'Workspace not found');
     const status = nextStatus(workspace.status, event, { statusChangedAt: workspace.status_changed_at, now });
     if (event === 'purge') await deleteTenantData(trx, workspaceId);
     const updated = await trx
       .updateTable('workspaces')
-      .set({ status, status_changed_at: now, purge_after: event === 'delete' ? addDays(now, RESTORE_GRACE_DAYS) : null })
+      .set({
+        status,
+        status_changed_at: now,
+        purge_after: event === 'delete' ? addDays(now, RESTORE_GRACE_DAYS) : null,
+      })
       .where('id', '=', workspaceId)
       .returning(['id', 'name', 'status', 'status_changed_at', 'purge_after'])
       .executeTakeFirstOrThrow();
@@ -43,7 +64,13 @@ export async function changeWorkspaceStatus(db: Db, actor: StatusActor, workspac
       targetId: workspaceId,
       meta: { from: workspace.status, to: status },
     });
-    return { id: updated.id, name: updated.name, status: updated.status, statusChangedAt: updated.status_changed_at, purgeAfter: updated.purge_after };
+    return {
+      id: updated.id,
+      name: updated.name,
+      status: updated.status,
+      statusChangedAt: updated.status_changed_at,
+      purgeAfter: updated.purge_after,
+    };
   });
 }
 
@@ -70,6 +97,7 @@ export async function restoreOwnWorkspace(db: Db, scope: Scope, now = new Date()
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (deletion?.meta.from === 'suspended') throw new AppError('forbidden', 'This workspace was suspended when it was deleted; contact support to restore it');
+  if (deletion?.meta.from === 'suspended')
+    throw new AppError('forbidden', 'This workspace was suspended when it was deleted; contact support to restore it');
   return changeWorkspaceStatus(db, { userId: scope.userId }, scope.workspaceId, 'restore', now);
 }

@@ -19,11 +19,29 @@ export async function ensurePersonalWorkspace(db: Db, user: WorkspaceOwner): Pro
     // NOTE: locking the user row makes a concurrent call wait here, then see the membership made by the first.
     const locked = await trx.selectFrom('users').select('id').where('id', '=', user.id).forUpdate().executeTakeFirst();
     if (!locked) throw new AppError('not_found', 'User not found');
-    const membership = await trx.selectFrom('memberships').select('workspace_id').where('user_id', '=', user.id).limit(1).executeTakeFirst();
+    const membership = await trx
+      .selectFrom('memberships')
+      .select('workspace_id')
+      .where('user_id', '=', user.id)
+      .limit(1)
+      .executeTakeFirst();
     if (membership) return;
-    const workspace = await trx.insertInto('workspaces').values({ name: personalWorkspaceName(user) }).returning('id').executeTakeFirstOrThrow();
-    await trx.insertInto('memberships').values({ workspace_id: workspace.id, user_id: user.id, role: 'owner' }).execute();
-    await recordAudit(trx, { workspaceId: workspace.id, actorUserId: user.id, action: 'workspace.created', targetType: 'workspace', targetId: workspace.id });
+    const workspace = await trx
+      .insertInto('workspaces')
+      .values({ name: personalWorkspaceName(user) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('memberships')
+      .values({ workspace_id: workspace.id, user_id: user.id, role: 'owner' })
+      .execute();
+    await recordAudit(trx, {
+      workspaceId: workspace.id,
+      actorUserId: user.id,
+      action: 'workspace.created',
+      targetType: 'workspace',
+      targetId: workspace.id,
+    });
   });
   return listUserWorkspaces(db, user.id);
 }

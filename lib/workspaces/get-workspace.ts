@@ -5,7 +5,11 @@ import type { Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
 
 export async function getWorkspace(db: Db, scope: Scope) {
-  const row = await db.selectFrom('workspaces').select(['id', 'name', 'status', 'created_at']).where('id', '=', scope.workspaceId).executeTakeFirst();
+  const row = await db
+    .selectFrom('workspaces')
+    .select(['id', 'name', 'status', 'created_at'])
+    .where('id', '=', scope.workspaceId)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'Workspace not found');
   return { id: row.id, name: row.name, status: row.status, createdAt: row.created_at };
 }

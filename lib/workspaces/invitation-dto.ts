@@ -5,14 +5,35 @@ import type { Role } from '@/db/types';
 
 export const INVITATION_TTL_DAYS = 7;
 
-export type InvitationDto = { id: string; email: string; role: Exclude<Role, 'owner'>; invitedBy: string | null; expiresAt: Date; createdAt: Date };
+export type InvitationDto = {
+  id: string;
+  email: string;
+  role: Exclude<Role, 'owner'>;
+  invitedBy: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+};
 
 export const invitationColumns = ['id', 'email', 'role', 'invited_by', 'expires_at', 'created_at'] as const;
 
-type InvitationRow = { id: string; email: string; role: Exclude<Role, 'owner'>; invited_by: string | null; expires_at: Date; created_at: Date };
+type InvitationRow = {
+  id: string;
+  email: string;
+  role: Exclude<Role, 'owner'>;
+  invited_by: string | null;
+  expires_at: Date;
+  created_at: Date;
+};
 
 export function toInvitationDto(row: InvitationRow): InvitationDto {
-  return { id: row.id, email: row.email, role: row.role, invitedBy: row.invited_by, expiresAt: row.expires_at, createdAt: row.created_at };
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    invitedBy: row.invited_by,
+    expiresAt: row.expires_at,
+    createdAt: row.created_at,
+  };
 }
 
 /** Only the SHA-256 of a token is stored, so a database leak cannot be turned into working links. */

@@ -8,7 +8,13 @@ import { requireRole, type Scope } from '@/lib/auth/scope';
 import { sendEmail } from '@/lib/email/send-email';
 import { AppError } from '@/lib/errors';
 import { inTransaction } from './in-transaction';
-import { createInvitationToken, INVITATION_TTL_DAYS, invitationColumns, type InvitationDto, toInvitationDto } from './invitation-dto';
+import {
+  createInvitationToken,
+  INVITATION_TTL_DAYS,
+  invitationColumns,
+  type InvitationDto,
+  toInvitationDto,
+} from './invitation-dto';
 import { addDays } from './lifecycle';
 import { assertWorkspaceActive } from './list-workspaces';
 
@@ -18,7 +24,12 @@ export const inviteMemberSchema = z.object({
 });
 export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
 
-export async function inviteMember(db: Db, scope: Scope, input: InviteMemberInput, options: { appUrl: string; now?: Date }): Promise<InvitationDto & { acceptUrl: string }> {
+export async function inviteMember(
+  db: Db,
+  scope: Scope,
+  input: InviteMemberInput,
+  options: { appUrl: string; now?: Date },
+): Promise<InvitationDto & { acceptUrl: string }> {
   requireRole(scope, 'admin');
   const { email, role } = inviteMemberSchema.parse(input);
   const now = options.now ?? new Date();
@@ -34,18 +45,49 @@ export async function inviteMember(db: Db, scope: Scope, input: InviteMemberInpu
       .executeTakeFirst();
     if (member) throw new AppError('conflict', 'That person is already a member of this workspace');
     // A new invitation replaces any pending one for the same address, so only the latest link works.
-    await trx.updateTable('invitations').set({ revoked_at: now }).where('workspace_id', '=', scope.workspaceId).where('email', '=', email).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
+    await trx
+      .updateTable('invitations')
+      .set({ revoked_at: now })
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('email', '=', email)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute();
     await trx.selectFrom('workspaces').select('id').where('id', '=', scope.workspaceId).forUpdate().executeTakeFirst();
     await assertWithinLimit(trx, scope.workspaceId, 'seats', { adding: 1, now });
     const row = await trx
       .insertInto('invitations')
-      .values({ workspace_id: scope.workspaceId, email, role, token_hash: tokenHash, invited_by: scope.userId, expires_at: addDays(now, INVITATION_TTL_DAYS) })
+      .values({
+        workspace_id: scope.workspaceId,
+        email,
+        role,
+        token_hash: tokenHash,
+        invited_by: scope.userId,
+        expires_at: addDays(now, INVITATION_TTL_DAYS),
+      })
       .returning(invitationColumns)
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'member.invited', targetType: 'invitation', targetId: row.id, meta: { email, role } });
-    const workspace = await trx.selectFrom('workspaces').select('name').where('id', '=', scope.workspaceId).executeTakeFirstOrThrow();
-    const inviter = scope.userId ? await trx.selectFrom('users').select(['name', 'email']).where('id', '=', scope.userId).executeTakeFirst() : undefined;
-    return { invitation: toInvitationDto(row), workspaceName: workspace.name, inviterName: inviter ? inviter.name || inviter.email : null };
+    await recordAudit(trx, {
+      workspaceId: scope.workspaceId,
+      actorUserId: scope.userId,
+      action: 'member.invited',
+      targetType: 'invitation',
+      targetId: row.id,
+      meta: { email, role },
+    });
+    const workspace = await trx
+      .selectFrom('workspaces')
+      .select('name')
+      .where('id', '=', scope.workspaceId)
+      .executeTakeFirstOrThrow();
+    const inviter = scope.userId
+      ? await trx.selectFrom('users').select(['name', 'email']).where('id', '=', scope.userId).executeTakeFirst()
+      : undefined;
+    return {
+      invitation: toInvitationDto(row),
+      workspaceName: workspace.name,
+      inviterName: inviter ? inviter.name || inviter.email : null,
+    };
   });
 
   const acceptUrl = `${options.appUrl.replace(/\/+$/, '')}/invite/${token}`;

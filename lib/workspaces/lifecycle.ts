@@ -26,15 +26,23 @@ export function graceEndsAt(deletedAt: Date): Date {
   return addDays(deletedAt, RESTORE_GRACE_DAYS);
 }
 
-export function nextStatus(current: WorkspaceStatus, event: LifecycleEvent, clock: { statusChangedAt: Date; now: Date }): WorkspaceStatus {
+export function nextStatus(
+  current: WorkspaceStatus,
+  event: LifecycleEvent,
+  clock: { statusChangedAt: Date; now: Date },
+): WorkspaceStatus {
   const transition = transitions[event];
-  if (!transition.from.includes(current)) throw new AppError('conflict', `Cannot ${event} a workspace that is ${current}`);
+  if (!transition.from.includes(current))
+    throw new AppError('conflict', `Cannot ${event} a workspace that is ${current}`);
   const graceOver = clock.now.getTime() >= graceEndsAt(clock.statusChangedAt).getTime();
   if (event === 'restore' && graceOver) {
     throw new AppError('conflict', `Cannot restore a workspace deleted more than ${RESTORE_GRACE_DAYS} days ago`);
   }
   if (event === 'purge' && !graceOver) {
-    throw new AppError('conflict', `Cannot purge a workspace before its ${RESTORE_GRACE_DAYS}-day restore period has ended`);
+    throw new AppError(
+      'conflict',
+      `Cannot purge a workspace before its ${RESTORE_GRACE_DAYS}-day restore period has ended`,
+    );
   }
   return transition.to;
 }

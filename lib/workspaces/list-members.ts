@@ -9,7 +9,13 @@ export async function listMembers(db: Db, scope: Scope): Promise<MemberDto[]> {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at as joinedAt'])
+    .select([
+      'users.id as userId',
+      'users.email',
+      'users.name',
+      'memberships.role',
+      'memberships.created_at as joinedAt',
+    ])
     .where('memberships.workspace_id', '=', scope.workspaceId)
     .orderBy('users.email')
     .execute();

@@ -55,12 +55,16 @@ export async function getMembershipScope(db: Db, userId: string, workspaceId: st
     .where('user_id', '=', userId)
     .where('workspace_id', '=', workspaceId)
     .executeTakeFirst();
-  return membership ? { workspaceId, userId, role: membership.role, via: 'session', scopes: sessionScopes(membership.role) } : null;
+  return membership
+    ? { workspaceId, userId, role: membership.role, via: 'session', scopes: sessionScopes(membership.role) }
+    : null;
 }
 
 /** Throws 403 for a suspended workspace and 404 for one that is deleted, purged or unknown. */
 export async function assertWorkspaceActive(db: Db, workspaceId: string): Promise<void> {
-  const workspace = isUuid(workspaceId) ? await db.selectFrom('workspaces').select('status').where('id', '=', workspaceId).executeTakeFirst() : undefined;
+  const workspace = isUuid(workspaceId)
+    ? await db.selectFrom('workspaces').select('status').where('id', '=', workspaceId).executeTakeFirst()
+    : undefined;
   if (workspace?.status === 'suspended') throw new AppError('forbidden', 'This workspace is suspended');
   if (workspace?.status !== 'active') throw new AppError('not_found', 'Workspace not found');
 }

@@ -14,7 +14,13 @@ export async function lockMember(trx: Transaction<Database>, workspaceId: string
     ? await trx
         .selectFrom('memberships')
         .innerJoin('users', 'users.id', 'memberships.user_id')
-        .select(['users.id as userId', 'users.email', 'users.name', 'memberships.role', 'memberships.created_at as joinedAt'])
+        .select([
+          'users.id as userId',
+          'users.email',
+          'users.name',
+          'memberships.role',
+          'memberships.created_at as joinedAt',
+        ])
         .where('memberships.workspace_id', '=', workspaceId)
         .where('memberships.user_id', '=', userId)
         .executeTakeFirst()

@@ -9,15 +9,25 @@ import { AppError } from '@/lib/errors';
 import { inTransaction } from './in-transaction';
 import { countOwners, lockMember } from './member-guards';
 
-export async function removeMember(db: Db, scope: Scope, userId: string, now = new Date()): Promise<{ userId: string }> {
+export async function removeMember(
+  db: Db,
+  scope: Scope,
+  userId: string,
+  now = new Date(),
+): Promise<{ userId: string }> {
   requireRole(scope, 'admin');
   return inTransaction(db, async (trx) => {
     const member = await lockMember(trx, scope.workspaceId, userId);
-    if (member.role === 'owner' && !hasRole(scope, 'owner')) throw new AppError('forbidden', 'Only an owner can remove an owner');
+    if (member.role === 'owner' && !hasRole(scope, 'owner'))
+      throw new AppError('forbidden', 'Only an owner can remove an owner');
     if (member.role === 'owner' && (await countOwners(trx, scope.workspaceId)) <= 1) {
       throw new AppError('conflict', 'The last owner cannot be removed; make another member owner first');
     }
-    await trx.deleteFrom('memberships').where('workspace_id', '=', scope.workspaceId).where('user_id', '=', member.userId).execute();
+    await trx
+      .deleteFrom('memberships')
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('user_id', '=', member.userId)
+      .execute();
     await bumpSessionVersion(trx, member.userId);
     // NOTE: an API key acts as the user who created it, so a removed member's keys must stop working here.
     await trx

@@ -6,7 +6,12 @@ import { AppError } from '@/lib/errors';
 import { isUuid } from './in-transaction';
 import { invitationColumns, type InvitationDto, toInvitationDto } from './invitation-dto';
 
-export async function revokeInvitation(db: Db, scope: Scope, invitationId: string, now = new Date()): Promise<InvitationDto> {
+export async function revokeInvitation(
+  db: Db,
+  scope: Scope,
+  invitationId: string,
+  now = new Date(),
+): Promise<InvitationDto> {
   requireRole(scope, 'admin');
   const row = isUuid(invitationId)
     ? await db

@@ -31,13 +31,22 @@ describe('operator login', () => {
   it('signs the operator in as a platform admin', async () => {
     const user = await authorizeAdmin(test.db, { email: 'OPS@levqor.io', password: PASSWORD });
     expect(user?.email).toBe('ops@levqor.io');
-    const row = await test.db.selectFrom('users').select('is_admin').where('email', '=', 'ops@levqor.io').executeTakeFirstOrThrow();
+    const row = await test.db
+      .selectFrom('users')
+      .select('is_admin')
+      .where('email', '=', 'ops@levqor.io')
+      .executeTakeFirstOrThrow();
     expect(row.is_admin).toBe(true);
   });
 
   it('refuses a wrong password and records the failure without the raw email', async () => {
     expect(await authorizeAdmin(test.db, { email: 'ops@levqor.io', password: 'guess' })).toBeNull();
-    const failure = await test.db.selectFrom('audit_logs').selectAll().where('action', '=', 'auth.sign_in_failed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const failure = await test.db
+      .selectFrom('audit_logs')
+      .selectAll()
+      .where('action', '=', 'auth.sign_in_failed')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(failure.actor_label).toBe('o***@levqor.io');
   });
 

@@ -23,7 +23,14 @@ describe('creating an API key', () => {
   it('returns a well-formed key once and stores only its hash', async () => {
     const { key, apiKey } = await createApiKey(test.db, owner.scope, { name: 'CI', scopes: ['read', 'write'] });
     expect(key).toMatch(/^lvq_live_[A-Za-z0-9_-]{43}$/);
-    expect(apiKey).toMatchObject({ name: 'CI', prefix: key.slice(0, 12), last4: key.slice(-4), scopes: ['read', 'write'], status: 'active', revokedAt: null });
+    expect(apiKey).toMatchObject({
+      name: 'CI',
+      prefix: key.slice(0, 12),
+      last4: key.slice(-4),
+      scopes: ['read', 'write'],
+      status: 'active',
+      revokedAt: null,
+    });
     expect(JSON.stringify(apiKey)).not.toContain(key);
     const row = await test.db.selectFrom('api_keys').selectAll().where('id', '=', apiKey.id).executeTakeFirstOrThrow();
     expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -38,15 +45,28 @@ describe('creating an API key', () => {
 
   it('is audited', async () => {
     const { apiKey } = await createApiKey(test.db, owner.scope, { name: 'Audited', scopes: ['read'] });
-    const entry = await test.db.selectFrom('audit_logs').selectAll().where('target_id', '=', apiKey.id).executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ action: 'api_key.created', workspace_id: owner.workspaceId, actor_user_id: owner.userId });
+    const entry = await test.db
+      .selectFrom('audit_logs')
+      .selectAll()
+      .where('target_id', '=', apiKey.id)
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      action: 'api_key.created',
+      workspace_id: owner.workspaceId,
+      actor_user_id: owner.userId,
+    });
   });
 });
 
 describe('verifying an API key', () => {
   it('resolves a valid key to its workspace and scopes and marks it used', async () => {
     const { key, apiKey } = await createApiKey(test.db, owner.scope, { name: 'Verify', scopes: ['read'] });
-    expect(await verifyApiKey(test.db, key)).toEqual({ apiKeyId: apiKey.id, workspaceId: owner.workspaceId, createdBy: owner.userId, scopes: ['read'] });
+    expect(await verifyApiKey(test.db, key)).toEqual({
+      apiKeyId: apiKey.id,
+      workspaceId: owner.workspaceId,
+      createdBy: owner.userId,
+      scopes: ['read'],
+    });
     const [listed] = (await listApiKeys(test.db, owner.scope)).filter((k) => k.id === apiKey.id);
     expect(listed?.lastUsedAt).toBeInstanceOf(Date);
   });
@@ -56,11 +76,23 @@ describe('verifying an API key', () => {
     const recent = new Date(Date.now() - 30_000);
     await test.db.updateTable('api_keys').set({ last_used_at: recent }).where('id', '=', apiKey.id).execute();
     await verifyApiKey(test.db, key);
-    const kept = await test.db.selectFrom('api_keys').select('last_used_at').where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+    const kept = await test.db
+      .selectFrom('api_keys')
+      .select('last_used_at')
+      .where('id', '=', apiKey.id)
+      .executeTakeFirstOrThrow();
     expect(kept.last_used_at).toEqual(recent);
-    await test.db.updateTable('api_keys').set({ last_used_at: new Date(Date.now() - 120_000) }).where('id', '=', apiKey.id).execute();
+    await test.db
+      .updateTable('api_keys')
+      .set({ last_used_at: new Date(Date.now() - 120_000) })
+      .where('id', '=', apiKey.id)
+      .execute();
     await verifyApiKey(test.db, key);
-    const touched = await test.db.selectFrom('api_keys').select('last_used_at').where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+    const touched = await test.db
+      .selectFrom('api_keys')
+      .select('last_used_at')
+      .where('id', '=', apiKey.id)
+      .executeTakeFirstOrThrow();
     expect(touched.last_used_at?.getTime()).toBeGreaterThan(Date.now() - 10_000);
   });
 
@@ -78,8 +110,16 @@ describe('verifying an API key', () => {
   });
 
   it('refuses an expired key', async () => {
-    const { key, apiKey } = await createApiKey(test.db, owner.scope, { name: 'Short-lived', scopes: ['read'], expiresAt: new Date(Date.now() + 60_000) });
-    await test.db.updateTable('api_keys').set({ expires_at: new Date(Date.now() - 1_000) }).where('id', '=', apiKey.id).execute();
+    const { key, apiKey } = await createApiKey(test.db, owner.scope, {
+      name: 'Short-lived',
+      scopes: ['read'],
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    await test.db
+      .updateTable('api_keys')
+      .set({ expires_at: new Date(Date.now() - 1_000) })
+      .where('id', '=', apiKey.id)
+      .execute();
     expect(await verifyApiKey(test.db, key)).toBeNull();
     const [listed] = (await listApiKeys(test.db, owner.scope)).filter((k) => k.id === apiKey.id);
     expect(listed?.status).toBe('expired');
@@ -92,13 +132,23 @@ describe('revoking an API key', () => {
     const first = await revokeApiKey(test.db, owner.scope, apiKey.id);
     const second = await revokeApiKey(test.db, owner.scope, apiKey.id);
     expect(second.revokedAt).toEqual(first.revokedAt);
-    const audits = await test.db.selectFrom('audit_logs').select('id').where('action', '=', 'api_key.revoked').where('target_id', '=', apiKey.id).execute();
+    const audits = await test.db
+      .selectFrom('audit_logs')
+      .select('id')
+      .where('action', '=', 'api_key.revoked')
+      .where('target_id', '=', apiKey.id)
+      .execute();
     expect(audits).toHaveLength(1);
   });
 
   it('answers not found for unknown and malformed ids', async () => {
-    await expect(revokeApiKey(test.db, owner.scope, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(revokeApiKey(test.db, owner.scope, 'nonsense')).rejects.toMatchObject({ code: 'not_found', message: 'API key not found' });
+    await expect(revokeApiKey(test.db, owner.scope, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(revokeApiKey(test.db, owner.scope, 'nonsense')).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'API key not found',
+    });
   });
 });
 
@@ -108,8 +158,15 @@ describe('workspace isolation', () => {
     const ownerKeys = await listApiKeys(test.db, owner.scope);
     expect(ownerKeys.map((k) => k.id)).not.toContain(apiKey.id);
     expect(ownerKeys.length).toBeGreaterThan(0);
-    await expect(revokeApiKey(test.db, owner.scope, apiKey.id)).rejects.toMatchObject({ code: 'not_found', message: 'API key not found' });
-    const row = await test.db.selectFrom('api_keys').select('revoked_at').where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+    await expect(revokeApiKey(test.db, owner.scope, apiKey.id)).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'API key not found',
+    });
+    const row = await test.db
+      .selectFrom('api_keys')
+      .select('revoked_at')
+      .where('id', '=', apiKey.id)
+      .executeTakeFirstOrThrow();
     expect(row.revoked_at).toBeNull();
     expect(await verifyApiKey(test.db, key)).not.toBeNull();
     expect((await listApiKeys(test.db, other.scope)).map((k) => k.id)).toEqual([apiKey.id]);
@@ -124,7 +181,11 @@ describe('workspace isolation', () => {
 describe('createApiKeySchema', () => {
   it('accepts a valid body, trimming the name and coercing the expiry', () => {
     const expiry = new Date(Date.now() + 86_400_000).toISOString();
-    expect(createApiKeySchema.parse({ name: '  Deploy  ', scopes: ['read'], expiresAt: expiry })).toEqual({ name: 'Deploy', scopes: ['read'], expiresAt: new Date(expiry) });
+    expect(createApiKeySchema.parse({ name: '  Deploy  ', scopes: ['read'], expiresAt: expiry })).toEqual({
+      name: 'Deploy',
+      scopes: ['read'],
+      expiresAt: new Date(expiry),
+    });
     expect(createApiKeySchema.parse({ name: 'Forever', scopes: ['admin'] }).expiresAt).toBeNull();
   });
 

@@ -15,10 +15,30 @@ beforeAll(async () => {
   admin = await seedMember(test.db, 'admin', owner.workspaceId);
   member = await seedMember(test.db, 'member', owner.workspaceId);
   stranger = await seedMember(test.db, 'owner');
-  await recordAudit(test.db, { workspaceId: owner.workspaceId, actorUserId: owner.userId, action: 'workspace.created', targetType: 'workspace', targetId: owner.workspaceId });
-  await recordAudit(test.db, { workspaceId: stranger.workspaceId, actorUserId: stranger.userId, action: 'workspace.created' });
-  await recordAudit(test.db, { workspaceId: owner.workspaceId, actorUserId: owner.userId, action: 'member.invited', meta: { email: 'grace@example.org', role: 'admin' } });
-  await recordAudit(test.db, { workspaceId: owner.workspaceId, actorUserId: admin.userId, action: 'member.role_changed', meta: { from: 'member', to: 'admin' } });
+  await recordAudit(test.db, {
+    workspaceId: owner.workspaceId,
+    actorUserId: owner.userId,
+    action: 'workspace.created',
+    targetType: 'workspace',
+    targetId: owner.workspaceId,
+  });
+  await recordAudit(test.db, {
+    workspaceId: stranger.workspaceId,
+    actorUserId: stranger.userId,
+    action: 'workspace.created',
+  });
+  await recordAudit(test.db, {
+    workspaceId: owner.workspaceId,
+    actorUserId: owner.userId,
+    action: 'member.invited',
+    meta: { email: 'grace@example.org', role: 'admin' },
+  });
+  await recordAudit(test.db, {
+    workspaceId: owner.workspaceId,
+    actorUserId: admin.userId,
+    action: 'member.role_changed',
+    meta: { from: 'member', to: 'admin' },
+  });
 });
 afterAll(() => test.close());
 
@@ -45,12 +65,21 @@ describe('audit log', () => {
     expect(entries[0]?.actor).toBe(`u***@example.com`);
     expect(entries[1]?.meta).toEqual({ email: 'g***@example.org', role: 'admin' });
     expect(JSON.stringify(entries)).not.toMatch(/user-[0-9a-f]+@/);
-    const stored = await test.db.selectFrom('audit_logs').select('meta').where('action', '=', 'member.invited').executeTakeFirstOrThrow();
+    const stored = await test.db
+      .selectFrom('audit_logs')
+      .select('meta')
+      .where('action', '=', 'member.invited')
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored.meta)).not.toContain('grace@');
   });
 
   it('masks an email given as the actor label', async () => {
-    await recordAudit(test.db, { workspaceId: stranger.workspaceId, action: 'auth.sign_in_failed', actorLabel: 'mallory@example.net', ip: '203.0.113.9' });
+    await recordAudit(test.db, {
+      workspaceId: stranger.workspaceId,
+      action: 'auth.sign_in_failed',
+      actorLabel: 'mallory@example.net',
+      ip: '203.0.113.9',
+    });
     const { entries } = await listAuditLogs(test.db, stranger.scope);
     expect(entries[0]).toMatchObject({ action: 'auth.sign_in_failed', actor: 'm***@example.net', ip: '203.0.113.9' });
   });
@@ -60,10 +89,15 @@ describe('audit log', () => {
     expect(first.entries.map((e) => e.action)).toEqual(['member.role_changed', 'member.invited']);
     expect(first.nextCursor).not.toBeNull();
     const second = await listAuditLogs(test.db, owner.scope, { limit: 2, before: first.nextCursor ?? undefined });
-    expect(second).toMatchObject({ entries: [expect.objectContaining({ action: 'workspace.created' })], nextCursor: null });
+    expect(second).toMatchObject({
+      entries: [expect.objectContaining({ action: 'workspace.created' })],
+      nextCursor: null,
+    });
   });
 
   it('rejects a malformed cursor', async () => {
-    await expect(listAuditLogs(test.db, owner.scope, { before: '1; drop table' })).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(listAuditLogs(test.db, owner.scope, { before: '1; drop table' })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
   });
 });

@@ -19,7 +19,12 @@ describe('feature flags', () => {
     expect(await isFlagEnabled(test.db, 'ai.enabled')).toBe(true);
     const flags = await listFlags(test.db);
     expect(flags.map((f) => f.key)).toEqual(Object.keys(knownFlags));
-    expect(flags.find((f) => f.key === 'workflows.runs_enabled')).toMatchObject({ enabled: true, defaultEnabled: true, updatedAt: null, description: 'kill switch: no new workflow runs' });
+    expect(flags.find((f) => f.key === 'workflows.runs_enabled')).toMatchObject({
+      enabled: true,
+      defaultEnabled: true,
+      updatedAt: null,
+      description: 'kill switch: no new workflow runs',
+    });
   });
 
   it('turn off and back on', async () => {
@@ -35,13 +40,27 @@ describe('feature flags', () => {
   it('refuse an unknown key and store nothing', async () => {
     await expect(setFlag(test.db, operator.userId, 'nope.enabled', true)).rejects.toMatchObject({ code: 'not_found' });
     await expect(setFlag(test.db, operator.userId, 'toString', true)).rejects.toMatchObject({ code: 'not_found' });
-    const stored = await test.db.selectFrom('feature_flags').select('key').where('key', 'in', ['nope.enabled', 'toString']).execute();
+    const stored = await test.db
+      .selectFrom('feature_flags')
+      .select('key')
+      .where('key', 'in', ['nope.enabled', 'toString'])
+      .execute();
     expect(stored).toEqual([]);
   });
 
   it('write an audit entry for each change', async () => {
     await setFlag(test.db, operator.userId, 'ai.enabled', false);
-    const entry = await test.db.selectFrom('audit_logs').selectAll().where('action', '=', 'flag.changed').where('target_id', '=', 'ai.enabled').executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ workspace_id: null, actor_user_id: operator.userId, target_type: 'flag', meta: { enabled: false, previous: true } });
+    const entry = await test.db
+      .selectFrom('audit_logs')
+      .selectAll()
+      .where('action', '=', 'flag.changed')
+      .where('target_id', '=', 'ai.enabled')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({
+      workspace_id: null,
+      actor_user_id: operator.userId,
+      target_type: 'flag',
+      meta: { enabled: false, previous: true },
+    });
   });
 });

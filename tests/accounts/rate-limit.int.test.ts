@@ -17,7 +17,12 @@ describe('fixed-window rate limit', () => {
     for (let i = 0; i < 4; i++) results.push(await consumeRateLimit(test.db, 'user:a', policy, start));
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
     expect(results.map((r) => r.remaining)).toEqual([2, 1, 0, 0]);
-    expect(results[3]).toMatchObject({ limit: 3, remaining: 0, retryAfterSeconds: 50, resetAt: new Date('2026-11-23T12:01:00Z') });
+    expect(results[3]).toMatchObject({
+      limit: 3,
+      remaining: 0,
+      retryAfterSeconds: 50,
+      resetAt: new Date('2026-11-23T12:01:00Z'),
+    });
   });
 
   it('admits again in the next window', async () => {
@@ -30,17 +35,32 @@ describe('fixed-window rate limit', () => {
   });
 
   it('admits exactly the limit when 50 requests arrive at once', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, () => consumeRateLimit(test.db, 'burst', { limit: 10, windowSeconds: 60 }, start)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => consumeRateLimit(test.db, 'burst', { limit: 10, windowSeconds: 60 }, start)),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
-    const row = await test.db.selectFrom('rate_limits').select('count').where('key', '=', 'burst').executeTakeFirstOrThrow();
+    const row = await test.db
+      .selectFrom('rate_limits')
+      .select('count')
+      .where('key', '=', 'burst')
+      .executeTakeFirstOrThrow();
     expect(row.count).toBe(50);
   });
 
   it('describes the budget in RateLimit headers, with Retry-After once refused', async () => {
     const admitted = await consumeRateLimit(test.db, 'headers', { limit: 1, windowSeconds: 60 }, start);
-    expect(rateLimitHeaders(admitted, start)).toEqual({ 'RateLimit-Limit': '1', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '50' });
+    expect(rateLimitHeaders(admitted, start)).toEqual({
+      'RateLimit-Limit': '1',
+      'RateLimit-Remaining': '0',
+      'RateLimit-Reset': '50',
+    });
     const refused = await consumeRateLimit(test.db, 'headers', { limit: 1, windowSeconds: 60 }, start);
-    expect(rateLimitHeaders(refused, start)).toEqual({ 'RateLimit-Limit': '1', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '50', 'Retry-After': '50' });
+    expect(rateLimitHeaders(refused, start)).toEqual({
+      'RateLimit-Limit': '1',
+      'RateLimit-Remaining': '0',
+      'RateLimit-Reset': '50',
+      'Retry-After': '50',
+    });
   });
 
   it('prunes windows older than the cut-off and keeps the rest', async () => {

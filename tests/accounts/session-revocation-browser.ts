@@ -63,22 +63,39 @@ export function keepCookies(browser: Browser, response: Response): void {
 type AuthHandlers = { GET: (req: NextRequest) => Promise<Response>; POST: (req: NextRequest) => Promise<Response> };
 
 async function csrfToken(handlers: AuthHandlers, browser: Browser): Promise<string> {
-  const response = await handlers.GET(new NextRequest(`${AUTH_ORIGIN}/api/auth/csrf`, { headers: { cookie: browser.cookie() } }));
+  const response = await handlers.GET(
+    new NextRequest(`${AUTH_ORIGIN}/api/auth/csrf`, { headers: { cookie: browser.cookie() } }),
+  );
   keepCookies(browser, response);
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
 
 function form(values: Record<string, string>, browser: Browser) {
-  return { method: 'POST', body: new URLSearchParams(values), headers: { cookie: browser.cookie(), 'content-type': 'application/x-www-form-urlencoded' } };
+  return {
+    method: 'POST',
+    body: new URLSearchParams(values),
+    headers: { cookie: browser.cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+  };
 }
 
 /** Signs `email` in on a new browser: asks for a magic link, reads it from the outbox and follows it. */
 export async function signInByMagicLink(handlers: AuthHandlers, db: Kysely<Database>, email: string): Promise<Browser> {
   const browser = newBrowser();
   const token = await csrfToken(handlers, browser);
-  const asked = await handlers.POST(new NextRequest(`${AUTH_ORIGIN}/api/auth/signin/resend`, form({ email, csrfToken: token, callbackUrl: '/dashboard' }, browser)));
+  const asked = await handlers.POST(
+    new NextRequest(
+      `${AUTH_ORIGIN}/api/auth/signin/resend`,
+      form({ email, csrfToken: token, callbackUrl: '/dashboard' }, browser),
+    ),
+  );
   keepCookies(browser, asked);
-  const mail = await db.selectFrom('email_outbox').select('text').where('to_address', '=', email).orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+  const mail = await db
+    .selectFrom('email_outbox')
+    .select('text')
+    .where('to_address', '=', email)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const link = /https?:\/\/\S+\/api\/auth\/callback\/resend\S+/.exec(mail.text)?.[0];
   if (!link) throw new Error('no magic link in the outbox');
   await db.deleteFrom('email_outbox').where('to_address', '=', email).execute();
@@ -90,12 +107,25 @@ export async function signInByMagicLink(handlers: AuthHandlers, db: Kysely<Datab
 /** Signs out through Auth.js's own sign-out endpoint, as the app's sign-out button ends up doing. */
 export async function signOutByAuthJs(handlers: AuthHandlers, browser: Browser): Promise<void> {
   const token = await csrfToken(handlers, browser);
-  keepCookies(browser, await handlers.POST(new NextRequest(`${AUTH_ORIGIN}/api/auth/signout`, form({ csrfToken: token, callbackUrl: '/' }, browser))));
+  keepCookies(
+    browser,
+    await handlers.POST(
+      new NextRequest(`${AUTH_ORIGIN}/api/auth/signout`, form({ csrfToken: token, callbackUrl: '/' }, browser)),
+    ),
+  );
 }
 
 /** Calls a route handler as this browser would: its cookies on the request and in `headers()`. */
-export async function callAs(browser: Browser, route: (req: Request) => Promise<Response>, path: string, init: RequestInit = {}): Promise<Response> {
-  const req = request(path, { ...init, headers: { ...(init.headers as Record<string, string>), cookie: browser.cookie() } });
+export async function callAs(
+  browser: Browser,
+  route: (req: Request) => Promise<Response>,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  const req = request(path, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), cookie: browser.cookie() },
+  });
   requestHeaders.current = req.headers;
   return route(req);
 }

@@ -49,8 +49,10 @@ afterAll(() => test.close());
 const newEmail = () => `session-${Date.now()}-${counter++}@example.com`;
 const signIn = (email: string) => signInByMagicLink(handlers, test.db, email);
 const meStatus = async (browser: Browser) => (await callAs(browser, getMe, '/api/me')).status;
-const claimsOf = async (browser: Browser) => (await decode({ token: browser.session(), secret: AUTH_SECRET, salt: SESSION_COOKIE }))!;
-const userIdOf = async (email: string) => (await test.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+const claimsOf = async (browser: Browser) =>
+  (await decode({ token: browser.session(), secret: AUTH_SECRET, salt: SESSION_COOKIE }))!;
+const userIdOf = async (email: string) =>
+  (await test.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
 describe('signing out of one device', () => {
   it('refuses a copy of the signed-out cookie at once, while the same user’s other session keeps working', async () => {
@@ -75,11 +77,18 @@ describe('signing out of one device', () => {
     await signOutByAuthJs(handlers, browser);
 
     requestHeaders.current = new Headers({ cookie: stolen.cookie() });
-    await expect(requireSessionScope('de', '/dashboard')).rejects.toMatchObject({ digest: expect.stringContaining('/de/signin?callbackUrl=%2Fde%2Fdashboard') });
+    await expect(requireSessionScope('de', '/dashboard')).rejects.toMatchObject({
+      digest: expect.stringContaining('/de/signin?callbackUrl=%2Fde%2Fdashboard'),
+    });
 
-    const session = await handlers.GET(new NextRequest(`${AUTH_ORIGIN}/api/auth/session`, { headers: { cookie: stolen.cookie() } }));
+    const session = await handlers.GET(
+      new NextRequest(`${AUTH_ORIGIN}/api/auth/session`, { headers: { cookie: stolen.cookie() } }),
+    );
     expect(await session.json()).toBeNull();
-    expect(session.headers.getSetCookie().some((line) => line.startsWith(`${SESSION_COOKIE}=;`)), 'Auth.js clears the cookie').toBe(true);
+    expect(
+      session.headers.getSetCookie().some((line) => line.startsWith(`${SESSION_COOKIE}=;`)),
+      'Auth.js clears the cookie',
+    ).toBe(true);
   });
 
   it('gives every sign-in its own session id and the user’s current session version', async () => {
@@ -106,9 +115,16 @@ describe('signing out of all devices', () => {
     responseCookies.length = 0;
     expect(await signOutEverywhereAction({ locale: 'fr' })).toEqual({ ok: true, data: { signInUrl: '/fr/signin' } });
 
-    expect(responseCookies.some((cookie) => cookie.name === SESSION_COOKIE && cookie.value === ''), 'this browser is signed out').toBe(true);
+    expect(
+      responseCookies.some((cookie) => cookie.name === SESSION_COOKIE && cookie.value === ''),
+      'this browser is signed out',
+    ).toBe(true);
     for (const browser of [here, elsewhere, stolen]) expect(await meStatus(browser)).toBe(401);
-    const audit = await test.db.selectFrom('audit_logs').select('action').where('actor_user_id', '=', await userIdOf(email)).execute();
+    const audit = await test.db
+      .selectFrom('audit_logs')
+      .select('action')
+      .where('actor_user_id', '=', await userIdOf(email))
+      .execute();
     expect(audit.map((row) => row.action)).toContain('auth.signed_out_everywhere');
     expect(await meStatus(await signIn(email)), 'signing in again works').toBe(200);
   });
@@ -136,7 +152,10 @@ describe('membership changes end the member’s sessions', () => {
     const email = newEmail();
     const browser = await signIn(email);
     const userId = await userIdOf(email);
-    await test.db.insertInto('memberships').values({ workspace_id: owner.workspaceId, user_id: userId, role: 'member' }).execute();
+    await test.db
+      .insertInto('memberships')
+      .values({ workspace_id: owner.workspaceId, user_id: userId, role: 'member' })
+      .execute();
     expect(await meStatus(browser)).toBe(200);
     return { owner, browser, userId, email };
   }
@@ -159,9 +178,18 @@ describe('membership changes end the member’s sessions', () => {
     const email = newEmail();
     const browser = await signIn(email);
     const userId = await userIdOf(email);
-    await test.db.insertInto('memberships').values({ workspace_id: owner.workspaceId, user_id: userId, role: 'owner' }).execute();
-    await test.db.deleteFrom('memberships').where('workspace_id', '=', owner.workspaceId).where('user_id', '=', owner.userId).execute();
-    await expect(changeMemberRole(test.db, { ...owner.scope, userId }, userId, 'member')).rejects.toMatchObject({ code: 'conflict' });
+    await test.db
+      .insertInto('memberships')
+      .values({ workspace_id: owner.workspaceId, user_id: userId, role: 'owner' })
+      .execute();
+    await test.db
+      .deleteFrom('memberships')
+      .where('workspace_id', '=', owner.workspaceId)
+      .where('user_id', '=', owner.userId)
+      .execute();
+    await expect(changeMemberRole(test.db, { ...owner.scope, userId }, userId, 'member')).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect(await meStatus(browser)).toBe(200);
   });
 });

@@ -22,7 +22,11 @@ beforeAll(async () => {
   acme = await seedMember(test.db, 'owner');
   await seedMember(test.db, 'member', acme.workspaceId);
   globex = await seedMember(test.db, 'owner');
-  await test.db.updateTable('workspaces').set({ name: 'Globex Corporation' }).where('id', '=', globex.workspaceId).execute();
+  await test.db
+    .updateTable('workspaces')
+    .set({ name: 'Globex Corporation' })
+    .where('id', '=', globex.workspaceId)
+    .execute();
 });
 afterAll(() => test.close());
 
@@ -31,7 +35,14 @@ describe('tenant search', () => {
     expect((await search({ q: 'globex' })).map((t) => t.id)).toEqual([globex.workspaceId]);
     expect((await search({ q: acme.workspaceId })).map((t) => t.id)).toEqual([acme.workspaceId]);
     const byEmail = await search({ q: acme.email.toUpperCase() });
-    expect(byEmail).toEqual([expect.objectContaining({ id: acme.workspaceId, members: 2, owners: [`${acme.email[0]}***@example.com`], status: 'active' })]);
+    expect(byEmail).toEqual([
+      expect.objectContaining({
+        id: acme.workspaceId,
+        members: 2,
+        owners: [`${acme.email[0]}***@example.com`],
+        status: 'active',
+      }),
+    ]);
     expect(await search({ q: '%' })).toEqual([]);
   });
 
@@ -39,7 +50,10 @@ describe('tenant search', () => {
     await changeWorkspaceStatus(test.db, { userId: null, label: 'admin' }, globex.workspaceId, 'suspend');
     const [suspended] = await search({ status: 'suspended' });
     expect(suspended).toMatchObject({ id: globex.workspaceId, allowedEvents: ['resume', 'delete'] });
-    expect((await search({ status: 'active' })).find((t) => t.id === acme.workspaceId)?.allowedEvents).toEqual(['suspend', 'delete']);
+    expect((await search({ status: 'active' })).find((t) => t.id === acme.workspaceId)?.allowedEvents).toEqual([
+      'suspend',
+      'delete',
+    ]);
     const deletedAt = new Date('2026-01-01T00:00:00Z');
     expect(allowedEvents('soft_deleted', deletedAt, new Date('2026-01-10T00:00:00Z'))).toEqual(['restore']);
     expect(allowedEvents('soft_deleted', deletedAt, new Date('2026-03-01T00:00:00Z'))).toEqual([]);
@@ -49,15 +63,34 @@ describe('tenant search', () => {
 
 describe('the platform audit log', () => {
   it('lists every workspace and platform entry newest first, filters by action prefix and workspace, and pages', async () => {
-    await recordAudit(test.db, { workspaceId: null, actorLabel: 'root@levqor.io', action: 'flag.changed', targetType: 'flag', targetId: 'ai.enabled' });
+    await recordAudit(test.db, {
+      workspaceId: null,
+      actorLabel: 'root@levqor.io',
+      action: 'flag.changed',
+      targetType: 'flag',
+      targetId: 'ai.enabled',
+    });
     const all = await listPlatformAudit(test.db, platformAuditQuerySchema.parse({}));
     expect(all.entries[0]).toMatchObject({ action: 'flag.changed', workspaceName: null, actor: 'r***@levqor.io' });
-    expect(all.entries.some((entry) => entry.workspaceId === globex.workspaceId && entry.action === 'workspace.suspended' && entry.workspaceName === 'Globex Corporation')).toBe(true);
-    const workspaceOnly = await listPlatformAudit(test.db, platformAuditQuerySchema.parse({ action: 'workspace.', workspace_id: globex.workspaceId }));
+    expect(
+      all.entries.some(
+        (entry) =>
+          entry.workspaceId === globex.workspaceId &&
+          entry.action === 'workspace.suspended' &&
+          entry.workspaceName === 'Globex Corporation',
+      ),
+    ).toBe(true);
+    const workspaceOnly = await listPlatformAudit(
+      test.db,
+      platformAuditQuerySchema.parse({ action: 'workspace.', workspace_id: globex.workspaceId }),
+    );
     expect(workspaceOnly.entries.map((entry) => entry.action)).toEqual(['workspace.suspended']);
     const page = await listPlatformAudit(test.db, platformAuditQuerySchema.parse({ limit: '1' }));
     expect(page.entries).toHaveLength(1);
-    const next = await listPlatformAudit(test.db, platformAuditQuerySchema.parse({ limit: '1', before: page.nextCursor! }));
+    const next = await listPlatformAudit(
+      test.db,
+      platformAuditQuerySchema.parse({ limit: '1', before: page.nextCursor! }),
+    );
     expect(Number(next.entries[0]!.id)).toBeLessThan(Number(page.entries[0]!.id));
     expect(platformAuditQuerySchema.safeParse({ action: "x'; drop" }).success).toBe(false);
   });
@@ -66,19 +99,36 @@ describe('the platform audit log', () => {
 describe('the approval queue and the cost monitor', () => {
   it('list pending approvals across workspaces with their workspace and workflow names', async () => {
     const workflow = await seedWorkflow(test.db, acme.workspaceId, 'Invoice sync');
-    const [pending, decided] = await seedRuns(test.db, acme.workspaceId, workflow.id, ['queued', 'succeeded', 'failed']);
+    const [pending, decided] = await seedRuns(test.db, acme.workspaceId, workflow.id, [
+      'queued',
+      'succeeded',
+      'failed',
+    ]);
     await seedApproval(test.db, acme.workspaceId, workflow.id, pending!.id);
     await seedApproval(test.db, acme.workspaceId, workflow.id, decided!.id, 'approved');
     const queue = await listPendingApprovals(test.db);
-    expect(queue).toEqual([expect.objectContaining({ workspaceName: 'Acme', workflowName: 'Invoice sync', stepId: 'approve-invoice', actionClass: 'C' })]);
+    expect(queue).toEqual([
+      expect.objectContaining({
+        workspaceName: 'Acme',
+        workflowName: 'Invoice sync',
+        stepId: 'approve-invoice',
+        actionClass: 'C',
+      }),
+    ]);
   });
 
   it('count runs, emails, AI calls with their cost, and telemetry', async () => {
-    await test.db.insertInto('email_outbox').values({ to_address: 'a@b.co', subject: 's', text: 't', kind: 'magic_link', status: 'stored' }).execute();
-    await test.db.insertInto('telemetry_logs').values([
-      { level: 'info', kind: 'event', name: 'ai.chat', meta: JSON.stringify({ cost_cents: 12.4 }) },
-      { level: 'info', kind: 'event', name: 'ai.workflow', meta: JSON.stringify({ cost_cents: 3 }) },
-    ]).execute();
+    await test.db
+      .insertInto('email_outbox')
+      .values({ to_address: 'a@b.co', subject: 's', text: 't', kind: 'magic_link', status: 'stored' })
+      .execute();
+    await test.db
+      .insertInto('telemetry_logs')
+      .values([
+        { level: 'info', kind: 'event', name: 'ai.chat', meta: JSON.stringify({ cost_cents: 12.4 }) },
+        { level: 'info', kind: 'event', name: 'ai.workflow', meta: JSON.stringify({ cost_cents: 3 }) },
+      ])
+      .execute();
     const costs = await getCostMonitor(test.db);
     expect(costs.runs).toEqual({ last24h: 3, last30d: 3, failed30d: 1 });
     expect(costs.emails.last24h).toBe(1);
@@ -90,34 +140,54 @@ describe('the approval queue and the cost monitor', () => {
 describe('operator settings', () => {
   it('default, validate and store the AI daily budget', async () => {
     expect(await getOpsSetting(test.db, 'ai.daily_budget_cents')).toBe(2000);
-    await expect(setOpsSetting(test.db, acme.userId, 'ai.daily_budget_cents', 12.5)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(setOpsSetting(test.db, acme.userId, 'ai.daily_budget_cents', 12.5)).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
     await expect(setOpsSetting(test.db, acme.userId, 'ai.monthly', 1)).rejects.toMatchObject({ code: 'not_found' });
-    expect(await setOpsSetting(test.db, acme.userId, 'ai.daily_budget_cents', 5000)).toMatchObject({ value: 5000, updatedBy: acme.userId });
+    expect(await setOpsSetting(test.db, acme.userId, 'ai.daily_budget_cents', 5000)).toMatchObject({
+      value: 5000,
+      updatedBy: acme.userId,
+    });
     expect(await getOpsSetting(test.db, 'ai.daily_budget_cents')).toBe(5000);
-    expect(await listOpsSettings(test.db)).toEqual([expect.objectContaining({ key: 'ai.daily_budget_cents', value: 5000, defaultValue: 2000 })]);
+    expect(await listOpsSettings(test.db)).toEqual([
+      expect.objectContaining({ key: 'ai.daily_budget_cents', value: 5000, defaultValue: 2000 }),
+    ]);
   });
 });
 
 describe('the live logs tail', () => {
   it('returns the newest lines, then only lines after the cursor, optionally errors only', async () => {
     await test.db.deleteFrom('telemetry_logs').execute();
-    await test.db.insertInto('telemetry_logs').values([
-      { level: 'info', kind: 'event', name: 'first' },
-      { level: 'error', kind: 'error', name: 'second', message: 'boom' },
-    ]).execute();
+    await test.db
+      .insertInto('telemetry_logs')
+      .values([
+        { level: 'info', kind: 'event', name: 'first' },
+        { level: 'error', kind: 'error', name: 'second', message: 'boom' },
+      ])
+      .execute();
     const first = await tailLogs(test.db, tailLogsQuerySchema.parse({}));
     expect(first.lines.map((line) => line.name)).toEqual(['second', 'first']);
     expect((await tailLogs(test.db, tailLogsQuerySchema.parse({ after: first.cursor! }))).lines).toEqual([]);
     await test.db.insertInto('telemetry_logs').values({ level: 'info', kind: 'event', name: 'third' }).execute();
     const next = await tailLogs(test.db, tailLogsQuerySchema.parse({ after: first.cursor! }));
     expect(next.lines.map((line) => line.name)).toEqual(['third']);
-    expect((await tailLogs(test.db, tailLogsQuerySchema.parse({ level: 'error' }))).lines.map((line) => line.name)).toEqual(['second']);
+    expect(
+      (await tailLogs(test.db, tailLogsQuerySchema.parse({ level: 'error' }))).lines.map((line) => line.name),
+    ).toEqual(['second']);
   });
 });
 
 describe('the launch stage', () => {
   it('makes autopilot a dry run that needs approval before launch', () => {
-    expect(getLaunchStage({ LEVQOR_LAUNCH_STAGE: 'pre-launch' })).toEqual({ stage: 'pre-launch', autopilot: 'dry_run', approvalsRequired: true });
-    expect(getLaunchStage({ LEVQOR_LAUNCH_STAGE: 'post-launch' })).toEqual({ stage: 'post-launch', autopilot: 'live', approvalsRequired: false });
+    expect(getLaunchStage({ LEVQOR_LAUNCH_STAGE: 'pre-launch' })).toEqual({
+      stage: 'pre-launch',
+      autopilot: 'dry_run',
+      approvalsRequired: true,
+    });
+    expect(getLaunchStage({ LEVQOR_LAUNCH_STAGE: 'post-launch' })).toEqual({
+      stage: 'post-launch',
+      autopilot: 'live',
+      approvalsRequired: false,
+    });
   });
 });

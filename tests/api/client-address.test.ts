@@ -4,17 +4,28 @@ import { clientAddress } from '@/lib/api/client-address';
 import { parseEnv } from '@/lib/env';
 
 const behindProxy = (headers: Record<string, string>) =>
-  new Request('http://127.0.0.1:3000/api/workflows', { method: 'POST', headers: { host: '127.0.0.1:3000', ...headers } });
+  new Request('http://127.0.0.1:3000/api/workflows', {
+    method: 'POST',
+    headers: { host: '127.0.0.1:3000', ...headers },
+  });
 
 const forwarded = { 'x-forwarded-host': 'levqor.io', 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.23' };
 
 describe('clientAddress', () => {
   it('ignores X-Forwarded-* without a trusted proxy: Host names the host and the client address is unknown', () => {
-    expect(clientAddress(behindProxy(forwarded), false)).toEqual({ ip: null, host: '127.0.0.1:3000', protocol: 'http' });
+    expect(clientAddress(behindProxy(forwarded), false)).toEqual({
+      ip: null,
+      host: '127.0.0.1:3000',
+      protocol: 'http',
+    });
   });
 
   it('believes X-Forwarded-Host, -Proto and -For behind a trusted proxy', () => {
-    expect(clientAddress(behindProxy(forwarded), true)).toEqual({ ip: '198.51.100.23', host: 'levqor.io', protocol: 'https' });
+    expect(clientAddress(behindProxy(forwarded), true)).toEqual({
+      ip: '198.51.100.23',
+      host: 'levqor.io',
+      protocol: 'https',
+    });
   });
 
   it('takes the address the proxy appended, not one the client wrote before it', () => {
@@ -22,7 +33,11 @@ describe('clientAddress', () => {
   });
 
   it('falls back to X-Real-IP and to Host when the trusted proxy sends only those', () => {
-    expect(clientAddress(behindProxy({ 'x-real-ip': '203.0.113.8' }), true)).toEqual({ ip: '203.0.113.8', host: '127.0.0.1:3000', protocol: 'http' });
+    expect(clientAddress(behindProxy({ 'x-real-ip': '203.0.113.8' }), true)).toEqual({
+      ip: '203.0.113.8',
+      host: '127.0.0.1:3000',
+      protocol: 'http',
+    });
   });
 
   it('trusts the proxy on Vercel unless TRUSTED_PROXY says otherwise', () => {
@@ -35,7 +50,10 @@ describe('checkOrigin and TRUSTED_PROXY', () => {
   const fromPublicSite = (headers: Record<string, string>) => behindProxy({ origin: 'https://levqor.io', ...headers });
 
   it('refuses a forged X-Forwarded-Host that matches a foreign Origin when no proxy is trusted', () => {
-    const forged = new Request('http://levqor.io/api/workflows', { method: 'POST', headers: { host: 'levqor.io', origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' } });
+    const forged = new Request('http://levqor.io/api/workflows', {
+      method: 'POST',
+      headers: { host: 'levqor.io', origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' },
+    });
     expect(() => checkOrigin(forged, false)).toThrow(/Cross-site/);
   });
 
@@ -48,7 +66,10 @@ describe('checkOrigin and TRUSTED_PROXY', () => {
   });
 
   it('accepts a same-origin request by Host without a proxy', () => {
-    const direct = new Request('http://levqor.io/api/workflows', { method: 'POST', headers: { host: 'levqor.io', origin: 'http://levqor.io' } });
+    const direct = new Request('http://levqor.io/api/workflows', {
+      method: 'POST',
+      headers: { host: 'levqor.io', origin: 'http://levqor.io' },
+    });
     expect(() => checkOrigin(direct, false)).not.toThrow();
   });
 });

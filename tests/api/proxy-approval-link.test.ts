@@ -2,7 +2,9 @@ import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
 
 // NOTE: next-intl's middleware does not load under vitest's ESM resolver; locale routing is not what is tested here.
-vi.mock('next-intl/middleware', () => ({ default: () => () => new Response(null, { headers: { 'x-passed-to': 'intl' } }) }));
+vi.mock('next-intl/middleware', () => ({
+  default: () => () => new Response(null, { headers: { 'x-passed-to': 'intl' } }),
+}));
 const { default: proxy } = await import('@/proxy');
 
 const id = '7b0c2a36-5a2f-4a43-9d5b-0d6c1f8e2a11';

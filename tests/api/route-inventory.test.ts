@@ -32,21 +32,26 @@ function walk(dir: string): string[] {
 
 const files = walk('app').map((file) => file.split(path.sep).join('/'));
 const routeFiles = files.filter((file) => /\/route\.tsx?$/.test(file));
-const actionFiles = files.filter((file) => /\.(ts|tsx)$/.test(file) && /^['"]use server['"]/m.test(readFileSync(file, 'utf8')));
+const actionFiles = files.filter(
+  (file) => /\.(ts|tsx)$/.test(file) && /^['"]use server['"]/m.test(readFileSync(file, 'utf8')),
+);
 
 describe('route inventory', () => {
   it('finds the route handlers', () => {
     expect(routeFiles.length).toBeGreaterThan(10);
   });
 
-  it.each(routeFiles.filter((file) => !(file in HANDWRITTEN)))('%s is wrapped by withApi with a known auth class', async (file) => {
-    const routeModule = (await import(`@/${file}`)) as Record<string, unknown>;
-    const handlers = Object.entries(routeModule).filter(([name]) => HTTP_METHODS.includes(name));
-    expect(handlers.length, `${file} exports no HTTP handler`).toBeGreaterThan(0);
-    for (const [method, handler] of handlers) {
-      expect(ROUTE_CLASSES, `${file} ${method} is not classified`).toContain((handler as { auth?: string }).auth);
-    }
-  });
+  it.each(routeFiles.filter((file) => !(file in HANDWRITTEN)))(
+    '%s is wrapped by withApi with a known auth class',
+    async (file) => {
+      const routeModule = (await import(`@/${file}`)) as Record<string, unknown>;
+      const handlers = Object.entries(routeModule).filter(([name]) => HTTP_METHODS.includes(name));
+      expect(handlers.length, `${file} exports no HTTP handler`).toBeGreaterThan(0);
+      for (const [method, handler] of handlers) {
+        expect(ROUTE_CLASSES, `${file} ${method} is not classified`).toContain((handler as { auth?: string }).auth);
+      }
+    },
+  );
 
   it('lists only hand-written routes that exist', () => {
     for (const file of Object.keys(HANDWRITTEN)) expect(routeFiles).toContain(file);
@@ -56,8 +61,11 @@ describe('route inventory', () => {
     expect(actionFiles.sort()).toEqual(Object.keys(SERVER_ACTIONS).sort());
   });
 
-  it.each(Object.entries(SERVER_ACTIONS).filter(([, kind]) => kind === 'session'))('%s checks the session in the action', (file) => {
-    const source = readFileSync(file, 'utf8');
-    expect(source).toMatch(/getSessionUser\(|getSessionScope\(|requireSessionScope\(/);
-  });
+  it.each(Object.entries(SERVER_ACTIONS).filter(([, kind]) => kind === 'session'))(
+    '%s checks the session in the action',
+    (file) => {
+      const source = readFileSync(file, 'utf8');
+      expect(source).toMatch(/getSessionUser\(|getSessionScope\(|requireSessionScope\(/);
+    },
+  );
 });

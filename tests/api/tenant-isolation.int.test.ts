@@ -28,7 +28,6 @@ let keyA: string;
 let keyB: { key: string; id: string };
 let invitationB: string;
 
-
 async function snapshot(db: Kysely<Database>) {
   const [keys, members, invitations] = await Promise.all([
     db.selectFrom('api_keys').select(['id', 'revoked_at']).orderBy('id').execute(),
@@ -47,7 +46,14 @@ beforeAll(async () => {
   keyA = (await createApiKey(test.db, ownerA.scope, { name: 'A', scopes: ['read', 'write', 'admin'] })).key;
   const created = await createApiKey(test.db, ownerB.scope, { name: 'B', scopes: ['read', 'write', 'admin'] });
   keyB = { key: created.key, id: created.apiKey.id };
-  invitationB = (await inviteMember(test.db, ownerB.scope, { email: 'new@example.com', role: 'member' }, { appUrl: 'http://levqor.test' })).id;
+  invitationB = (
+    await inviteMember(
+      test.db,
+      ownerB.scope,
+      { email: 'new@example.com', role: 'member' },
+      { appUrl: 'http://levqor.test' },
+    )
+  ).id;
 });
 afterAll(() => test.close());
 beforeEach(async () => {
@@ -57,11 +63,42 @@ beforeEach(async () => {
 
 describe("one workspace cannot reach another's data", () => {
   const attempts: [string, () => Promise<Response>][] = [
-    ['session revokes B’s API key', () => apiKeyRoute.DELETE(request(`/api/api-keys/${keyB.id}`, { method: 'DELETE' }), params({ id: keyB.id }))],
-    ['API key revokes B’s API key', () => apiKeyRoute.DELETE(request(`/api/api-keys/${keyB.id}`, { method: 'DELETE', key: keyA }), params({ id: keyB.id }))],
-    ['session changes a role in B', () => memberRoute.PATCH(request(`/api/members/${memberB.userId}`, { method: 'PATCH', body: JSON.stringify({ role: 'admin' }) }), params({ userId: memberB.userId }))],
-    ['session removes a member of B', () => memberRoute.DELETE(request(`/api/members/${memberB.userId}`, { method: 'DELETE' }), params({ userId: memberB.userId }))],
-    ['session revokes B’s invitation', () => invitationRoute.DELETE(request(`/api/invitations/${invitationB}`, { method: 'DELETE' }), params({ id: invitationB }))],
+    [
+      'session revokes B’s API key',
+      () => apiKeyRoute.DELETE(request(`/api/api-keys/${keyB.id}`, { method: 'DELETE' }), params({ id: keyB.id })),
+    ],
+    [
+      'API key revokes B’s API key',
+      () =>
+        apiKeyRoute.DELETE(
+          request(`/api/api-keys/${keyB.id}`, { method: 'DELETE', key: keyA }),
+          params({ id: keyB.id }),
+        ),
+    ],
+    [
+      'session changes a role in B',
+      () =>
+        memberRoute.PATCH(
+          request(`/api/members/${memberB.userId}`, { method: 'PATCH', body: JSON.stringify({ role: 'admin' }) }),
+          params({ userId: memberB.userId }),
+        ),
+    ],
+    [
+      'session removes a member of B',
+      () =>
+        memberRoute.DELETE(
+          request(`/api/members/${memberB.userId}`, { method: 'DELETE' }),
+          params({ userId: memberB.userId }),
+        ),
+    ],
+    [
+      'session revokes B’s invitation',
+      () =>
+        invitationRoute.DELETE(
+          request(`/api/invitations/${invitationB}`, { method: 'DELETE' }),
+          params({ id: invitationB }),
+        ),
+    ],
   ];
 
   it.each(attempts)('%s → 404, nothing changed', async (_name, attempt) => {
@@ -94,13 +131,25 @@ describe('authentication and limits', () => {
 
   it('refuses a cross-site POST made with the session cookie, creating nothing', async () => {
     const before = await snapshot(test.db);
-    const response = await apiKeysRoute.POST(request('/api/api-keys', { method: 'POST', headers: { origin: 'https://evil.example' }, body: JSON.stringify({ name: 'x', scopes: ['read'] }) }));
+    const response = await apiKeysRoute.POST(
+      request('/api/api-keys', {
+        method: 'POST',
+        headers: { origin: 'https://evil.example' },
+        body: JSON.stringify({ name: 'x', scopes: ['read'] }),
+      }),
+    );
     expect(response.status).toBe(403);
     expect(await snapshot(test.db)).toBe(before);
   });
 
   it('accepts a same-origin POST and returns the key once', async () => {
-    const response = await apiKeysRoute.POST(request('/api/api-keys', { method: 'POST', headers: { origin: 'http://levqor.test' }, body: JSON.stringify({ name: 'Zapier', scopes: ['read'] }) }));
+    const response = await apiKeysRoute.POST(
+      request('/api/api-keys', {
+        method: 'POST',
+        headers: { origin: 'http://levqor.test' },
+        body: JSON.stringify({ name: 'Zapier', scopes: ['read'] }),
+      }),
+    );
     expect(response.status).toBe(201);
     expect((await response.json()).key).toMatch(/^lvq_live_/);
   });
@@ -140,7 +189,13 @@ describe('authentication and limits', () => {
   it('lets an admin suspend a workspace and refuses an illegal transition with 409', async () => {
     session.current = { ...ownerA, isAdmin: true };
     const post = (event: string) =>
-      lifecycleRoute.POST(request(`/api/admin/workspaces/${ownerB.workspaceId}/lifecycle`, { method: 'POST', body: JSON.stringify({ event }) }), params({ id: ownerB.workspaceId }));
+      lifecycleRoute.POST(
+        request(`/api/admin/workspaces/${ownerB.workspaceId}/lifecycle`, {
+          method: 'POST',
+          body: JSON.stringify({ event }),
+        }),
+        params({ id: ownerB.workspaceId }),
+      );
     expect((await post('suspend')).status).toBe(200);
     const illegal = await post('suspend');
     expect(illegal.status).toBe(409);
@@ -156,7 +211,9 @@ describe('API keys act as their creator', () => {
     await test.db.updateTable('memberships').set({ role: 'member' }).where('user_id', '=', admin.userId).execute();
     const me = await (await meRoute.GET(request('/api/me', { key }))).json();
     expect(me).toMatchObject({ role: 'member', scopes: ['read', 'write'] });
-    const create = await apiKeysRoute.POST(request('/api/api-keys', { method: 'POST', key, body: JSON.stringify({ name: 'escalate', scopes: ['admin'] }) }));
+    const create = await apiKeysRoute.POST(
+      request('/api/api-keys', { method: 'POST', key, body: JSON.stringify({ name: 'escalate', scopes: ['admin'] }) }),
+    );
     expect(create.status).toBe(403);
   });
 });

@@ -5,13 +5,19 @@ import { AppError } from '@/lib/errors';
 
 const createSchema = z.object({ name: z.string().min(1), steps: z.array(z.object({ url: z.url() })).min(1) });
 
-const create = withApi({ auth: 'public', body: createSchema }, ({ body }) => Response.json({ created: body.name }, { status: 201 }));
+const create = withApi({ auth: 'public', body: createSchema }, ({ body }) =>
+  Response.json({ created: body.name }, { status: 201 }),
+);
 
 const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   create(new Request('http://localhost/api/things', { method: 'POST', body, headers }));
 
 async function errorOf(response: Response) {
-  return ((await response.json()) as { error: { code: string; message: string; details?: { issues?: { path: string }[] }; request_id?: string } }).error;
+  return (
+    (await response.json()) as {
+      error: { code: string; message: string; details?: { issues?: { path: string }[] }; request_id?: string };
+    }
+  ).error;
 }
 
 describe('withApi', () => {
@@ -41,8 +47,17 @@ describe('withApi', () => {
   });
 
   it('answers 413 for a body over the size limit', async () => {
-    const small = withApi({ auth: 'public', body: z.object({ note: z.string() }), maxBodyBytes: 64 }, () => new Response(null, { status: 204 }));
-    const response = await small(new Request('http://localhost/api/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ note: 'x'.repeat(100) }) }));
+    const small = withApi(
+      { auth: 'public', body: z.object({ note: z.string() }), maxBodyBytes: 64 },
+      () => new Response(null, { status: 204 }),
+    );
+    const response = await small(
+      new Request('http://localhost/api/x', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ note: 'x'.repeat(100) }),
+      }),
+    );
     expect(response.status).toBe(413);
   });
 
@@ -59,11 +74,15 @@ describe('withApi', () => {
     const handler = withApi({ auth: 'public' }, () => {
       throw new Error('connection string postgres://admin:secret@db leaked');
     });
-    const response = await handler(new Request('http://localhost/api/boom', { headers: { 'x-request-id': 'req-1234567890' } }));
+    const response = await handler(
+      new Request('http://localhost/api/boom', { headers: { 'x-request-id': 'req-1234567890' } }),
+    );
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('secret');
-    expect(JSON.parse(text)).toEqual({ error: { code: 'internal_error', message: 'Something went wrong on our side', request_id: 'req-1234567890' } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'internal_error', message: 'Something went wrong on our side', request_id: 'req-1234567890' },
+    });
     expect(response.headers.get('x-request-id')).toBe('req-1234567890');
   });
 
@@ -79,7 +98,10 @@ describe('withApi', () => {
   });
 
   it('parses and validates the query string', async () => {
-    const list = withApi({ auth: 'public', query: z.object({ limit: z.coerce.number().int().max(100).default(20) }) }, ({ query }) => Response.json(query));
+    const list = withApi(
+      { auth: 'public', query: z.object({ limit: z.coerce.number().int().max(100).default(20) }) },
+      ({ query }) => Response.json(query),
+    );
     expect(await (await list(new Request('http://localhost/api/list'))).json()).toEqual({ limit: 20 });
     const tooMany = await list(new Request('http://localhost/api/list?limit=500'));
     expect(tooMany.status).toBe(422);
@@ -88,13 +110,17 @@ describe('withApi', () => {
 
   it('ignores a malformed incoming request id', async () => {
     const handler = withApi({ auth: 'public' }, () => Response.json({}));
-    const response = await handler(new Request('http://localhost/api/x', { headers: { 'x-request-id': 'bad id <script>' } }));
+    const response = await handler(
+      new Request('http://localhost/api/x', { headers: { 'x-request-id': 'bad id <script>' } }),
+    );
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('passes route params through', async () => {
     const handler = withApi({ auth: 'public' }, ({ params }) => Response.json(params));
-    const response = await handler(new Request('http://localhost/api/workflows/abc'), { params: Promise.resolve({ id: 'abc' }) });
+    const response = await handler(new Request('http://localhost/api/workflows/abc'), {
+      params: Promise.resolve({ id: 'abc' }),
+    });
     expect(await response.json()).toEqual({ id: 'abc' });
   });
 });

@@ -36,7 +36,13 @@ beforeAll(async () => {
   ownerA = await seedMember(test.db, 'owner');
   ownerB = await seedMember(test.db, 'owner');
   workflowA = await insertWorkflow(test.db, ownerA.workspaceId, { name: 'Shop export' });
-  snapshotA = await insertSnapshot(test.db, ownerA.workspaceId, workflowA, '2026-11-20T10:00:00Z', '{"orders":[1,2,3],"note":"é"}');
+  snapshotA = await insertSnapshot(
+    test.db,
+    ownerA.workspaceId,
+    workflowA,
+    '2026-11-20T10:00:00Z',
+    '{"orders":[1,2,3],"note":"é"}',
+  );
   readKeyA = (await createApiKey(test.db, ownerA.scope, { name: 'read only', scopes: ['read'] })).key;
 });
 afterAll(() => test.close());
@@ -58,22 +64,43 @@ describe('browsing and downloading backups', () => {
   });
 
   it('shows metadata without content to a read-only API key', async () => {
-    const body = await (await snapshotRoute.GET(request(`/api/backups/${snapshotA}`, { key: readKeyA }), params({ id: snapshotA }))).json();
-    expect(body).toMatchObject({ id: snapshotA, workflowId: workflowA, workflowName: 'Shop export', format: 'json', sizeBytes: 30, verifyStatus: 'unverified' });
+    const body = await (
+      await snapshotRoute.GET(request(`/api/backups/${snapshotA}`, { key: readKeyA }), params({ id: snapshotA }))
+    ).json();
+    expect(body).toMatchObject({
+      id: snapshotA,
+      workflowId: workflowA,
+      workflowName: 'Shop export',
+      format: 'json',
+      sizeBytes: 30,
+      verifyStatus: 'unverified',
+    });
     expect(body).not.toHaveProperty('content');
   });
 
   it('lists newest first and pages through every snapshot exactly once', async () => {
     const workflowId = await insertWorkflow(test.db, ownerA.workspaceId);
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push(await insertSnapshot(test.db, ownerA.workspaceId, workflowId, new Date(Date.UTC(2026, 10, 1, 0, 0, 0, i)).toISOString()));
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        await insertSnapshot(
+          test.db,
+          ownerA.workspaceId,
+          workflowId,
+          new Date(Date.UTC(2026, 10, 1, 0, 0, 0, i)).toISOString(),
+        ),
+      );
     // Two snapshots in the same microsecond-precise instant must not be skipped or repeated by the cursor.
-    await sql`update backup_snapshots set created_at = '2026-11-01T00:00:00.002345Z' where id = ${ids[2]}`.execute(test.db);
+    await sql`update backup_snapshots set created_at = '2026-11-01T00:00:00.002345Z' where id = ${ids[2]}`.execute(
+      test.db,
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const query: string = `/api/backups?workflowId=${workflowId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page: { data: { id: string }[]; nextCursor: string | null } = await (await listRoute.GET(request(query))).json();
+      const page: { data: { id: string }[]; nextCursor: string | null } = await (
+        await listRoute.GET(request(query))
+      ).json();
       seen.push(...page.data.map((snapshot) => snapshot.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -87,8 +114,13 @@ describe('browsing and downloading backups', () => {
     await sql`update backup_snapshots set content = set_byte(content, 3, 0) where id = ${id}`.execute(test.db);
     const response = await downloadRoute.GET(request(`/api/backups/${id}/download`), params({ id: id }));
     expect(response.status).toBe(409);
-    expect((await response.json()).error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/no longer matches its SHA-256/) });
-    expect((await (await snapshotRoute.GET(request(`/api/backups/${id}`), params({ id: id }))).json()).verifyStatus).toBe('corrupt');
+    expect((await response.json()).error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/no longer matches its SHA-256/),
+    });
+    expect(
+      (await (await snapshotRoute.GET(request(`/api/backups/${id}`), params({ id: id }))).json()).verifyStatus,
+    ).toBe('corrupt');
   });
 });
 
@@ -96,10 +128,33 @@ describe("one workspace cannot reach another's backups", () => {
   it.each([
     ['metadata', () => snapshotRoute.GET(request(`/api/backups/${snapshotA}`), params({ id: snapshotA }))],
     ['download', () => downloadRoute.GET(request(`/api/backups/${snapshotA}/download`), params({ id: snapshotA }))],
-    ['restore', () => restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: 'https://example.com/in' }) }), params({ id: snapshotA }))],
+    [
+      'restore',
+      () =>
+        restoreRoute.POST(
+          request(`/api/backups/${snapshotA}/restore`, {
+            method: 'POST',
+            body: JSON.stringify({ url: 'https://example.com/in' }),
+          }),
+          params({ id: snapshotA }),
+        ),
+    ],
     ['list by workflow', () => listRoute.GET(request(`/api/backups?workflowId=${workflowA}`))],
-    ['retention plan', () => retentionRoute.GET(request(`/api/workflows/${workflowA}/retention`), params({ id: workflowA }))],
-    ['retention change', () => retentionRoute.PUT(request(`/api/workflows/${workflowA}/retention`, { method: 'PUT', body: JSON.stringify({ policy: { keepLast: 1 } }) }), params({ id: workflowA }))],
+    [
+      'retention plan',
+      () => retentionRoute.GET(request(`/api/workflows/${workflowA}/retention`), params({ id: workflowA })),
+    ],
+    [
+      'retention change',
+      () =>
+        retentionRoute.PUT(
+          request(`/api/workflows/${workflowA}/retention`, {
+            method: 'PUT',
+            body: JSON.stringify({ policy: { keepLast: 1 } }),
+          }),
+          params({ id: workflowA }),
+        ),
+    ],
   ])('%s → 404', async (_name, attempt) => {
     session.current = ownerB;
     const response = await attempt();
@@ -111,7 +166,13 @@ describe("one workspace cannot reach another's backups", () => {
     session.current = ownerB;
     expect((await (await listRoute.GET(request('/api/backups'))).json()).data).toEqual([]);
     session.current = ownerA;
-    expect((await (await retentionRoute.GET(request(`/api/workflows/${workflowA}/retention`), params({ id: workflowA }))).json()).policy).toEqual({});
+    expect(
+      (
+        await (
+          await retentionRoute.GET(request(`/api/workflows/${workflowA}/retention`), params({ id: workflowA }))
+        ).json()
+      ).policy,
+    ).toEqual({});
   });
 });
 
@@ -120,14 +181,29 @@ describe('retention over the API', () => {
     const workflowId = await insertWorkflow(test.db, ownerA.workspaceId);
     const kept = await insertSnapshot(test.db, ownerA.workspaceId, workflowId, '2026-11-22T10:00:00Z');
     const dropped = await insertSnapshot(test.db, ownerA.workspaceId, workflowId, '2026-11-21T10:00:00Z');
-    const put = (body: unknown) => retentionRoute.PUT(request(`/api/workflows/${workflowId}/retention`, { method: 'PUT', body: JSON.stringify(body) }), params({ id: workflowId }));
+    const put = (body: unknown) =>
+      retentionRoute.PUT(
+        request(`/api/workflows/${workflowId}/retention`, { method: 'PUT', body: JSON.stringify(body) }),
+        params({ id: workflowId }),
+      );
 
     const preview = await (await put({ policy: { keepLast: 1 }, dryRun: true })).json();
-    expect(preview).toMatchObject({ saved: false, plan: { keep: [{ id: kept, reasons: ['last'] }], remove: [{ id: dropped }] } });
-    expect((await (await retentionRoute.GET(request(`/api/workflows/${workflowId}/retention`), params({ id: workflowId }))).json()).policy).toEqual({});
+    expect(preview).toMatchObject({
+      saved: false,
+      plan: { keep: [{ id: kept, reasons: ['last'] }], remove: [{ id: dropped }] },
+    });
+    expect(
+      (
+        await (
+          await retentionRoute.GET(request(`/api/workflows/${workflowId}/retention`), params({ id: workflowId }))
+        ).json()
+      ).policy,
+    ).toEqual({});
 
     expect((await put({ policy: { keepLast: 1 } })).status).toBe(200);
-    const current = await (await retentionRoute.GET(request(`/api/workflows/${workflowId}/retention`), params({ id: workflowId }))).json();
+    const current = await (
+      await retentionRoute.GET(request(`/api/workflows/${workflowId}/retention`), params({ id: workflowId }))
+    ).json();
     expect(current).toMatchObject({ policy: { keepLast: 1 }, plan: { totals: { keep: 1, remove: 1 } } });
 
     const invalid = await put({ policy: { keepDaily: -1 } });
@@ -136,7 +212,14 @@ describe('retention over the API', () => {
   });
 
   it('refuses a change through a read-only API key with 403', async () => {
-    const response = await retentionRoute.PUT(request(`/api/workflows/${workflowA}/retention`, { method: 'PUT', key: readKeyA, body: JSON.stringify({ policy: { keepLast: 1 } }) }), params({ id: workflowA }));
+    const response = await retentionRoute.PUT(
+      request(`/api/workflows/${workflowA}/retention`, {
+        method: 'PUT',
+        key: readKeyA,
+        body: JSON.stringify({ policy: { keepLast: 1 } }),
+      }),
+      params({ id: workflowA }),
+    );
     expect(response.status).toBe(403);
   });
 });
@@ -153,29 +236,69 @@ describe('restoring a backup to a URL', () => {
       });
     });
     try {
-      const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: `${server.url}/import?token=secret` }) }), params({ id: snapshotA }));
+      const response = await restoreRoute.POST(
+        request(`/api/backups/${snapshotA}/restore`, {
+          method: 'POST',
+          body: JSON.stringify({ url: `${server.url}/import?token=secret` }),
+        }),
+        params({ id: snapshotA }),
+      );
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ snapshotId: snapshotA, destination: `${server.url}/import`, status: 201 });
+      expect(await response.json()).toMatchObject({
+        snapshotId: snapshotA,
+        destination: `${server.url}/import`,
+        status: 201,
+      });
       expect(received.method).toBe('POST');
       expect(received.body?.toString()).toBe('{"orders":[1,2,3],"note":"é"}');
-      expect(received.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'x-checksum-sha256': sha256(new Uint8Array(received.body!)) });
+      expect(received.headers).toMatchObject({
+        'content-type': 'application/json; charset=utf-8',
+        'x-checksum-sha256': sha256(new Uint8Array(received.body!)),
+      });
     } finally {
       await server.close();
     }
-    const audit = await test.db.selectFrom('audit_logs').select(['action', 'target_id', 'meta']).where('action', '=', 'backup.restored').execute();
-    expect(audit).toEqual([{ action: 'backup.restored', target_id: snapshotA, meta: expect.objectContaining({ destination: expect.stringMatching(/\/import$/), status: 201 }) }]);
+    const audit = await test.db
+      .selectFrom('audit_logs')
+      .select(['action', 'target_id', 'meta'])
+      .where('action', '=', 'backup.restored')
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'backup.restored',
+        target_id: snapshotA,
+        meta: expect.objectContaining({ destination: expect.stringMatching(/\/import$/), status: 201 }),
+      },
+    ]);
   });
 
   it('refuses a private destination with 400 and audits the failed attempt', async () => {
-    const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', body: JSON.stringify({ url: 'http://169.254.169.254/latest' }) }), params({ id: snapshotA }));
+    const response = await restoreRoute.POST(
+      request(`/api/backups/${snapshotA}/restore`, {
+        method: 'POST',
+        body: JSON.stringify({ url: 'http://169.254.169.254/latest' }),
+      }),
+      params({ id: snapshotA }),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/Refused to connect to 169\.254\.169\.254/);
-    const failed = await test.db.selectFrom('audit_logs').select('meta').where('action', '=', 'backup.restore_failed').execute();
+    const failed = await test.db
+      .selectFrom('audit_logs')
+      .select('meta')
+      .where('action', '=', 'backup.restore_failed')
+      .execute();
     expect(failed).toHaveLength(1);
   });
 
   it('refuses a restore through a read-only API key with 403', async () => {
-    const response = await restoreRoute.POST(request(`/api/backups/${snapshotA}/restore`, { method: 'POST', key: readKeyA, body: JSON.stringify({ url: 'https://example.com/in' }) }), params({ id: snapshotA }));
+    const response = await restoreRoute.POST(
+      request(`/api/backups/${snapshotA}/restore`, {
+        method: 'POST',
+        key: readKeyA,
+        body: JSON.stringify({ url: 'https://example.com/in' }),
+      }),
+      params({ id: snapshotA }),
+    );
     expect(response.status).toBe(403);
   });
 });

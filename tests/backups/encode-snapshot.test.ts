@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSnapshot, SnapshotEncodingError } from '@/lib/backups/encode-snapshot';
 
-const text = (format: Parameters<typeof encodeSnapshot>[0], data: unknown) => new TextDecoder().decode(encodeSnapshot(format, data).content);
+const text = (format: Parameters<typeof encodeSnapshot>[0], data: unknown) =>
+  new TextDecoder().decode(encodeSnapshot(format, data).content);
 
 describe('encodeSnapshot', () => {
   it('writes JSON pretty-printed, parsing JSON text first', () => {
@@ -19,12 +20,19 @@ describe('encodeSnapshot', () => {
       { id: 1, name: 'Smith, Jane', note: 'said "hi"' },
       { id: 2, name: 'Line\nbreak', extra: null, tags: ['a', 'b'] },
     ]);
-    expect(csv).toBe('id,name,note,extra,tags\r\n1,"Smith, Jane","said ""hi""",,\r\n2,"Line\nbreak",,,"[""a"",""b""]"\r\n');
+    expect(csv).toBe(
+      'id,name,note,extra,tags\r\n1,"Smith, Jane","said ""hi""",,\r\n2,"Line\nbreak",,,"[""a"",""b""]"\r\n',
+    );
     expect(encodeSnapshot('csv', []).contentType).toBe('text/csv; charset=utf-8');
   });
 
   it('writes CSV from an array of arrays row by row, and keeps CSV text as it is', () => {
-    expect(text('csv', [['a', 'b'], [1, 'x\ry']])).toBe('a,b\r\n1,"x\ry"\r\n');
+    expect(
+      text('csv', [
+        ['a', 'b'],
+        [1, 'x\ry'],
+      ]),
+    ).toBe('a,b\r\n1,"x\ry"\r\n');
     expect(text('csv', 'a,b\n1,2\n')).toBe('a,b\n1,2\n');
     expect(text('csv', [])).toBe('');
   });

@@ -5,8 +5,18 @@ import type { Database } from '@/db/types';
 import { storeSnapshot } from '@/lib/backups/store-snapshot';
 import type { StepContext } from '@/lib/workflows/steps/types';
 
-export async function insertWorkflow(db: Kysely<Database>, workspaceId: string, { name = 'Nightly orders backup', timezone = 'UTC', retention = {} } = {}) {
-  const definition = { schemaVersion: 1, name, trigger: { type: 'manual' }, steps: [{ id: 'save', type: 'backup', config: {} }], settings: { timezone } };
+export async function insertWorkflow(
+  db: Kysely<Database>,
+  workspaceId: string,
+  { name = 'Nightly orders backup', timezone = 'UTC', retention = {} } = {},
+) {
+  const definition = {
+    schemaVersion: 1,
+    name,
+    trigger: { type: 'manual' },
+    steps: [{ id: 'save', type: 'backup', config: {} }],
+    settings: { timezone },
+  };
   const row = await db
     .insertInto('workflows')
     .values({
@@ -20,20 +30,35 @@ export async function insertWorkflow(db: Kysely<Database>, workspaceId: string, 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('workflow_versions').values({ workflow_id: row.id, version: 1, definition: JSON.stringify(definition) }).execute();
+  await db
+    .insertInto('workflow_versions')
+    .values({ workflow_id: row.id, version: 1, definition: JSON.stringify(definition) })
+    .execute();
   return row.id;
 }
 
 export async function insertRun(db: Kysely<Database>, workspaceId: string, workflowId: string) {
   const row = await db
     .insertInto('workflow_runs')
-    .values({ workspace_id: workspaceId, workflow_id: workflowId, version: 1, status: 'running', trigger_type: 'manual' })
+    .values({
+      workspace_id: workspaceId,
+      workflow_id: workflowId,
+      version: 1,
+      status: 'running',
+      trigger_type: 'manual',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function insertSnapshot(db: Kysely<Database>, workspaceId: string, workflowId: string, createdAt: string, content = `{"at":"${createdAt}"}`) {
+export async function insertSnapshot(
+  db: Kysely<Database>,
+  workspaceId: string,
+  workflowId: string,
+  createdAt: string,
+  content = `{"at":"${createdAt}"}`,
+) {
   const stored = await storeSnapshot(db, {
     workspaceId,
     workflowId,
@@ -49,7 +74,12 @@ export async function insertSnapshot(db: Kysely<Database>, workspaceId: string, 
   return stored.id;
 }
 
-export function stepContext(db: Kysely<Database>, ids: { workspaceId: string; workflowId: string; runId: string }, stepId = 'save', now = new Date('2026-11-23T10:00:00Z')): StepContext {
+export function stepContext(
+  db: Kysely<Database>,
+  ids: { workspaceId: string; workflowId: string; runId: string },
+  stepId = 'save',
+  now = new Date('2026-11-23T10:00:00Z'),
+): StepContext {
   return {
     ...ids,
     stepId,

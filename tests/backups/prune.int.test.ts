@@ -17,13 +17,23 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const remaining = async (workflowId: string) =>
-  (await test.db.selectFrom('backup_snapshots').select('id').where('workflow_id', '=', workflowId).execute()).map((row) => row.id).sort();
+  (await test.db.selectFrom('backup_snapshots').select('id').where('workflow_id', '=', workflowId).execute())
+    .map((row) => row.id)
+    .sort();
 
 /** Two snapshots a day (06:00 and 18:00 UTC) for `days` days up to 22 November 2026. */
 async function twiceDaily(workspaceId: string, workflowId: string, days: number): Promise<string[]> {
   const ids: string[] = [];
   for (let day = 0; day < days; day++) {
-    for (const hour of [6, 18]) ids.push(await insertSnapshot(test.db, workspaceId, workflowId, new Date(Date.UTC(2026, 10, 22 - day, hour)).toISOString()));
+    for (const hour of [6, 18])
+      ids.push(
+        await insertSnapshot(
+          test.db,
+          workspaceId,
+          workflowId,
+          new Date(Date.UTC(2026, 10, 22 - day, hour)).toISOString(),
+        ),
+      );
   }
   return ids;
 }
@@ -47,14 +57,21 @@ describe('pruning by retention policy', () => {
       ['11-19T18', ['daily']],
       ['11-18T18', ['daily']],
     ]);
-    expect(plan.totals).toEqual({ snapshots: 20, keep: 6, remove: 14, removeBytes: plan.remove.reduce((sum, entry) => sum + entry.sizeBytes, 0) });
+    expect(plan.totals).toEqual({
+      snapshots: 20,
+      keep: 6,
+      remove: 14,
+      removeBytes: plan.remove.reduce((sum, entry) => sum + entry.sizeBytes, 0),
+    });
     expect(plan.remove[0]).toMatchObject({ name: 'orders 2026-11-21T06:00:00.000Z', verifyStatus: 'unverified' });
     expect(await remaining(pruned)).toHaveLength(20);
 
     const result = await pruneSnapshots(test.db, new Date('2026-11-23T05:00:00Z'));
     expect(result).toEqual({ workflows: 2, deleted: 14, freedBytes: plan.totals.removeBytes });
     expect(await remaining(pruned)).toEqual(plan.keep.map((entry) => entry.id).sort());
-    expect(snapshots.filter((id) => !plan.keep.some((entry) => entry.id === id)).sort()).toEqual(plan.remove.map((entry) => entry.id).sort());
+    expect(snapshots.filter((id) => !plan.keep.some((entry) => entry.id === id)).sort()).toEqual(
+      plan.remove.map((entry) => entry.id).sort(),
+    );
     expect(await remaining(noPolicy)).toEqual([...untouched].sort());
     expect(await remaining(otherTenant)).toEqual([...tenantB].sort());
   });
@@ -91,17 +108,29 @@ describe('updateRetention', () => {
     expect(saved.saved).toBe(true);
     expect(saved.plan.remove.map((entry) => entry.id)).toEqual(dry.plan.remove.map((entry) => entry.id));
     expect((await planPrune(test.db, ownerA.scope, workflowId)).policy).toEqual({ keepLast: 1 });
-    const audit = await test.db.selectFrom('audit_logs').select(['action', 'target_id', 'meta']).where('workspace_id', '=', ownerA.workspaceId).execute();
-    expect(audit).toEqual([{ action: 'backup.retention_changed', target_id: workflowId, meta: { before: {}, after: { keepLast: 1 } } }]);
+    const audit = await test.db
+      .selectFrom('audit_logs')
+      .select(['action', 'target_id', 'meta'])
+      .where('workspace_id', '=', ownerA.workspaceId)
+      .execute();
+    expect(audit).toEqual([
+      { action: 'backup.retention_changed', target_id: workflowId, meta: { before: {}, after: { keepLast: 1 } } },
+    ]);
   });
 
   it('refuses another workspace’s workflow (404), a read-only API key (403) and a bad policy (422)', async () => {
     const workflowId = await insertWorkflow(test.db, ownerA.workspaceId);
-    await expect(updateRetention(test.db, ownerB.scope, workflowId, { policy: { keepLast: 1 } })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateRetention(test.db, ownerB.scope, workflowId, { policy: { keepLast: 1 } })).rejects.toMatchObject(
+      { code: 'not_found' },
+    );
     await expect(planPrune(test.db, ownerB.scope, workflowId)).rejects.toMatchObject({ code: 'not_found' });
     const readOnly = { ...ownerA.scope, via: 'apiKey' as const, scopes: ['read' as const] };
-    await expect(updateRetention(test.db, readOnly, workflowId, { policy: { keepLast: 1 } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(updateRetention(test.db, ownerA.scope, workflowId, { policy: { keepLast: -2 } })).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(updateRetention(test.db, readOnly, workflowId, { policy: { keepLast: 1 } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      updateRetention(test.db, ownerA.scope, workflowId, { policy: { keepLast: -2 } }),
+    ).rejects.toMatchObject({ name: 'ZodError' });
     expect((await planPrune(test.db, ownerA.scope, workflowId)).policy).toEqual({});
   });
 });

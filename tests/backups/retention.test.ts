@@ -1,27 +1,55 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type RetentionCandidate, type RetentionPolicy, retentionPolicySchema, selectRetention } from '@/lib/backups/retention';
+import {
+  type RetentionCandidate,
+  type RetentionPolicy,
+  retentionPolicySchema,
+  selectRetention,
+} from '@/lib/backups/retention';
 
 const MIN = Date.UTC(2024, 0, 1);
 const MAX = Date.UTC(2028, 11, 31);
-const timeZones = fc.constantFrom('UTC', 'Europe/London', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland', 'Australia/Lord_Howe');
+const timeZones = fc.constantFrom(
+  'UTC',
+  'Europe/London',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Pacific/Auckland',
+  'Australia/Lord_Howe',
+);
 const count = fc.option(fc.nat({ max: 12 }), { nil: undefined });
 const policies = fc.record({ keepLast: count, keepDaily: count, keepWeekly: count, keepMonthly: count });
 
 /** Snapshots with distinct ids; times drawn from a small pool of hours so ties and shared days are common. */
 const snapshots = fc.uniqueArray(
-  fc.record({ id: fc.uuid(), createdAt: fc.integer({ min: 0, max: 24 * 400 }).map((hours) => new Date(MIN + hours * 1_800_000)) }),
+  fc.record({
+    id: fc.uuid(),
+    createdAt: fc.integer({ min: 0, max: 24 * 400 }).map((hours) => new Date(MIN + hours * 1_800_000)),
+  }),
   { selector: (snapshot) => snapshot.id, maxLength: 80 },
 );
 /** Snapshots with distinct ids and distinct times (to the minute, over 60 days around the spring DST change) so "the N newest" is unambiguous. */
 const DST_WINDOW_START = Date.UTC(2026, 2, 1);
 const distinctSnapshots = fc
-  .uniqueArray(fc.oneof(fc.integer({ min: 0, max: 60 * 24 * 60 }), fc.integer({ min: (MIN - DST_WINDOW_START) / 60_000, max: (MAX - DST_WINDOW_START) / 60_000 })), { maxLength: 80 })
-  .map((minutes) => minutes.map((minute, index) => ({ id: `s${String(index).padStart(3, '0')}`, createdAt: new Date(DST_WINDOW_START + minute * 60_000) })));
+  .uniqueArray(
+    fc.oneof(
+      fc.integer({ min: 0, max: 60 * 24 * 60 }),
+      fc.integer({ min: (MIN - DST_WINDOW_START) / 60_000, max: (MAX - DST_WINDOW_START) / 60_000 }),
+    ),
+    { maxLength: 80 },
+  )
+  .map((minutes) =>
+    minutes.map((minute, index) => ({
+      id: `s${String(index).padStart(3, '0')}`,
+      createdAt: new Date(DST_WINDOW_START + minute * 60_000),
+    })),
+  );
 
-const newestFirst = (list: RetentionCandidate[]) => [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+const newestFirst = (list: RetentionCandidate[]) =>
+  [...list].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
 const localDay = (date: Date, timeZone: string) => date.toLocaleDateString('en-CA', { timeZone });
-const keptIds = (list: RetentionCandidate[], policy: RetentionPolicy, timeZone = 'UTC') => selectRetention(list, policy, timeZone).keep.map(({ id }) => id);
+const keptIds = (list: RetentionCandidate[], policy: RetentionPolicy, timeZone = 'UTC') =>
+  selectRetention(list, policy, timeZone).keep.map(({ id }) => id);
 
 describe('selectRetention (properties)', () => {
   it('splits the snapshots into keep and remove: every id exactly once', () => {
@@ -31,7 +59,13 @@ describe('selectRetention (properties)', () => {
         const all = [...keep.map(({ id }) => id), ...remove];
         expect(all).toHaveLength(list.length);
         expect(new Set(all)).toEqual(new Set(list.map(({ id }) => id)));
-        expect(keep.every(({ reasons }) => reasons.length > 0 || (!policy.keepLast && !policy.keepDaily && !policy.keepWeekly && !policy.keepMonthly))).toBe(true);
+        expect(
+          keep.every(
+            ({ reasons }) =>
+              reasons.length > 0 ||
+              (!policy.keepLast && !policy.keepDaily && !policy.keepWeekly && !policy.keepMonthly),
+          ),
+        ).toBe(true);
       }),
     );
   });
@@ -39,7 +73,9 @@ describe('selectRetention (properties)', () => {
   it('keepLast N keeps exactly the N newest snapshots', () => {
     fc.assert(
       fc.property(distinctSnapshots, fc.integer({ min: 1, max: 100 }), (list, n) => {
-        const expected = newestFirst(list).slice(0, n).map(({ id }) => id);
+        const expected = newestFirst(list)
+          .slice(0, n)
+          .map(({ id }) => id);
         expect(keptIds(list, { keepLast: n })).toEqual(expected);
       }),
     );
@@ -63,17 +99,24 @@ describe('selectRetention (properties)', () => {
 
   it('always keeps the newest snapshot when any rule keeps at least one', () => {
     fc.assert(
-      fc.property(distinctSnapshots.filter((list) => list.length > 0), policies, timeZones, (list, policy, timeZone) => {
-        fc.pre(Boolean(policy.keepLast || policy.keepDaily || policy.keepWeekly || policy.keepMonthly));
-        expect(keptIds(list, policy, timeZone)).toContain(newestFirst(list)[0]?.id);
-      }),
+      fc.property(
+        distinctSnapshots.filter((list) => list.length > 0),
+        policies,
+        timeZones,
+        (list, policy, timeZone) => {
+          fc.pre(Boolean(policy.keepLast || policy.keepDaily || policy.keepWeekly || policy.keepMonthly));
+          expect(keptIds(list, policy, timeZone)).toContain(newestFirst(list)[0]?.id);
+        },
+      ),
     );
   });
 
   it('gives the same answer whatever order the snapshots come in', () => {
     fc.assert(
       fc.property(
-        snapshots.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+        snapshots.chain((list) =>
+          fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length })),
+        ),
         policies,
         timeZones,
         ([list, shuffled], policy, timeZone) => {
@@ -89,7 +132,13 @@ const at = (iso: string, id = iso) => ({ id, createdAt: new Date(iso) });
 describe('selectRetention (examples)', () => {
   it('keeps everything under an empty or all-zero policy', () => {
     const list = [at('2026-01-01T00:00:00Z'), at('2026-01-02T00:00:00Z')];
-    expect(selectRetention(list, {}, 'UTC')).toEqual({ keep: [{ id: list[1]!.id, reasons: [] }, { id: list[0]!.id, reasons: [] }], remove: [] });
+    expect(selectRetention(list, {}, 'UTC')).toEqual({
+      keep: [
+        { id: list[1]!.id, reasons: [] },
+        { id: list[0]!.id, reasons: [] },
+      ],
+      remove: [],
+    });
     expect(selectRetention(list, { keepLast: 0, keepDaily: 0 }, 'UTC').remove).toEqual([]);
   });
 
@@ -116,12 +165,19 @@ describe('selectRetention (examples)', () => {
   it('treats 00:30 BST and 23:30 GMT on the autumn change day as the same London day', () => {
     // 25 October 2026: clocks go from 02:00 BST back to 01:00 GMT; the day lasts 25 hours.
     const list = [at('2026-10-24T23:30:00Z', 'early'), at('2026-10-25T23:30:00Z', 'late')];
-    expect(selectRetention(list, { keepDaily: 5 }, 'Europe/London')).toEqual({ keep: [{ id: 'late', reasons: ['daily'] }], remove: ['early'] });
+    expect(selectRetention(list, { keepDaily: 5 }, 'Europe/London')).toEqual({
+      keep: [{ id: 'late', reasons: ['daily'] }],
+      remove: ['early'],
+    });
     expect(keptIds(list, { keepDaily: 5 }, 'UTC')).toEqual(['late', 'early']);
   });
 
   it('uses ISO weeks (Monday to Sunday, across the new year) for keepWeekly', () => {
-    const list = [at('2025-12-29T10:00:00Z', 'mon-w01'), at('2026-01-04T10:00:00Z', 'sun-w01'), at('2026-01-05T10:00:00Z', 'mon-w02')];
+    const list = [
+      at('2025-12-29T10:00:00Z', 'mon-w01'),
+      at('2026-01-04T10:00:00Z', 'sun-w01'),
+      at('2026-01-05T10:00:00Z', 'mon-w02'),
+    ];
     expect(selectRetention(list, { keepWeekly: 5 }, 'UTC')).toEqual({
       keep: [
         { id: 'mon-w02', reasons: ['weekly'] },
@@ -148,7 +204,15 @@ describe('selectRetention (examples)', () => {
 
 describe('retentionPolicySchema', () => {
   it('accepts counts and an IANA time zone', () => {
-    expect(retentionPolicySchema.parse({ keepLast: 3, keepDaily: 7, keepWeekly: 4, keepMonthly: 12, timezone: 'Europe/London' })).toMatchObject({ keepDaily: 7 });
+    expect(
+      retentionPolicySchema.parse({
+        keepLast: 3,
+        keepDaily: 7,
+        keepWeekly: 4,
+        keepMonthly: 12,
+        timezone: 'Europe/London',
+      }),
+    ).toMatchObject({ keepDaily: 7 });
     expect(retentionPolicySchema.parse({})).toEqual({});
   });
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { findPrice, lookupKeys, prices, products, resolvePlanName } from '@/lib/billing/catalogue';
 import { planLimits } from '@/lib/billing/plan-limits';
-import { getRegion, pppDiscounts, regionalAmount, regionForCountry, regions, resolveRegion, selectableRegions } from '@/lib/billing/regions';
+import {
+  getRegion,
+  pppDiscounts,
+  regionalAmount,
+  regionForCountry,
+  regions,
+  resolveRegion,
+  selectableRegions,
+} from '@/lib/billing/regions';
 
 describe('the price catalogue', () => {
   it('has 15 prices, each with a unique lookup key, a product and GBP, EUR and USD amounts', () => {
@@ -10,15 +18,23 @@ describe('the price catalogue', () => {
     for (const price of prices) {
       expect(products.map((product) => product.id)).toContain(price.productId);
       expect(price.lookupKey).toMatch(/^levqor_[a-z0-9_]+$/);
-      for (const currency of ['gbp', 'eur', 'usd'] as const) expect(Number.isInteger(price.amounts[currency]) && price.amounts[currency] > 0).toBe(true);
+      for (const currency of ['gbp', 'eur', 'usd'] as const)
+        expect(Number.isInteger(price.amounts[currency]) && price.amounts[currency] > 0).toBe(true);
     }
   });
 
   it('sells every paid plan monthly and yearly, three DFY packages and four add-ons', () => {
     const subscriptions = prices.filter((price) => price.kind === 'subscription');
-    expect(subscriptions.map((price) => `${price.plan}/${price.interval}`).sort()).toEqual(
-      ['business/month', 'business/year', 'growth/month', 'growth/year', 'pro/month', 'pro/year', 'starter/month', 'starter/year'],
-    );
+    expect(subscriptions.map((price) => `${price.plan}/${price.interval}`).sort()).toEqual([
+      'business/month',
+      'business/year',
+      'growth/month',
+      'growth/year',
+      'pro/month',
+      'pro/year',
+      'starter/month',
+      'starter/year',
+    ]);
     expect(prices.filter((price) => price.kind === 'dfy')).toHaveLength(3);
     expect(prices.filter((price) => price.kind === 'addon')).toHaveLength(4);
     for (const price of subscriptions.filter((p) => p.interval === 'year')) {

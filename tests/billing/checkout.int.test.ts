@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { seedMember } from '../accounts/seed';
-import { signedWebhookRequest, startStripeStandIn, type StripeStandIn, TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from '../helpers/stripe-stand-in';
+import {
+  signedWebhookRequest,
+  startStripeStandIn,
+  type StripeStandIn,
+  TEST_SECRET_KEY,
+  TEST_WEBHOOK_SECRET,
+} from '../helpers/stripe-stand-in';
 import { database, request, session, TEST_ORIGIN } from '../helpers/route-request';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 
-const standIn: StripeStandIn = await startStripeStandIn({ apiKey: TEST_SECRET_KEY, webhookSecret: TEST_WEBHOOK_SECRET });
+const standIn: StripeStandIn = await startStripeStandIn({
+  apiKey: TEST_SECRET_KEY,
+  webhookSecret: TEST_WEBHOOK_SECRET,
+});
 process.env.STRIPE_SECRET_KEY = TEST_SECRET_KEY;
 process.env.STRIPE_API_BASE = standIn.url;
 process.env.STRIPE_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
@@ -21,11 +30,15 @@ const { syncCatalogue } = await import('@/lib/billing/sync-catalogue');
 const { getStripe } = await import('@/lib/billing/stripe-client');
 const { verifyCheckoutSession } = await import('@/lib/billing/verify-checkout-session');
 
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) => request(path, { method: 'POST', json: body, headers: { origin: TEST_ORIGIN, ...headers } });
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  request(path, { method: 'POST', json: body, headers: { origin: TEST_ORIGIN, ...headers } });
 
 const checkout = async (body: unknown, headers: Record<string, string> = {}) => {
   const response = await checkoutRoute.POST(post('/api/billing/checkout', body, headers));
-  return { status: response.status, body: (await response.json()) as { id: string; url: string; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { id: string; url: string; error?: { code: string; message: string } },
+  };
 };
 const sessionPosts = () => standIn.requests.filter((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions');
 
@@ -50,8 +63,18 @@ describe('POST /api/billing/checkout', () => {
     expect(status).toBe(201);
     expect(body.url).toBe(`${standIn.url}/pay/${body.id}`);
     const created = standIn.state.sessions.get(body.id)!;
-    expect(created).toMatchObject({ mode: 'subscription', currency: 'usd', amount_total: 1_560, discounts: [{ coupon: 'levqor_ppp_60' }], client_reference_id: session.current!.workspaceId });
-    expect(created.metadata).toEqual({ workspace_id: session.current!.workspaceId, lookup_key: 'levqor_growth_monthly', region: 'india' });
+    expect(created).toMatchObject({
+      mode: 'subscription',
+      currency: 'usd',
+      amount_total: 1_560,
+      discounts: [{ coupon: 'levqor_ppp_60' }],
+      client_reference_id: session.current!.workspaceId,
+    });
+    expect(created.metadata).toEqual({
+      workspace_id: session.current!.workspaceId,
+      lookup_key: 'levqor_growth_monthly',
+      region: 'india',
+    });
     expect(created.success_url).toBe('http://localhost:3000/welcome?session_id={CHECKOUT_SESSION_ID}');
     const customer = standIn.state.customers.get(created.customer)!;
     expect(customer.metadata).toEqual({ workspace_id: session.current!.workspaceId });
@@ -60,15 +83,27 @@ describe('POST /api/billing/checkout', () => {
   it('charges GBP by default, sends a German visitor back to German pages, and sells a DFY package in payment mode', async () => {
     const uk = await checkout({ price: 'levqor_dfy_growth', locale: 'de' });
     expect(uk.status).toBe(201);
-    expect(standIn.state.sessions.get(uk.body.id)).toMatchObject({ mode: 'payment', currency: 'gbp', amount_total: 99_900, discounts: [], locale: 'de' });
-    expect(standIn.state.sessions.get(uk.body.id)!.success_url).toBe('http://localhost:3000/de/welcome?session_id={CHECKOUT_SESSION_ID}');
+    expect(standIn.state.sessions.get(uk.body.id)).toMatchObject({
+      mode: 'payment',
+      currency: 'gbp',
+      amount_total: 99_900,
+      discounts: [],
+      locale: 'de',
+    });
+    expect(standIn.state.sessions.get(uk.body.id)!.success_url).toBe(
+      'http://localhost:3000/de/welcome?session_id={CHECKOUT_SESSION_ID}',
+    );
     const euro = await checkout({ price: 'levqor_credits_1000' }, { 'x-vercel-ip-country': 'FR' });
     expect(standIn.state.sessions.get(euro.body.id)).toMatchObject({ currency: 'eur', amount_total: 1_200 });
   });
 
   it('accepts a legacy plan key and a chosen currency, but not a deeper discount than the visitor’s country', async () => {
     const legacy = await checkout({ price: 'levqor_team_yearly', region: 'united_states' });
-    expect(standIn.state.sessions.get(legacy.body.id)).toMatchObject({ currency: 'usd', amount_total: 39_000, metadata: { lookup_key: 'levqor_growth_yearly', region: 'united_states' } });
+    expect(standIn.state.sessions.get(legacy.body.id)).toMatchObject({
+      currency: 'usd',
+      amount_total: 39_000,
+      metadata: { lookup_key: 'levqor_growth_yearly', region: 'united_states' },
+    });
     session.current = await seedMember(test.db, 'owner');
     const cheeky = await checkout({ price: 'levqor_growth_yearly', region: 'india' }, { 'x-vercel-ip-country': 'GB' });
     expect(standIn.state.sessions.get(cheeky.body.id)).toMatchObject({ currency: 'gbp', amount_total: 29_000 });
@@ -93,7 +128,9 @@ describe('POST /api/billing/checkout', () => {
     const other = await checkout({ price: 'levqor_starter_monthly' }, { 'idempotency-key': 'click-0002-abcdef' });
     expect(retry.body.id).toBe(first.body.id);
     expect(other.body.id).not.toBe(first.body.id);
-    const keys = sessionPosts().slice(-3).map((r) => r.headers['idempotency-key']);
+    const keys = sessionPosts()
+      .slice(-3)
+      .map((r) => r.headers['idempotency-key']);
     expect(keys[0]).toBe(keys[1]);
   });
 
@@ -111,7 +148,10 @@ describe('POST /api/billing/checkout', () => {
     } finally {
       await test.db.deleteFrom('feature_flags').where('key', '=', 'billing.checkout_enabled').execute();
     }
-    await test.db.insertInto('billing_accounts').values({ workspace_id: owner.workspaceId, plan: 'starter', status: 'active' }).execute();
+    await test.db
+      .insertInto('billing_accounts')
+      .values({ workspace_id: owner.workspaceId, plan: 'starter', status: 'active' })
+      .execute();
     expect((await checkout({ price: 'levqor_pro_monthly' })).body.error?.code).toBe('conflict');
     expect((await checkout({ price: 'levqor_credits_1000' })).status).toBe(201);
   });
@@ -125,14 +165,26 @@ describe('from checkout to an active plan', () => {
     expect(early).toMatchObject({ state: 'open', activated: false });
 
     const events = standIn.completeCheckout(body.id);
-    expect(events.map((event) => event.type)).toEqual(['checkout.session.completed', 'customer.subscription.created', 'invoice.paid']);
-    for (const event of [...events].reverse()) expect((await webhookRoute.POST(signedWebhookRequest(event))).status).toBe(200);
+    expect(events.map((event) => event.type)).toEqual([
+      'checkout.session.completed',
+      'customer.subscription.created',
+      'invoice.paid',
+    ]);
+    for (const event of [...events].reverse())
+      expect((await webhookRoute.POST(signedWebhookRequest(event))).status).toBe(200);
 
     const verified = await verifyCheckoutSession(test.db, owner.userId, body.id);
-    expect(verified).toMatchObject({ state: 'complete', activated: true, price: { lookupKey: 'levqor_growth_yearly' }, entitlements: { plan: 'growth', status: 'active' } });
+    expect(verified).toMatchObject({
+      state: 'complete',
+      activated: true,
+      price: { lookupKey: 'levqor_growth_yearly' },
+      entitlements: { plan: 'growth', status: 'active' },
+    });
     const stranger = await seedMember(test.db, 'owner');
     expect(await verifyCheckoutSession(test.db, stranger.userId, body.id)).toEqual({ state: 'not_found' });
-    expect(await verifyCheckoutSession(test.db, owner.userId, 'cs_test_doesnotexist00')).toEqual({ state: 'not_found' });
+    expect(await verifyCheckoutSession(test.db, owner.userId, 'cs_test_doesnotexist00')).toEqual({
+      state: 'not_found',
+    });
 
     const summary = await (await billingRoute.GET(request('/api/billing'))).json();
     expect(summary.entitlements).toMatchObject({ plan: 'growth', status: 'active' });
@@ -142,7 +194,12 @@ describe('from checkout to an active plan', () => {
     const portal = await portalRoute.POST(post('/api/billing/portal', {}));
     expect(portal.status).toBe(201);
     expect((await portal.json()).url).toBe(`${standIn.url}/portal/${standIn.state.sessions.get(body.id)!.customer}`);
-    const receipt = await test.db.selectFrom('email_outbox').select(['subject']).where('to_address', '=', owner.email).where('kind', '=', 'billing.receipt').executeTakeFirstOrThrow();
+    const receipt = await test.db
+      .selectFrom('email_outbox')
+      .select(['subject'])
+      .where('to_address', '=', owner.email)
+      .where('kind', '=', 'billing.receipt')
+      .executeTakeFirstOrThrow();
     expect(receipt.subject).toBe('Your Levqor receipt: £290.00');
   });
 
@@ -166,7 +223,11 @@ describe('npm run stripe:sync', () => {
     expect(repaired.updated).toEqual(['price levqor_pro_monthly']);
     const holders = [...standIn.state.prices.values()].filter((price) => price.lookup_key === 'levqor_pro_monthly');
     expect(holders).toHaveLength(1);
-    expect(holders[0]).toMatchObject({ unit_amount: 7_900, active: true, currency_options: { eur: { unit_amount: 9_200 }, usd: { unit_amount: 9_900 } } });
+    expect(holders[0]).toMatchObject({
+      unit_amount: 7_900,
+      active: true,
+      currency_options: { eur: { unit_amount: 9_200 }, usd: { unit_amount: 9_900 } },
+    });
     expect(current.active).toBe(false);
   });
 });

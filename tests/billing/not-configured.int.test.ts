@@ -27,7 +27,11 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const post = (path: string, body: unknown) =>
-  new Request(`http://levqor.test${path}`, { method: 'POST', headers: { 'content-type': 'application/json', host: 'levqor.test' }, body: JSON.stringify(body) });
+  new Request(`http://levqor.test${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', host: 'levqor.test' },
+    body: JSON.stringify(body),
+  });
 
 describe('billing without Stripe configured', () => {
   it('answers checkout with a clear "billing is not configured" error', async () => {
@@ -40,15 +44,33 @@ describe('billing without Stripe configured', () => {
 
   it('answers the portal and the webhook with 503, and the welcome page with "not configured"', async () => {
     expect((await portalRoute.POST(post('/api/billing/portal', {}))).status).toBe(503);
-    expect((await webhookRoute.POST(new Request('http://levqor.test/api/stripe/webhook', { method: 'POST', headers: { 'stripe-signature': 't=1,v1=x' }, body: '{}' }))).status).toBe(503);
-    expect(await verifyCheckoutSession(test.db, owner.userId, 'cs_test_abcdefghij')).toEqual({ state: 'not_configured' });
+    expect(
+      (
+        await webhookRoute.POST(
+          new Request('http://levqor.test/api/stripe/webhook', {
+            method: 'POST',
+            headers: { 'stripe-signature': 't=1,v1=x' },
+            body: '{}',
+          }),
+        )
+      ).status,
+    ).toBe(503);
+    expect(await verifyCheckoutSession(test.db, owner.userId, 'cs_test_abcdefghij')).toEqual({
+      state: 'not_configured',
+    });
   });
 
   it('still shows the free plan with its limits and usage', async () => {
-    const response = await billingRoute.GET(new Request('http://levqor.test/api/billing', { headers: { host: 'levqor.test' } }));
+    const response = await billingRoute.GET(
+      new Request('http://levqor.test/api/billing', { headers: { host: 'levqor.test' } }),
+    );
     expect(response.status).toBe(200);
     const summary = await response.json();
-    expect(summary.entitlements).toMatchObject({ plan: 'free', status: 'free', limits: { workflows: 5, runs_per_month: 1_000 } });
+    expect(summary.entitlements).toMatchObject({
+      plan: 'free',
+      status: 'free',
+      limits: { workflows: 5, runs_per_month: 1_000 },
+    });
     expect(summary.meters.seats).toEqual({ used: 1, allowed: 3 });
     expect(summary.credits.available).toBe(50);
   });

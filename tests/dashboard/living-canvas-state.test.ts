@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { canvasStateOf, detailLevels, type FrameBudget, recordFrame } from '@/components/dashboard/living-canvas-state';
 
-const live = (overrides: Partial<Parameters<typeof canvasStateOf>[0] & object> = {}) => ({ running: 0, waiting: 0, recentFailed: 0, recentSucceeded: 0, lastFinished: null, ...overrides });
+const live = (overrides: Partial<Parameters<typeof canvasStateOf>[0] & object> = {}) => ({
+  running: 0,
+  waiting: 0,
+  recentFailed: 0,
+  recentSucceeded: 0,
+  lastFinished: null,
+  ...overrides,
+});
 
 describe('Living Canvas state', () => {
   it('works while runs are running, whatever ended before', () => {

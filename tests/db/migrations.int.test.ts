@@ -26,7 +26,12 @@ describe('migrations', () => {
   });
 
   it('refuses rows that break the table rules', async () => {
-    await expect(test.db.insertInto('telemetry_logs').values({ level: 'fatal' as 'error', kind: 'event', name: 'x' }).execute()).rejects.toThrow(/check constraint/);
+    await expect(
+      test.db
+        .insertInto('telemetry_logs')
+        .values({ level: 'fatal' as 'error', kind: 'event', name: 'x' })
+        .execute(),
+    ).rejects.toThrow(/check constraint/);
   });
 });
 
@@ -35,7 +40,9 @@ describe('connectWithRetry', () => {
     const sleep = vi.fn(async (_ms: number) => {});
     const failing = { executeQuery: () => Promise.reject(new Error('ECONNREFUSED')) };
     const db = { getExecutor: () => failing } as never;
-    await expect(connectWithRetry(db, { attempts: 4, baseDelayMs: 100, sleep })).rejects.toThrow('Database unreachable after 4 attempts');
+    await expect(connectWithRetry(db, { attempts: 4, baseDelayMs: 100, sleep })).rejects.toThrow(
+      'Database unreachable after 4 attempts',
+    );
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([100, 200, 400]);
   });
 

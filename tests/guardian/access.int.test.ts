@@ -10,13 +10,15 @@ vi.mock('@/db', async () => {
 vi.mock('@/lib/auth/session-scope', async () => {
   const { harness: h } = await import('./route-harness');
   return {
-    getSessionUser: async () => (h.session ? { id: h.session.userId, email: h.session.email, isAdmin: h.session.isAdmin } : null),
+    getSessionUser: async () =>
+      h.session ? { id: h.session.userId, email: h.session.email, isAdmin: h.session.isAdmin } : null,
     getSessionScope: async () => null,
   };
 });
 
 type Handler = (req: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const load = async (path: string, method: 'GET' | 'POST' | 'PUT') => ((await import(`@/app/api/${path}/route`)) as Record<string, Handler>)[method]!;
+const load = async (path: string, method: 'GET' | 'POST' | 'PUT') =>
+  ((await import(`@/app/api/${path}/route`)) as Record<string, Handler>)[method]!;
 
 /** Every operator route: method, URL, route file, and a body for writes. */
 const routes: [string, string, string, unknown?][] = [
@@ -48,7 +50,11 @@ beforeAll(async () => {
   harness.db = test.db;
   const seeded = await seedMember(test.db, 'owner');
   member = { userId: seeded.userId, email: seeded.email, isAdmin: false };
-  const operator = await test.db.insertInto('users').values({ email: 'ops@levqor.test', is_admin: true }).returning('id').executeTakeFirstOrThrow();
+  const operator = await test.db
+    .insertInto('users')
+    .values({ email: 'ops@levqor.test', is_admin: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   admin = { userId: operator.id, email: 'ops@levqor.test', isAdmin: true };
 });
 afterAll(() => test.close());
@@ -84,19 +90,29 @@ describe('guardian and admin routes are for platform admins only', () => {
     expect(response.status, await response.clone().text()).toBeLessThan(300);
   });
 
-  it.each(routes.filter(([method]) => method !== 'GET'))('%s %s → 403 for an admin when the request comes from another site', async (...route) => {
-    harness.session = admin;
-    const response = await call(route, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
-    expect(response.status).toBe(403);
-  });
+  it.each(routes.filter(([method]) => method !== 'GET'))(
+    '%s %s → 403 for an admin when the request comes from another site',
+    async (...route) => {
+      harness.session = admin;
+      const response = await call(route, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+      expect(response.status).toBe(403);
+    },
+  );
 
   it('answers a platform admin with the documented shapes', async () => {
     harness.session = admin;
     const summary = await (await call(routes[0]!)).json();
-    expect(summary).toMatchObject({ status: 'ok', health_score: expect.any(Number), launch_stage: { stage: 'pre-launch', autopilot: 'dry_run', approvalsRequired: true }, kill_switches: { 'workflows.runs_enabled': true, 'ai.enabled': true } });
+    expect(summary).toMatchObject({
+      status: 'ok',
+      health_score: expect.any(Number),
+      launch_stage: { stage: 'pre-launch', autopilot: 'dry_run', approvalsRequired: true },
+      kill_switches: { 'workflows.runs_enabled': true, 'ai.enabled': true },
+    });
     const healing = await (await call(routes[4]!)).json();
     expect(healing.mode).toBe('dry_run');
-    expect(healing.actions.every((action: { auto_applicable: boolean }) => action.auto_applicable === false)).toBe(true);
+    expect(healing.actions.every((action: { auto_applicable: boolean }) => action.auto_applicable === false)).toBe(
+      true,
+    );
     const report = await (await call(routes[3]!)).json();
     expect(report.health.score).toBeGreaterThanOrEqual(0);
     expect(report.health.score).toBeLessThanOrEqual(100);
@@ -108,7 +124,14 @@ describe('guardian and admin routes are for platform admins only', () => {
     expect(bad.status).toBe(422);
     const plan = await load('guardian/upgrade/plans/[id]', 'GET');
     expect((await plan(request('/api/guardian/upgrade/plans/x'), params({ id: 'not-a-uuid' }))).status).toBe(404);
-    expect((await plan(request('/api/guardian/upgrade/plans/0b6f3f59-6b8a-4f3e-9d1c-1f2e3d4c5b6a'), params({ id: '0b6f3f59-6b8a-4f3e-9d1c-1f2e3d4c5b6a' }))).status).toBe(404);
+    expect(
+      (
+        await plan(
+          request('/api/guardian/upgrade/plans/0b6f3f59-6b8a-4f3e-9d1c-1f2e3d4c5b6a'),
+          params({ id: '0b6f3f59-6b8a-4f3e-9d1c-1f2e3d4c5b6a' }),
+        )
+      ).status,
+    ).toBe(404);
     harness.session = member;
     expect((await plan(request('/api/guardian/upgrade/plans/x'), params({ id: 'x' }))).status).toBe(404);
   });
@@ -116,9 +139,15 @@ describe('guardian and admin routes are for platform admins only', () => {
   it('refuses a setting value of the wrong type, and an unknown setting', async () => {
     harness.session = admin;
     const put = await load('admin/settings/[key]', 'PUT');
-    const wrong = await put(request('/api/admin/settings/ai.daily_budget_cents', { method: 'PUT', body: JSON.stringify({ value: -5 }) }), params({ key: 'ai.daily_budget_cents' }));
+    const wrong = await put(
+      request('/api/admin/settings/ai.daily_budget_cents', { method: 'PUT', body: JSON.stringify({ value: -5 }) }),
+      params({ key: 'ai.daily_budget_cents' }),
+    );
     expect(wrong.status).toBe(422);
-    const unknown = await put(request('/api/admin/settings/nope', { method: 'PUT', body: JSON.stringify({ value: 1 }) }), params({ key: 'nope' }));
+    const unknown = await put(
+      request('/api/admin/settings/nope', { method: 'PUT', body: JSON.stringify({ value: 1 }) }),
+      params({ key: 'nope' }),
+    );
     expect(unknown.status).toBe(404);
   });
 });

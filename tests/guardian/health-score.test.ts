@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { healthScore, type HealthInputs } from '@/lib/guardian/health-score';
 
-const perfect: HealthInputs = { dbOk: true, failingDependencies: 0, errorRate: 0, slowEndpoints: 0, repeatedErrors: 0, uptimePct: 100, failedJobs: 0 };
+const perfect: HealthInputs = {
+  dbOk: true,
+  failingDependencies: 0,
+  errorRate: 0,
+  slowEndpoints: 0,
+  repeatedErrors: 0,
+  uptimePct: 100,
+  failedJobs: 0,
+};
 
 const inputs = fc.record({
   dbOk: fc.boolean(),
@@ -37,7 +45,8 @@ describe('the health score', () => {
           healthScore({ ...value, slowEndpoints: value.slowEndpoints + extra }).score <= base &&
           healthScore({ ...value, failedJobs: value.failedJobs + extra }).score <= base &&
           healthScore({ ...value, dbOk: false }).score <= base &&
-          healthScore({ ...value, errorRate: Math.min(1, (value.errorRate ?? 0) + extra / 100) }).score <= (value.errorRate === null ? 100 : base)
+          healthScore({ ...value, errorRate: Math.min(1, (value.errorRate ?? 0) + extra / 100) }).score <=
+            (value.errorRate === null ? 100 : base)
         );
       }),
     );
@@ -59,6 +68,16 @@ describe('the health score', () => {
   it('caps each penalty, and reaches 0 when everything is down', () => {
     expect(healthScore({ ...perfect, slowEndpoints: 40 }).score).toBe(85);
     expect(healthScore({ ...perfect, errorRate: 1 }).score).toBe(70);
-    expect(healthScore({ dbOk: false, failingDependencies: 2, errorRate: 1, slowEndpoints: 9, repeatedErrors: 9, uptimePct: 0, failedJobs: 9 })).toMatchObject({ score: 0, grade: 'critical' });
+    expect(
+      healthScore({
+        dbOk: false,
+        failingDependencies: 2,
+        errorRate: 1,
+        slowEndpoints: 9,
+        repeatedErrors: 9,
+        uptimePct: 0,
+        failedJobs: 9,
+      }),
+    ).toMatchObject({ score: 0, grade: 'critical' });
   });
 });

@@ -27,7 +27,13 @@ beforeEach(async () => {
 });
 
 const ingest = (body: string, headers: Record<string, string> = {}) =>
-  POST(request('/api/guardian/telemetry/ingest', { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7', ...headers } }));
+  POST(
+    request('/api/guardian/telemetry/ingest', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7', ...headers },
+    }),
+  );
 const stored = () => test.db.selectFrom('telemetry_logs').selectAll().orderBy('id').execute();
 
 describe('POST /api/guardian/telemetry/ingest', () => {
@@ -35,7 +41,12 @@ describe('POST /api/guardian/telemetry/ingest', () => {
     const response = await ingest(
       JSON.stringify({
         events: [
-          { type: 'error', name: 'uncaught_error', message: 'Failed for jane.doe@example.com', path: '/invite/a8Yb3kQ9zX1cV7nM2pL5sD6fG4hJ0wE?ref=mail' },
+          {
+            type: 'error',
+            name: 'uncaught_error',
+            message: 'Failed for jane.doe@example.com',
+            path: '/invite/a8Yb3kQ9zX1cV7nM2pL5sD6fG4hJ0wE?ref=mail',
+          },
           { type: 'performance', name: 'page_load', path: '/dashboard', duration_ms: 840, meta: { ttfb_ms: 120 } },
           { type: 'event', name: 'template.copied', meta: { template: 'nightly-backup', email: 'x@y.io' } },
         ],
@@ -56,7 +67,12 @@ describe('POST /api/guardian/telemetry/ingest', () => {
   });
 
   it('rejects a body over 16 KiB with 413 and stores nothing', async () => {
-    const events = Array.from({ length: 25 }, () => ({ type: 'event', name: 'big', message: 'x'.repeat(500), meta: { a: 'y'.repeat(200), b: 'z'.repeat(200) } }));
+    const events = Array.from({ length: 25 }, () => ({
+      type: 'event',
+      name: 'big',
+      message: 'x'.repeat(500),
+      meta: { a: 'y'.repeat(200), b: 'z'.repeat(200) },
+    }));
     const response = await ingest(JSON.stringify({ events }));
     expect(response.status).toBe(413);
     expect(await stored()).toEqual([]);
@@ -65,7 +81,11 @@ describe('POST /api/guardian/telemetry/ingest', () => {
   it.each([
     ['broken JSON', '{"events": [', 400],
     ['no events', JSON.stringify({ events: [] }), 422],
-    ['more than 25 events', JSON.stringify({ events: Array.from({ length: 26 }, () => ({ type: 'event', name: 'a' })) }), 422],
+    [
+      'more than 25 events',
+      JSON.stringify({ events: Array.from({ length: 26 }, () => ({ type: 'event', name: 'a' })) }),
+      422,
+    ],
     ['an unknown type', JSON.stringify({ events: [{ type: 'log', name: 'a' }] }), 422],
     ['a name with spaces', JSON.stringify({ events: [{ type: 'event', name: 'drop table' }] }), 422],
     ['an unexpected field', JSON.stringify({ events: [{ type: 'event', name: 'a', user_email: 'a@b.co' }] }), 422],
@@ -82,7 +102,10 @@ describe('POST /api/guardian/telemetry/ingest', () => {
   });
 
   it('refuses batches sent from another site', async () => {
-    const response = await ingest(JSON.stringify({ events: [{ type: 'event', name: 'a' }] }), { 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' });
+    const response = await ingest(JSON.stringify({ events: [{ type: 'event', name: 'a' }] }), {
+      'sec-fetch-site': 'cross-site',
+      origin: 'https://evil.example',
+    });
     expect(response.status).toBe(403);
     expect(await stored()).toEqual([]);
   });

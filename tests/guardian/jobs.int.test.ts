@@ -19,7 +19,15 @@ beforeAll(async () => {
 afterAll(() => test.close());
 beforeEach(() => clearGuardianData(test.db));
 
-const operationsJobs = { heartbeat: '* * * * *', 'anomaly-alerts': '*/5 * * * *', 'upgrade-planner': '0 */6 * * *', 'daily-report': '0 6 * * *', 'weekly-report': '0 8 * * 1', 'telemetry-retention': '0 4 * * *', 'guardian-retention': '30 4 * * *' };
+const operationsJobs = {
+  heartbeat: '* * * * *',
+  'anomaly-alerts': '*/5 * * * *',
+  'upgrade-planner': '0 */6 * * *',
+  'daily-report': '0 6 * * *',
+  'weekly-report': '0 8 * * 1',
+  'telemetry-retention': '0 4 * * *',
+  'guardian-retention': '30 4 * * *',
+};
 
 describe('operations jobs', () => {
   it('are declared once and give Inngest and the embedded scheduler the same schedule', () => {
@@ -37,7 +45,12 @@ describe('operations jobs', () => {
   it('write one heartbeat row per minute through the embedded scheduler, which uptime counts', async () => {
     let clock = new Date('2026-11-20T12:00:05Z');
     const heartbeat = jobDefinitions.find((job) => job.id === 'heartbeat')!;
-    const scheduler = startEmbeddedScheduler({ getDb: async () => test.db, jobs: [heartbeat], now: () => clock, intervalMs: 3_600_000 });
+    const scheduler = startEmbeddedScheduler({
+      getDb: async () => test.db,
+      jobs: [heartbeat],
+      now: () => clock,
+      intervalMs: 3_600_000,
+    });
     try {
       for (const at of ['12:00:05', '12:00:20', '12:00:50', '12:01:03', '12:02:10', '12:02:40', '12:03:01']) {
         clock = new Date(`2026-11-20T${at}Z`);
@@ -46,14 +59,27 @@ describe('operations jobs', () => {
     } finally {
       scheduler.stop();
     }
-    const runs = await test.db.selectFrom('job_runs').select(['scheduled_for', 'status']).where('job_id', '=', 'heartbeat').orderBy('scheduled_for').execute();
-    expect(runs.map((run) => run.scheduled_for.toISOString().slice(11, 16))).toEqual(['12:00', '12:01', '12:02', '12:03']);
+    const runs = await test.db
+      .selectFrom('job_runs')
+      .select(['scheduled_for', 'status'])
+      .where('job_id', '=', 'heartbeat')
+      .orderBy('scheduled_for')
+      .execute();
+    expect(runs.map((run) => run.scheduled_for.toISOString().slice(11, 16))).toEqual([
+      '12:00',
+      '12:01',
+      '12:02',
+      '12:03',
+    ]);
     expect(runs.every((run) => run.status === 'succeeded')).toBe(true);
     const beats = await test.db.selectFrom('heartbeats').select('db_ok').execute();
     expect(beats).toHaveLength(4);
     // NOTE: heartbeat rows carry the wall-clock time they were written; backdate them onto the simulated minutes.
     const ids = await test.db.selectFrom('heartbeats').select('id').orderBy('id').execute();
-    for (const [index, row] of ids.entries()) await sql`update heartbeats set created_at = ${new Date(`2026-11-20T12:0${index}:10Z`)} where id = ${row.id}`.execute(test.db);
+    for (const [index, row] of ids.entries())
+      await sql`update heartbeats set created_at = ${new Date(`2026-11-20T12:0${index}:10Z`)} where id = ${row.id}`.execute(
+        test.db,
+      );
     const uptime = await getUptime(test.db, new Date('2026-11-19T12:00:00Z'), new Date('2026-11-20T12:06:30Z'));
     // Minutes 12:00–12:05 are judged; 12:04 and 12:05 had no heartbeat.
     expect(uptime).toMatchObject({ expectedMinutes: 6, upMinutes: 4, uptimePct: 66.67 });
@@ -61,14 +87,30 @@ describe('operations jobs', () => {
 
   it('retry a failing job, then show the failure to admins and raise an anomaly', async () => {
     let attempts = 0;
-    const failing: JobDefinition = { id: 'daily-report', description: 'x', cron: '0 6 * * *', timezone: 'UTC', run: async () => { attempts += 1; throw new Error('SMTP relay refused'); } };
-    const outcome = await runScheduledJob(test.db, failing, new Date('2026-11-20T06:00:00Z'), { sleep: async () => {} });
+    const failing: JobDefinition = {
+      id: 'daily-report',
+      description: 'x',
+      cron: '0 6 * * *',
+      timezone: 'UTC',
+      run: async () => {
+        attempts += 1;
+        throw new Error('SMTP relay refused');
+      },
+    };
+    const outcome = await runScheduledJob(test.db, failing, new Date('2026-11-20T06:00:00Z'), {
+      sleep: async () => {},
+    });
     expect(outcome).toEqual({ status: 'failed', attempt: 3, error: 'SMTP relay refused' });
     expect(attempts).toBe(3);
     const overview = await listJobOverview(test.db, new Date('2026-11-20T07:00:00Z'));
-    expect(overview.jobs.find((job) => job.id === 'daily-report')).toMatchObject({ failures7d: 1, last: { status: 'failed', attempt: 3, error: 'SMTP relay refused' } });
+    expect(overview.jobs.find((job) => job.id === 'daily-report')).toMatchObject({
+      failures7d: 1,
+      last: { status: 'failed', attempt: 3, error: 'SMTP relay refused' },
+    });
     expect(overview.failures.map((run) => run.jobId)).toEqual(['daily-report']);
     const { anomalies } = await findAnomalies(test.db, { now: new Date() });
-    expect(anomalies.find((a) => a.kind === 'job_failures')).toMatchObject({ details: { job: 'daily-report', failures: 1 } });
+    expect(anomalies.find((a) => a.kind === 'job_failures')).toMatchObject({
+      details: { job: 'daily-report', failures: 1 },
+    });
   });
 });

@@ -26,7 +26,9 @@ describe('the daily report job', () => {
     const reports = await test.db.selectFrom('guardian_reports').selectAll().where('kind', '=', 'daily').execute();
     expect(reports).toHaveLength(1);
     expect(reports[0]!.health_score).toBe(first.health_score);
-    expect(reports[0]!.body).toMatchObject({ suggestions: expect.arrayContaining([expect.objectContaining({ code: 'fix_repeated_error' })]) });
+    expect(reports[0]!.body).toMatchObject({
+      suggestions: expect.arrayContaining([expect.objectContaining({ code: 'fix_repeated_error' })]),
+    });
     const emails = await test.db.selectFrom('email_outbox').selectAll().execute();
     expect(emails).toHaveLength(1);
     expect(emails[0]).toMatchObject({ to_address: 'ops@levqor.test', kind: 'operator_daily_report' });
@@ -39,7 +41,13 @@ describe('the weekly report job', () => {
     const acme = await seedMember(test.db, 'owner');
     await seedMember(test.db, 'member', acme.workspaceId);
     const workflow = await seedWorkflow(test.db, acme.workspaceId);
-    await seedRuns(test.db, acme.workspaceId, workflow.id, ['succeeded', 'succeeded', 'failed'], minutesAgo(now, 24 * 60));
+    await seedRuns(
+      test.db,
+      acme.workspaceId,
+      workflow.id,
+      ['succeeded', 'succeeded', 'failed'],
+      minutesAgo(now, 24 * 60),
+    );
     await seedRuns(test.db, acme.workspaceId, workflow.id, ['succeeded'], minutesAgo(now, 10 * 24 * 60));
     const paused = await seedMember(test.db, 'owner');
     await test.db.updateTable('workspaces').set({ status: 'suspended' }).where('id', '=', paused.workspaceId).execute();
@@ -50,8 +58,13 @@ describe('the weekly report job', () => {
     expect(emails.map((email) => email.to_address)).toEqual([acme.email]);
     expect(emails[0]!.text).toContain('Workflow runs: 3 (2 succeeded, 1 failed)');
 
-    expect(await sendWeeklyReports(test.db, { now: new Date(now.getTime() + 3_600_000), env })).toMatchObject({ sent: 0, skipped: 1 });
-    expect(await test.db.selectFrom('email_outbox').selectAll().where('kind', '=', 'weekly_report').execute()).toHaveLength(1);
+    expect(await sendWeeklyReports(test.db, { now: new Date(now.getTime() + 3_600_000), env })).toMatchObject({
+      sent: 0,
+      skipped: 1,
+    });
+    expect(
+      await test.db.selectFrom('email_outbox').selectAll().where('kind', '=', 'weekly_report').execute(),
+    ).toHaveLength(1);
   });
 
   it('starts weeks on Monday 00:00 UTC', () => {

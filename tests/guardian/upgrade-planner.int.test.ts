@@ -21,15 +21,36 @@ beforeAll(async () => {
 afterAll(() => test.close());
 beforeEach(() => clearGuardianData(test.db));
 
-const snapshot = async () => (await test.db.selectFrom('upgrade_plans').select(['id', 'fingerprint', 'status', 'priority', 'category', 'title']).orderBy('fingerprint').execute());
+const snapshot = async () =>
+  await test.db
+    .selectFrom('upgrade_plans')
+    .select(['id', 'fingerprint', 'status', 'priority', 'category', 'title'])
+    .orderBy('fingerprint')
+    .execute();
 
-const slow: Anomaly = { fingerprint: 'slow_endpoint:GET /api/reports', kind: 'slow_endpoint', severity: 'warning', title: 'slow', details: { route: 'GET /api/reports', mean_ms: 3000, p95_ms: 4000, max_ms: 5000, requests: 12 } };
-const stripeMissing: HealingCheck = { id: 'stripe', status: 'not_configured', summary: 'Stripe is not configured', details: {}, actions: [] };
+const slow: Anomaly = {
+  fingerprint: 'slow_endpoint:GET /api/reports',
+  kind: 'slow_endpoint',
+  severity: 'warning',
+  title: 'slow',
+  details: { route: 'GET /api/reports', mean_ms: 3000, p95_ms: 4000, max_ms: 5000, requests: 12 },
+};
+const stripeMissing: HealingCheck = {
+  id: 'stripe',
+  status: 'not_configured',
+  summary: 'Stripe is not configured',
+  details: {},
+  actions: [],
+};
 
 describe('the upgrade planner', () => {
   it('derives plans from seeded anomalies and healing checks', async () => {
     await seedTraffic(test.db, minutesAgo(now, 30), [{ path: '/api/reports', count: 12, meanMs: 3_000 }]);
-    await seedErrors(test.db, minutesAgo(now, 30), 'api.unhandled_error', ['deadlock detected', 'deadlock detected', 'deadlock detected']);
+    await seedErrors(test.db, minutesAgo(now, 30), 'api.unhandled_error', [
+      'deadlock detected',
+      'deadlock detected',
+      'deadlock detected',
+    ]);
     const result = await rebuildUpgradePlans(test.db, { now, env });
     expect(result).toMatchObject({ created: 4, updated: 0, archived: 0, open: 4 });
     const plans = await listUpgradePlans(test.db, { limit: 50 });
@@ -53,13 +74,28 @@ describe('the upgrade planner', () => {
 
   it('runs concurrently without duplicating plans', async () => {
     const candidates = derivePlans({ anomalies: [slow], checks: [stripeMissing], failedSignIns: 0 });
-    await Promise.all([applyPlanCandidates(test.db, candidates, now), applyPlanCandidates(test.db, candidates, now), applyPlanCandidates(test.db, candidates, now)]);
-    expect((await snapshot()).map((plan) => plan.fingerprint)).toEqual(['anomaly:slow_endpoint:GET /api/reports', 'healing:stripe:not_configured']);
+    await Promise.all([
+      applyPlanCandidates(test.db, candidates, now),
+      applyPlanCandidates(test.db, candidates, now),
+      applyPlanCandidates(test.db, candidates, now),
+    ]);
+    expect((await snapshot()).map((plan) => plan.fingerprint)).toEqual([
+      'anomaly:slow_endpoint:GET /api/reports',
+      'healing:stripe:not_configured',
+    ]);
   });
 
   it('archives an open plan not seen for a day, keeps one in progress, and reopens an archived plan that recurs', async () => {
-    await applyPlanCandidates(test.db, derivePlans({ anomalies: [slow], checks: [stripeMissing], failedSignIns: 0 }), now);
-    await test.db.updateTable('upgrade_plans').set({ status: 'in_progress' }).where('fingerprint', '=', 'healing:stripe:not_configured').execute();
+    await applyPlanCandidates(
+      test.db,
+      derivePlans({ anomalies: [slow], checks: [stripeMissing], failedSignIns: 0 }),
+      now,
+    );
+    await test.db
+      .updateTable('upgrade_plans')
+      .set({ status: 'in_progress' })
+      .where('fingerprint', '=', 'healing:stripe:not_configured')
+      .execute();
 
     expect(await applyPlanCandidates(test.db, [], hours(23))).toMatchObject({ archived: 0 });
     expect(await applyPlanCandidates(test.db, [], hours(25))).toMatchObject({ archived: 1, open: 1 });
@@ -68,7 +104,11 @@ describe('the upgrade planner', () => {
       ['healing:stripe:not_configured', 'in_progress'],
     ]);
 
-    const again = await applyPlanCandidates(test.db, derivePlans({ anomalies: [slow], checks: [], failedSignIns: 0 }), hours(30));
+    const again = await applyPlanCandidates(
+      test.db,
+      derivePlans({ anomalies: [slow], checks: [], failedSignIns: 0 }),
+      hours(30),
+    );
     expect(again).toMatchObject({ reopened: 1, created: 0 });
     const plan = (await listUpgradePlans(test.db, { status: 'open', limit: 10 }))[0]!;
     expect(plan).toMatchObject({ status: 'open', archived_at: null });
@@ -77,16 +117,28 @@ describe('the upgrade planner', () => {
 
   it('turns many failed sign-ins into a security plan', () => {
     expect(derivePlans({ anomalies: [], checks: [], failedSignIns: 19 })).toEqual([]);
-    expect(derivePlans({ anomalies: [], checks: [], failedSignIns: 20 })).toEqual([expect.objectContaining({ category: 'security', fingerprint: 'audit:failed_sign_ins' })]);
+    expect(derivePlans({ anomalies: [], checks: [], failedSignIns: 20 })).toEqual([
+      expect.objectContaining({ category: 'security', fingerprint: 'audit:failed_sign_ins' }),
+    ]);
   });
 
   it('filters by status and category, and summarises', async () => {
-    await applyPlanCandidates(test.db, derivePlans({ anomalies: [slow], checks: [stripeMissing], failedSignIns: 25 }), now);
-    expect((await listUpgradePlans(test.db, { category: 'security', limit: 10 })).map((p) => p.category)).toEqual(['security']);
+    await applyPlanCandidates(
+      test.db,
+      derivePlans({ anomalies: [slow], checks: [stripeMissing], failedSignIns: 25 }),
+      now,
+    );
+    expect((await listUpgradePlans(test.db, { category: 'security', limit: 10 })).map((p) => p.category)).toEqual([
+      'security',
+    ]);
     expect(await listUpgradePlans(test.db, { status: 'applied', limit: 10 })).toEqual([]);
     expect(await listUpgradePlans(test.db, { limit: 1 })).toHaveLength(1);
     const summary = await summarizeUpgradePlans(test.db);
-    expect(summary).toMatchObject({ total: 3, by_status: { open: 3, in_progress: 0, applied: 0, archived: 0 }, open_by_category: { performance: 1, pricing: 1, security: 1, ux: 0 } });
+    expect(summary).toMatchObject({
+      total: 3,
+      by_status: { open: 3, in_progress: 0, applied: 0, archived: 0 },
+      open_by_category: { performance: 1, pricing: 1, security: 1, ux: 0 },
+    });
   });
 
   it('never changes anything outside upgrade_plans (design only)', async () => {
@@ -94,6 +146,8 @@ describe('the upgrade planner', () => {
     await seedTraffic(test.db, minutesAgo(now, 5), [{ path: '/api/a', count: 100, meanMs: 50, serverErrors: 60 }]);
     await rebuildUpgradePlans(test.db, { now, env });
     expect(await test.db.selectFrom('feature_flags').selectAll().execute()).toEqual(flagsBefore);
-    expect(await test.db.selectFrom('workspaces').select('status').where('status', '!=', 'active').execute()).toEqual([]);
+    expect(await test.db.selectFrom('workspaces').select('status').where('status', '!=', 'active').execute()).toEqual(
+      [],
+    );
   });
 });

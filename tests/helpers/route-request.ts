@@ -19,19 +19,30 @@ function currentDb() {
 export const dbModule = () => ({ getDb: async () => currentDb(), getDbOrNull: async () => currentDb() });
 
 export const sessionModule = () => ({
-  getSessionUser: async () => (session.current ? { id: session.current.userId, email: session.current.email, isAdmin: session.current.isAdmin ?? false } : null),
+  getSessionUser: async () =>
+    session.current
+      ? { id: session.current.userId, email: session.current.email, isAdmin: session.current.isAdmin ?? false }
+      : null,
   getSessionScope: async () => session.current?.scope ?? null,
 });
 
 export const TEST_ORIGIN = 'http://levqor.test';
 
 /** A request to `path` on the test host: `key` sends an API key, `json` a JSON body. */
-export function request(path: string, { key, json, ...init }: RequestInit & { key?: string; json?: unknown } = {}): Request {
+export function request(
+  path: string,
+  { key, json, ...init }: RequestInit & { key?: string; json?: unknown } = {},
+): Request {
   const headers = new Headers(init.headers);
   if (key) headers.set('authorization', `Bearer ${key}`);
-  if ((json !== undefined || init.body) && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if ((json !== undefined || init.body) && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
   headers.set('host', new URL(TEST_ORIGIN).host);
-  return new Request(`${TEST_ORIGIN}${path}`, { ...init, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  return new Request(`${TEST_ORIGIN}${path}`, {
+    ...init,
+    headers,
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
 }
 
 /** The route context of a dynamic segment (`{ params: Promise<…> }`, as Next passes it). */

@@ -12,8 +12,14 @@ function sourceFiles(dir: string): string[] {
 
 describe('messages sent to the browser', () => {
   it('leave out only namespaces that no client component reads', () => {
-    const clientFiles = [...sourceFiles('app'), ...sourceFiles('components')].filter((file) => /^['"]use client['"]/m.test(readFileSync(file, 'utf8')));
-    const used = new Set(clientFiles.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/useTranslations\(\s*['"]([\w]+)/g)].map((match) => match[1])));
+    const clientFiles = [...sourceFiles('app'), ...sourceFiles('components')].filter((file) =>
+      /^['"]use client['"]/m.test(readFileSync(file, 'utf8')),
+    );
+    const used = new Set(
+      clientFiles.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/useTranslations\(\s*['"]([\w]+)/g)].map((match) => match[1]),
+      ),
+    );
     expect(clientFiles.length).toBeGreaterThan(10);
     expect(serverOnlyNamespaces.filter((namespace) => used.has(namespace))).toEqual([]);
   });

@@ -10,7 +10,11 @@ describe('sitemap and robots', () => {
     const entries = sitemap();
     expect(entries).toHaveLength(publicPages.length * locales.length);
     const home = entries.find((entry) => entry.url === 'http://localhost:3000/');
-    expect(home?.alternates?.languages).toMatchObject({ de: 'http://localhost:3000/de', ar: 'http://localhost:3000/ar', 'x-default': 'http://localhost:3000/' });
+    expect(home?.alternates?.languages).toMatchObject({
+      de: 'http://localhost:3000/de',
+      ar: 'http://localhost:3000/ar',
+      'x-default': 'http://localhost:3000/',
+    });
     expect(Object.keys(home?.alternates?.languages ?? {})).toHaveLength(locales.length + 1);
     expect(entries.map((entry) => entry.url)).toContain('http://localhost:3000/ja');
   });

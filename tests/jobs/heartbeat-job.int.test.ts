@@ -20,7 +20,11 @@ describe('the heartbeat job', () => {
     expect(rows[0]).toMatchObject({ db_ok: true, status: expect.stringMatching(/^(ok|degraded)$/) });
     expect(rows[0]!.latency_ms).toBeGreaterThanOrEqual(0);
     expect(outcome).toMatchObject({ status: 'succeeded', result: { db_ok: true } });
-    const run = await test.db.selectFrom('job_runs').selectAll().where('job_id', '=', 'heartbeat').executeTakeFirstOrThrow();
+    const run = await test.db
+      .selectFrom('job_runs')
+      .selectAll()
+      .where('job_id', '=', 'heartbeat')
+      .executeTakeFirstOrThrow();
     expect(run.result).toMatchObject({ db_ok: true, status: rows[0]!.status });
   });
 });

@@ -24,7 +24,11 @@ describe('the Inngest scheduled-job functions', () => {
     expect(result).toEqual({ status: 'succeeded', attempt: 1, result: { pruned: 7 } });
     expect(ctx.step.run).toHaveBeenCalledWith('prune', expect.any(Function));
     expect(run).toHaveBeenCalledTimes(1);
-    const rows = await test.db.selectFrom('job_runs').select(['scheduled_for', 'status']).where('job_id', '=', 'prune').execute();
+    const rows = await test.db
+      .selectFrom('job_runs')
+      .select(['scheduled_for', 'status'])
+      .where('job_id', '=', 'prune')
+      .execute();
     expect(rows).toEqual([{ scheduled_for: new Date('2026-07-01T10:05:00Z'), status: 'succeeded' }]);
   });
 
@@ -33,7 +37,8 @@ describe('the Inngest scheduled-job functions', () => {
     const job: JobDefinition = { id: 'once', description: 'once', cron: '*/5 * * * *', timezone: 'UTC', run };
     const [fn] = createScheduledJobFunctions({ getDb: async () => test.db, jobs: [job] });
     // NOTE: a fresh engine per delivery; one engine would replay its memoized step state instead of running again.
-    const deliver = (ts: string) => new InngestTestEngine({ function: fn!, events: [timerEvent(Date.parse(ts))] }).execute();
+    const deliver = (ts: string) =>
+      new InngestTestEngine({ function: fn!, events: [timerEvent(Date.parse(ts))] }).execute();
 
     await deliver('2026-07-01T10:10:00Z');
     const { result } = await deliver('2026-07-01T10:09:59.900Z');

@@ -30,11 +30,19 @@ describe('running a scheduled job occurrence', () => {
     const outcomes = await Promise.all(Array.from({ length: 5 }, () => runScheduledJob(test.db, counted, at)));
 
     expect(run).toHaveBeenCalledTimes(1);
-    expect(outcomes.filter((o) => o.status === 'succeeded')).toEqual([{ status: 'succeeded', attempt: 1, result: { cleaned: 3 } }]);
+    expect(outcomes.filter((o) => o.status === 'succeeded')).toEqual([
+      { status: 'succeeded', attempt: 1, result: { cleaned: 3 } },
+    ]);
     expect(outcomes.filter((o) => o.status === 'skipped')).toHaveLength(4);
     const rows = await runsOf('race');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'succeeded', attempt: 1, error: null, result: { cleaned: 3 }, scheduled_for: at });
+    expect(rows[0]).toMatchObject({
+      status: 'succeeded',
+      attempt: 1,
+      error: null,
+      result: { cleaned: 3 },
+      scheduled_for: at,
+    });
     expect(rows[0]!.finished_at).toBeInstanceOf(Date);
   });
 
@@ -67,7 +75,10 @@ describe('running a scheduled job occurrence', () => {
   });
 
   it('succeeds on attempt 2 when the first attempt fails', async () => {
-    const run = vi.fn().mockRejectedValueOnce(new Error('timeout')).mockResolvedValueOnce({ purged: ['w1'] });
+    const run = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('timeout'))
+      .mockResolvedValueOnce({ purged: ['w1'] });
     const outcome = await runScheduledJob(test.db, job('flaky', run), new Date('2026-05-01T12:00:00Z'), noSleep);
 
     expect(outcome).toEqual({ status: 'succeeded', attempt: 2, result: { purged: ['w1'] } });
@@ -79,7 +90,10 @@ describe('running a scheduled job occurrence', () => {
     const leaky = job('leaky', async () => {
       throw new Error('rejected key sk_live_abcdefghijkl');
     });
-    const outcome = await runScheduledJob(test.db, leaky, new Date('2026-05-01T13:00:00Z'), { ...noSleep, maxAttempts: 1 });
+    const outcome = await runScheduledJob(test.db, leaky, new Date('2026-05-01T13:00:00Z'), {
+      ...noSleep,
+      maxAttempts: 1,
+    });
     expect(outcome).toEqual({ status: 'failed', attempt: 1, error: 'rejected key sk_live_[REDACTED]' });
   });
 });

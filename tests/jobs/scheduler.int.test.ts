@@ -31,7 +31,12 @@ describe('the embedded scheduler', () => {
   it('runs a due job once per occurrence and not again on the next tick for the same occurrence', async () => {
     const { job, run } = countingJob('every-minute');
     let clock = new Date('2026-06-01T12:00:05Z');
-    scheduler = startEmbeddedScheduler({ getDb: async () => test.db, jobs: [job], now: () => clock, intervalMs: 60_000 });
+    scheduler = startEmbeddedScheduler({
+      getDb: async () => test.db,
+      jobs: [job],
+      now: () => clock,
+      intervalMs: 60_000,
+    });
 
     await scheduler.tick();
     expect(run).toHaveBeenCalledTimes(1);
@@ -58,12 +63,16 @@ describe('the embedded scheduler', () => {
     scheduler = startEmbeddedScheduler({ getDb: async () => test.db, jobs: [job], now: () => clock });
 
     await scheduler.tick();
-    expect(await claimedOccurrences('daily-at-three')).toEqual([{ scheduled_for: new Date('2026-06-01T03:00:00Z'), status: 'succeeded' }]);
+    expect(await claimedOccurrences('daily-at-three')).toEqual([
+      { scheduled_for: new Date('2026-06-01T03:00:00Z'), status: 'succeeded' },
+    ]);
     clock = new Date('2026-06-02T03:00:10Z');
     await scheduler.tick();
     await scheduler.tick();
     expect(run).toHaveBeenCalledTimes(2);
-    expect((await claimedOccurrences('daily-at-three')).at(-1)?.scheduled_for).toEqual(new Date('2026-06-02T03:00:00Z'));
+    expect((await claimedOccurrences('daily-at-three')).at(-1)?.scheduled_for).toEqual(
+      new Date('2026-06-02T03:00:00Z'),
+    );
   });
 
   it('leaves an occurrence that another instance already claimed', async () => {
@@ -72,7 +81,11 @@ describe('the embedded scheduler', () => {
       .insertInto('job_runs')
       .values({ job_id: 'claimed-elsewhere', scheduled_for: new Date('2026-06-01T08:00:00Z'), status: 'running' })
       .execute();
-    scheduler = startEmbeddedScheduler({ getDb: async () => test.db, jobs: [job], now: () => new Date('2026-06-01T08:00:30Z') });
+    scheduler = startEmbeddedScheduler({
+      getDb: async () => test.db,
+      jobs: [job],
+      now: () => new Date('2026-06-01T08:00:30Z'),
+    });
 
     await scheduler.tick();
     expect(run).not.toHaveBeenCalled();
@@ -93,7 +106,12 @@ describe('the embedded scheduler', () => {
   it("runs the other jobs when one job's occurrence cannot be computed, and the tick still completes", async () => {
     const healthy = countingJob('healthy-beside-broken');
     const broken = countingJob('broken-cron', 'every minute');
-    scheduler = startEmbeddedScheduler({ getDb: async () => test.db, jobs: [broken.job, healthy.job], now: () => new Date('2026-06-01T10:00:30Z'), intervalMs: 60_000 });
+    scheduler = startEmbeddedScheduler({
+      getDb: async () => test.db,
+      jobs: [broken.job, healthy.job],
+      now: () => new Date('2026-06-01T10:00:30Z'),
+      intervalMs: 60_000,
+    });
 
     await expect(scheduler.tick()).resolves.toBeUndefined();
     expect(healthy.run).toHaveBeenCalledTimes(1);
@@ -103,7 +121,11 @@ describe('the embedded scheduler', () => {
 
   it('keeps ticking when the database is unavailable', async () => {
     const { job, run } = countingJob('no-database');
-    scheduler = startEmbeddedScheduler({ getDb: () => Promise.reject(new Error('down')), jobs: [job], now: () => new Date('2026-06-01T09:00:00Z') });
+    scheduler = startEmbeddedScheduler({
+      getDb: () => Promise.reject(new Error('down')),
+      jobs: [job],
+      now: () => new Date('2026-06-01T09:00:00Z'),
+    });
     await expect(scheduler.tick()).resolves.toBeUndefined();
     expect(run).not.toHaveBeenCalled();
   });

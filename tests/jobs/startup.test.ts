@@ -29,7 +29,10 @@ describe('starting the server', () => {
   it.each([
     ['Inngest drives the jobs', { INNGEST_EVENT_KEY: 'test-key' }],
     ['LEVQOR_SCHEDULER is off', { LEVQOR_SCHEDULER: 'off', INNGEST_EVENT_KEY: undefined, INNGEST_DEV: undefined }],
-    ['next build is running', { NEXT_PHASE: 'phase-production-build', INNGEST_EVENT_KEY: undefined, INNGEST_DEV: undefined }],
+    [
+      'next build is running',
+      { NEXT_PHASE: 'phase-production-build', INNGEST_EVENT_KEY: undefined, INNGEST_DEV: undefined },
+    ],
     ['the runtime is not Node.js', { NEXT_RUNTIME: 'edge', INNGEST_EVENT_KEY: undefined, INNGEST_DEV: undefined }],
   ])('does not start it when %s', async (_reason, env) => {
     await startWith(env);

@@ -17,7 +17,14 @@ describe('the telemetry retention job', () => {
   it('deletes telemetry older than 30 days and heartbeats older than 90 days, keeping the rest', async () => {
     await test.db
       .insertInto('telemetry_logs')
-      .values([31, 29].map((days) => ({ level: 'info' as const, kind: 'event' as const, name: `aged-${days}`, created_at: daysAgo(days) })))
+      .values(
+        [31, 29].map((days) => ({
+          level: 'info' as const,
+          kind: 'event' as const,
+          name: `aged-${days}`,
+          created_at: daysAgo(days),
+        })),
+      )
       .execute();
     await test.db
       .insertInto('heartbeats')
@@ -27,7 +34,11 @@ describe('the telemetry retention job', () => {
     const outcome = await runScheduledJob(test.db, retention, now, { now: () => now });
 
     expect(outcome).toEqual({ status: 'succeeded', attempt: 1, result: { telemetryLogs: 1, heartbeats: 1 } });
-    expect((await test.db.selectFrom('telemetry_logs').select('name').execute()).map((row) => row.name)).toEqual(['aged-29']);
-    expect(await test.db.selectFrom('heartbeats').select('created_at').execute()).toEqual([{ created_at: daysAgo(60) }]);
+    expect((await test.db.selectFrom('telemetry_logs').select('name').execute()).map((row) => row.name)).toEqual([
+      'aged-29',
+    ]);
+    expect(await test.db.selectFrom('heartbeats').select('created_at').execute()).toEqual([
+      { created_at: daysAgo(60) },
+    ]);
   });
 });

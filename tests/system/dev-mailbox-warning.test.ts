@@ -27,7 +27,11 @@ afterEach(() => {
 
 describe('starting with the development mailbox in production', () => {
   it('warns loudly, on the console and in the log, when LEVQOR_DEV_MAILBOX_INSECURE=1 acknowledges it', async () => {
-    const warnings = await startWith({ NODE_ENV: 'production', LEVQOR_DEV_MAILBOX: '1', LEVQOR_DEV_MAILBOX_INSECURE: '1' });
+    const warnings = await startWith({
+      NODE_ENV: 'production',
+      LEVQOR_DEV_MAILBOX: '1',
+      LEVQOR_DEV_MAILBOX_INSECURE: '1',
+    });
     expect(warnings.console).toMatch(/INSECURE: LEVQOR_DEV_MAILBOX is on in production/);
     expect(warnings.logged).toMatch(/anyone can read every sign-in link/);
   });

@@ -11,12 +11,18 @@ describe('environment', () => {
     const env = parseEnv({ NODE_ENV: 'development' });
     expect(env.APP_URL).toBe('http://localhost:3000');
     expect(configuredServices(env)).toEqual({
-      database: 'pglite', jobs: 'embedded', email: 'outbox', payments: 'not_configured', ai: 'fallback', errors: 'logs',
+      database: 'pglite',
+      jobs: 'embedded',
+      email: 'outbox',
+      payments: 'not_configured',
+      ai: 'fallback',
+      errors: 'logs',
     });
   });
 
   it('names the variable that has a bad value', () => {
-    const attempt = () => parseEnv({ NODE_ENV: 'development', DATABASE_URL: 'mysql://localhost/levqor', STRIPE_SECRET_KEY: 'pk_live_123' });
+    const attempt = () =>
+      parseEnv({ NODE_ENV: 'development', DATABASE_URL: 'mysql://localhost/levqor', STRIPE_SECRET_KEY: 'pk_live_123' });
     expect(attempt).toThrow(EnvError);
     try {
       attempt();
@@ -37,7 +43,11 @@ describe('environment', () => {
   });
 
   describe('the development mailbox', () => {
-    const production = { NODE_ENV: 'production' as const, AUTH_SECRET: 'a'.repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') };
+    const production = {
+      NODE_ENV: 'production' as const,
+      AUTH_SECRET: 'a'.repeat(32),
+      ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    };
 
     it('refuses to start in production with the mailbox on, naming the variable', () => {
       const attempt = () => parseEnv({ ...production, LEVQOR_DEV_MAILBOX: '1' });
@@ -52,7 +62,10 @@ describe('environment', () => {
 
     it('leaves development, next build and production with an email provider unaffected', () => {
       expect(parseEnv({ NODE_ENV: 'development', LEVQOR_DEV_MAILBOX: '1' }).LEVQOR_DEV_MAILBOX).toBe(true);
-      expect(parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build', LEVQOR_DEV_MAILBOX: '1' }).isProduction).toBe(false);
+      expect(
+        parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build', LEVQOR_DEV_MAILBOX: '1' })
+          .isProduction,
+      ).toBe(false);
       expect(parseEnv({ ...production, LEVQOR_DEV_MAILBOX: '1', RESEND_API_KEY: 're_123' }).isProduction).toBe(true);
     });
   });
@@ -75,7 +88,9 @@ describe('environment', () => {
   });
 
   it('rejects an encryption key that is not 32 bytes', () => {
-    expect(() => parseEnv({ NODE_ENV: 'development', ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/ENCRYPTION_KEY: must be 32 bytes/);
+    expect(() => parseEnv({ NODE_ENV: 'development', ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /ENCRYPTION_KEY: must be 32 bytes/,
+    );
   });
 
   it('generates development secrets once and keeps them in the data folder', () => {
@@ -93,7 +108,12 @@ describe('environment', () => {
 
   it('prefers secrets from the environment over generated ones', () => {
     const key = Buffer.alloc(32, 7).toString('base64');
-    const env = parseEnv({ NODE_ENV: 'development', LEVQOR_DATA_DIR: tempDir(), AUTH_SECRET: 'a'.repeat(32), ENCRYPTION_KEY: key });
+    const env = parseEnv({
+      NODE_ENV: 'development',
+      LEVQOR_DATA_DIR: tempDir(),
+      AUTH_SECRET: 'a'.repeat(32),
+      ENCRYPTION_KEY: key,
+    });
     expect(resolveSecrets(env)).toEqual({ AUTH_SECRET: 'a'.repeat(32), ENCRYPTION_KEY: key });
   });
 
@@ -107,7 +127,16 @@ describe('environment', () => {
       OPENAI_API_KEY: 'sk-abc',
       SENTRY_DSN: 'https://key@o1.ingest.sentry.io/1',
     });
-    expect(configuredServices(env)).toEqual({ database: 'postgres', jobs: 'inngest', email: 'resend', payments: 'stripe', ai: 'openai', errors: 'sentry' });
-    expect(configuredServices(parseEnv({ NODE_ENV: 'development', POSTGRES_URL: 'postgres://x@y/z', VERCEL: '1' })).database).toBe('vercel-postgres');
+    expect(configuredServices(env)).toEqual({
+      database: 'postgres',
+      jobs: 'inngest',
+      email: 'resend',
+      payments: 'stripe',
+      ai: 'openai',
+      errors: 'sentry',
+    });
+    expect(
+      configuredServices(parseEnv({ NODE_ENV: 'development', POSTGRES_URL: 'postgres://x@y/z', VERCEL: '1' })).database,
+    ).toBe('vercel-postgres');
   });
 });

@@ -14,7 +14,11 @@ beforeAll(async () => {
   test = await createTestDb();
   stripe = await startLocalServer((req, res) => {
     res.writeHead(stripeStatus, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(req.url === '/v1/balance' ? { object: 'balance', available: [] } : { error: { message: 'Unknown path' } }));
+    res.end(
+      JSON.stringify(
+        req.url === '/v1/balance' ? { object: 'balance', available: [] } : { error: { message: 'Unknown path' } },
+      ),
+    );
   });
 });
 afterAll(async () => {
@@ -32,7 +36,13 @@ const baseEnv = parseEnv({ NODE_ENV: 'test' });
 describe('heartbeat', () => {
   it('is ok with a live database and honest about unconfigured services', async () => {
     const heartbeat = await getHeartbeat(test.db, baseEnv);
-    expect(heartbeat).toMatchObject({ status: 'ok', db_ok: true, stripe_ok: 'not_configured', brain_ok: 'not_configured', error_count_recent: 0 });
+    expect(heartbeat).toMatchObject({
+      status: 'ok',
+      db_ok: true,
+      stripe_ok: 'not_configured',
+      brain_ok: 'not_configured',
+      error_count_recent: 0,
+    });
     expect(heartbeat.uptime_seconds).toBeGreaterThanOrEqual(0);
     expect(heartbeat.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(heartbeat.checks.db.latency_ms).toBeGreaterThanOrEqual(0);
@@ -44,15 +54,24 @@ describe('heartbeat', () => {
   });
 
   it('counts recent errors and turns degraded past the threshold', async () => {
-    for (let i = 0; i < 3; i++) await logError(test.db, { name: 'api.unhandled_error', message: `boom ${i}`, path: '/api/x', status: 500 });
+    for (let i = 0; i < 3; i++)
+      await logError(test.db, { name: 'api.unhandled_error', message: `boom ${i}`, path: '/api/x', status: 500 });
     expect((await getHeartbeat(test.db, baseEnv)).error_count_recent).toBe(3);
-    const rows = Array.from({ length: RECENT_ERROR_THRESHOLD }, (_, i) => ({ level: 'error' as const, kind: 'error' as const, name: 'api.unhandled_error', message: `more ${i}` }));
+    const rows = Array.from({ length: RECENT_ERROR_THRESHOLD }, (_, i) => ({
+      level: 'error' as const,
+      kind: 'error' as const,
+      name: 'api.unhandled_error',
+      message: `more ${i}`,
+    }));
     await test.db.insertInto('telemetry_logs').values(rows).execute();
     expect((await getHeartbeat(test.db, baseEnv)).status).toBe('degraded');
   });
 
   it('does not count errors older than the window', async () => {
-    await test.db.insertInto('telemetry_logs').values({ level: 'error', kind: 'error', name: 'old', created_at: new Date(Date.now() - 60 * 60_000) }).execute();
+    await test.db
+      .insertInto('telemetry_logs')
+      .values({ level: 'error', kind: 'error', name: 'old', created_at: new Date(Date.now() - 60 * 60_000) })
+      .execute();
     expect((await getHeartbeat(test.db, baseEnv)).error_count_recent).toBe(0);
   });
 

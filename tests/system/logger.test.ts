@@ -22,7 +22,14 @@ describe('structured logs', () => {
 
   it('redacts secret and personal fields by name', () => {
     const { logger, lines } = capture();
-    logger.info({ user: { email: 'ada@example.com', password: 'hunter2' }, headers: { authorization: 'Bearer abc.def' }, token: 't' }, 'sign-in');
+    logger.info(
+      {
+        user: { email: 'ada@example.com', password: 'hunter2' },
+        headers: { authorization: 'Bearer abc.def' },
+        token: 't',
+      },
+      'sign-in',
+    );
     const line = JSON.stringify(lines[0]);
     expect(line).not.toContain('ada@example.com');
     expect(line).not.toContain('hunter2');
@@ -32,16 +39,21 @@ describe('structured logs', () => {
 
   it('masks emails and keys that appear inside free text', () => {
     const { logger, lines } = capture();
-    logger.warn({ detail: 'key lvq_live_abcdef1234567890 used by bob@shop.co.uk' }, 'magic link sent to ada@example.com');
+    logger.warn(
+      { detail: 'key lvq_live_abcdef1234567890 used by bob@shop.co.uk' },
+      'magic link sent to ada@example.com',
+    );
     expect(lines[0]?.msg).toBe('magic link sent to a***@example.com');
     expect(lines[0]?.detail).toBe('key lvq_live_[REDACTED] used by b***@shop.co.uk');
   });
 
-  it('keeps an error\'s type, message and stack, with secrets masked', () => {
+  it("keeps an error's type, message and stack, with secrets masked", () => {
     const { logger, lines } = capture();
     logger.error({ err: new TypeError('login failed for ada@example.com') }, 'boom');
     expect(lines[0]?.err).toMatchObject({ type: 'TypeError', message: 'login failed for a***@example.com' });
-    expect(String((lines[0]?.err as { stack: string }).stack)).toContain('TypeError: login failed for a***@example.com');
+    expect(String((lines[0]?.err as { stack: string }).stack)).toContain(
+      'TypeError: login failed for a***@example.com',
+    );
   });
 
   it('scrubs bearer tokens and provider keys', () => {

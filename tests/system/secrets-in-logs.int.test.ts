@@ -16,7 +16,9 @@ import { driveToEnd, engineDeps, testClock } from '../workflows/fixtures';
 
 vi.mock('@/db', async () => (await import('../helpers/route-request')).dbModule());
 vi.mock('@/lib/auth/session-scope', async () => (await import('../helpers/route-request')).sessionModule());
-vi.mock('@/lib/logger', async (importOriginal) => (await import('../helpers/captured-logs')).loggerModule(await importOriginal()));
+vi.mock('@/lib/logger', async (importOriginal) =>
+  (await import('../helpers/captured-logs')).loggerModule(await importOriginal()),
+);
 
 const workflowsRoute = await import('@/app/api/workflows/route');
 const hookRoute = await import('@/app/api/hooks/[token]/route');
@@ -39,37 +41,73 @@ afterAll(() => test.close());
 describe('secrets never reach the logs or telemetry', () => {
   it('masks webhook, invitation, approval-link and magic-link tokens and API keys wherever a path or message is written', async () => {
     const created = await (
-      await workflowsRoute.POST(request('/api/workflows', { method: 'POST', json: { name: 'Refunds', trigger: { type: 'webhook' }, steps: [{ id: 'ask', type: 'approval', config: { message: 'Refund?' } }] } }))
+      await workflowsRoute.POST(
+        request('/api/workflows', {
+          method: 'POST',
+          json: {
+            name: 'Refunds',
+            trigger: { type: 'webhook' },
+            steps: [{ id: 'ask', type: 'approval', config: { message: 'Refund?' } }],
+          },
+        }),
+      )
     ).json();
     secrets.webhookToken = String(created.webhookUrl).split('/').pop()!;
     secrets.unknownWebhookToken = `wh_${randomBytes(24).toString('base64url')}`;
 
     // Deliveries that succeed, and one to a URL nobody listens at: the request log line names the path each time.
-    const delivered = await hookRoute.POST(request(`/api/hooks/${secrets.webhookToken}`, { method: 'POST', json: { order: 1 } }), params({ token: secrets.webhookToken }));
+    const delivered = await hookRoute.POST(
+      request(`/api/hooks/${secrets.webhookToken}`, { method: 'POST', json: { order: 1 } }),
+      params({ token: secrets.webhookToken }),
+    );
     expect(delivered.status).toBe(202);
-    const unknown = await hookRoute.POST(request(`/api/hooks/${secrets.unknownWebhookToken}`, { method: 'POST', json: {} }), params({ token: secrets.unknownWebhookToken }));
+    const unknown = await hookRoute.POST(
+      request(`/api/hooks/${secrets.unknownWebhookToken}`, { method: 'POST', json: {} }),
+      params({ token: secrets.unknownWebhookToken }),
+    );
     expect(unknown.status).toBe(404);
 
     // The approval email's link, and deciding through it (the token also travels in the query of the page link).
     const { runId } = await delivered.json();
     const clock = testClock(new Date());
     await driveToEnd(test.db, runId, engineDeps(clock), clock);
-    const approval = await test.db.selectFrom('workflow_approvals').select('id').where('run_id', '=', runId).executeTakeFirstOrThrow();
+    const approval = await test.db
+      .selectFrom('workflow_approvals')
+      .select('id')
+      .where('run_id', '=', runId)
+      .executeTakeFirstOrThrow();
     secrets.approvalToken = approvalLinkToken(approval.id);
     const link = approvalLinkUrl(approval.id);
     expect(link).toContain(secrets.approvalToken);
     const decided = await linkDecisionRoute.POST(
-      request(`/api/approvals/${approval.id}/link-decision?token=${secrets.approvalToken}`, { method: 'POST', json: { decision: 'approve', token: secrets.approvalToken } }),
+      request(`/api/approvals/${approval.id}/link-decision?token=${secrets.approvalToken}`, {
+        method: 'POST',
+        json: { decision: 'approve', token: secrets.approvalToken },
+      }),
       params({ id: approval.id }),
     );
     expect(decided.status).toBe(200);
 
     // An invitation (its accept URL carries the token) and a magic link.
-    expect((await invitationsRoute.POST(request('/api/invitations', { method: 'POST', json: { email: 'new.hire@example.com', role: 'member' } }))).status).toBe(201);
-    const invitationEmail = await test.db.selectFrom('email_outbox').select('text').where('to_address', '=', 'new.hire@example.com').executeTakeFirstOrThrow();
+    expect(
+      (
+        await invitationsRoute.POST(
+          request('/api/invitations', { method: 'POST', json: { email: 'new.hire@example.com', role: 'member' } }),
+        )
+      ).status,
+    ).toBe(201);
+    const invitationEmail = await test.db
+      .selectFrom('email_outbox')
+      .select('text')
+      .where('to_address', '=', 'new.hire@example.com')
+      .executeTakeFirstOrThrow();
     secrets.invitationToken = /\/invite\/([\w-]+)/.exec(invitationEmail.text)![1]!;
     secrets.magicLinkToken = randomBytes(32).toString('hex');
-    await sendMagicLink(test.db, 'ada@example.com', `http://levqor.test/api/auth/callback/resend?callbackUrl=%2Fdashboard&token=${secrets.magicLinkToken}&email=ada%40example.com`);
+    await sendMagicLink(
+      test.db,
+      'ada@example.com',
+      `http://levqor.test/api/auth/callback/resend?callbackUrl=%2Fdashboard&token=${secrets.magicLinkToken}&email=ada%40example.com`,
+    );
 
     // An API key used on a request.
     secrets.apiKey = (await createApiKey(test.db, owner.scope, { name: 'ci', scopes: ['read'] })).key;
@@ -81,8 +119,18 @@ describe('secrets never reach the logs or telemetry', () => {
     });
     const failedPath = `/api/hooks/${secrets.webhookToken}`;
     expect((await failing(request(`${failedPath}?token=${secrets.approvalToken}`))).status).toBe(500);
-    await logError(test.db, { name: 'api.unhandled_error', message: `could not reach http://levqor.test/invite/${secrets.invitationToken}`, path: failedPath, status: 500, meta: { url: link } });
-    await logEvent(test.db, { name: 'webhook.received', path: `/api/hooks/${secrets.webhookToken}`, message: `delivery to /api/hooks/${secrets.webhookToken} with key ${secrets.apiKey}` });
+    await logError(test.db, {
+      name: 'api.unhandled_error',
+      message: `could not reach http://levqor.test/invite/${secrets.invitationToken}`,
+      path: failedPath,
+      status: 500,
+      meta: { url: link },
+    });
+    await logEvent(test.db, {
+      name: 'webhook.received',
+      path: `/api/hooks/${secrets.webhookToken}`,
+      message: `delivery to /api/hooks/${secrets.webhookToken} with key ${secrets.apiKey}`,
+    });
     await flushRequestTimings();
 
     const telemetry = JSON.stringify(await test.db.selectFrom('telemetry_logs').selectAll().execute());

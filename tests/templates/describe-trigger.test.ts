@@ -19,7 +19,10 @@ describe('triggers in plain words', () => {
     expect(describeTrigger({ type: 'webhook' }).key).toBe('triggers.webhook');
     expect(describeTrigger({ type: 'webhook', requireSignature: true }).key).toBe('triggers.webhookSigned');
     expect(describeTrigger({ type: 'manual' }).key).toBe('triggers.manual');
-    expect(describeTrigger({ type: 'event', event: 'workflow.failed', workflowId: '00000000-0000-4000-8000-000000000000' }).key).toBe('triggers.eventFailed');
+    expect(
+      describeTrigger({ type: 'event', event: 'workflow.failed', workflowId: '00000000-0000-4000-8000-000000000000' })
+        .key,
+    ).toBe('triggers.eventFailed');
   });
 
   it('names weekdays in the reader’s language', () => {

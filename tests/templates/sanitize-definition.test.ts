@@ -26,7 +26,11 @@ describe('sharing a workflow publicly', () => {
   const config = (id: string) => shared.steps.find((step) => step.id === id)!.config;
 
   it('replaces secrets in headers, query strings and URLs with a placeholder', () => {
-    expect(config('fetch').headers).toEqual({ Authorization: SECRET_PLACEHOLDER, 'X-Shop-Token': SECRET_PLACEHOLDER, Accept: 'application/json' });
+    expect(config('fetch').headers).toEqual({
+      Authorization: SECRET_PLACEHOLDER,
+      'X-Shop-Token': SECRET_PLACEHOLDER,
+      Accept: 'application/json',
+    });
     expect(config('fetch').query).toEqual({ token: SECRET_PLACEHOLDER, limit: 10 });
     expect(config('fetch').url).toBe(`https://api.example.com/v1/items?api_key=${SECRET_PLACEHOLDER}&page=2`);
     expect(JSON.stringify(shared)).not.toContain('sk_live_123');

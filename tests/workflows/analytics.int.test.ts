@@ -14,7 +14,15 @@ let secondWorkflowId: string;
 const NOW = new Date('2026-11-23T15:00:00Z');
 const at = (iso: string) => new Date(iso);
 
-type SeedRun = { workflow?: string; workspace?: string; status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'; created: string; durationMs?: number; deadLettered?: boolean; waiting?: 'approval' | 'sleep' };
+type SeedRun = {
+  workflow?: string;
+  workspace?: string;
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  created: string;
+  durationMs?: number;
+  deadLettered?: boolean;
+  waiting?: 'approval' | 'sleep';
+};
 
 async function seedRun(run: SeedRun) {
   const created = at(run.created);
@@ -42,33 +50,72 @@ beforeAll(async () => {
   test = await createTestDb();
   owner = await seedMember(test.db, 'owner');
   other = await seedMember(test.db, 'owner');
-  workflowId = (await seedWorkflow(test.db, owner.workspaceId, { steps: [{ id: 'note', type: 'log', config: { message: 'hi' } }] })).id;
-  secondWorkflowId = (await seedWorkflow(test.db, owner.workspaceId, { steps: [{ id: 'note', type: 'log', config: { message: 'hi' } }] })).id;
-  const otherWorkflow = (await seedWorkflow(test.db, other.workspaceId, { steps: [{ id: 'note', type: 'log', config: { message: 'hi' } }] })).id;
+  workflowId = (
+    await seedWorkflow(test.db, owner.workspaceId, { steps: [{ id: 'note', type: 'log', config: { message: 'hi' } }] })
+  ).id;
+  secondWorkflowId = (
+    await seedWorkflow(test.db, owner.workspaceId, { steps: [{ id: 'note', type: 'log', config: { message: 'hi' } }] })
+  ).id;
+  const otherWorkflow = (
+    await seedWorkflow(test.db, other.workspaceId, { steps: [{ id: 'note', type: 'log', config: { message: 'hi' } }] })
+  ).id;
 
   // Today (23 Nov, UTC): 10 succeeded runs of 100..1000 ms, one dead-lettered failure, one running.
-  for (let i = 1; i <= 10; i++) await seedRun({ status: 'succeeded', created: `2026-11-23T0${i % 10}:00:00Z`, durationMs: i * 100 });
+  for (let i = 1; i <= 10; i++)
+    await seedRun({ status: 'succeeded', created: `2026-11-23T0${i % 10}:00:00Z`, durationMs: i * 100 });
   await seedRun({ status: 'failed', created: '2026-11-23T11:00:00Z', durationMs: 5_000, deadLettered: true });
   await seedRun({ status: 'running', created: '2026-11-23T14:59:00Z' });
   // Yesterday: 2 succeeded (second workflow), 1 failed that was not dead-lettered (a rejection).
-  await seedRun({ workflow: secondWorkflowId, status: 'succeeded', created: '2026-11-22T09:00:00Z', durationMs: 2_000 });
-  await seedRun({ workflow: secondWorkflowId, status: 'succeeded', created: '2026-11-22T10:00:00Z', durationMs: 4_000 });
+  await seedRun({
+    workflow: secondWorkflowId,
+    status: 'succeeded',
+    created: '2026-11-22T09:00:00Z',
+    durationMs: 2_000,
+  });
+  await seedRun({
+    workflow: secondWorkflowId,
+    status: 'succeeded',
+    created: '2026-11-22T10:00:00Z',
+    durationMs: 4_000,
+  });
   await seedRun({ status: 'failed', created: '2026-11-22T23:30:00Z', durationMs: 1_000 });
   // Ten days ago: inside the 14-day chart, outside the 7-day rate. Twenty days ago: outside both.
   await seedRun({ status: 'failed', created: '2026-11-13T12:00:00Z', durationMs: 1_000, deadLettered: true });
   await seedRun({ status: 'succeeded', created: '2026-11-03T12:00:00Z', durationMs: 1_000 });
   // A run after "now" (clock skew) and another workspace's runs never count.
   await seedRun({ status: 'succeeded', created: '2026-11-23T16:00:00Z', durationMs: 100 });
-  for (let i = 0; i < 5; i++) await seedRun({ workspace: other.workspaceId, workflow: otherWorkflow, status: 'failed', created: '2026-11-23T10:00:00Z', durationMs: 50, deadLettered: true });
+  for (let i = 0; i < 5; i++)
+    await seedRun({
+      workspace: other.workspaceId,
+      workflow: otherWorkflow,
+      status: 'failed',
+      created: '2026-11-23T10:00:00Z',
+      durationMs: 50,
+      deadLettered: true,
+    });
 
   const run = await seedRun({ status: 'queued', created: '2026-11-23T14:00:00Z', waiting: 'approval' });
   await test.db
     .insertInto('workflow_approvals')
-    .values({ workspace_id: owner.workspaceId, workflow_id: workflowId, run_id: run.id, step_id: 'gate', action_class: 'C', expires_at: at('2026-11-24T14:00:00Z') })
+    .values({
+      workspace_id: owner.workspaceId,
+      workflow_id: workflowId,
+      run_id: run.id,
+      step_id: 'gate',
+      action_class: 'C',
+      expires_at: at('2026-11-24T14:00:00Z'),
+    })
     .execute();
   await test.db
     .insertInto('workflow_approvals')
-    .values({ workspace_id: owner.workspaceId, workflow_id: workflowId, run_id: run.id, step_id: 'old_gate', action_class: 'C', expires_at: at('2026-11-23T14:30:00Z') })
+    .values({
+      workspace_id: owner.workspaceId,
+      workflow_id: workflowId,
+      run_id: run.id,
+      step_id: 'old_gate',
+      action_class: 'C',
+      expires_at: at('2026-11-23T14:30:00Z'),
+    })
     .execute();
 });
 
@@ -97,7 +144,14 @@ describe('run analytics', () => {
     expect(perDay.at(-1)).toEqual({ day: '2026-11-23', total: 13, succeeded: 10, failed: 1, p50Ms: 600, p95Ms: 3_000 });
     expect(perDay.at(-2)).toMatchObject({ day: '2026-11-22', total: 3, succeeded: 2, failed: 1, p50Ms: 2_000 });
     expect(perDay.find((day) => day.day === '2026-11-13')).toMatchObject({ total: 1, failed: 1 });
-    expect(perDay.find((day) => day.day === '2026-11-15')).toEqual({ day: '2026-11-15', total: 0, succeeded: 0, failed: 0, p50Ms: null, p95Ms: null });
+    expect(perDay.find((day) => day.day === '2026-11-15')).toEqual({
+      day: '2026-11-15',
+      total: 0,
+      succeeded: 0,
+      failed: 0,
+      p50Ms: null,
+      p95Ms: null,
+    });
   });
 
   it('counts days in the requested time zone', async () => {
@@ -119,7 +173,13 @@ describe('run analytics', () => {
   it('has no rate when nothing finished, and never sees another workspace', async () => {
     const lonely = await seedMember(test.db, 'member');
     const stats = await getRunStats(test.db, lonely.scope, {}, NOW);
-    expect(stats).toMatchObject({ runsToday: 0, successRate7d: null, failureQueue: 0, approvalsWaiting: 0, p50Ms7d: null });
+    expect(stats).toMatchObject({
+      runsToday: 0,
+      successRate7d: null,
+      failureQueue: 0,
+      approvalsWaiting: 0,
+      p50Ms7d: null,
+    });
     expect(stats.perDay.every((day) => day.total === 0)).toBe(true);
     const others = await getRunStats(test.db, other.scope, {}, NOW);
     expect(others.failureQueue).toBe(5);

@@ -10,10 +10,29 @@ let approvalId: string;
 let otherApprovalId: string;
 
 async function seedApproval(workspaceId: string, workflowId: string) {
-  const run = await test.db.insertInto('workflow_runs').values({ workspace_id: workspaceId, workflow_id: workflowId, version: 1, status: 'queued', waiting: 'approval', trigger_type: 'manual' }).returning('id').executeTakeFirstOrThrow();
+  const run = await test.db
+    .insertInto('workflow_runs')
+    .values({
+      workspace_id: workspaceId,
+      workflow_id: workflowId,
+      version: 1,
+      status: 'queued',
+      waiting: 'approval',
+      trigger_type: 'manual',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const approval = await test.db
     .insertInto('workflow_approvals')
-    .values({ workspace_id: workspaceId, workflow_id: workflowId, run_id: run.id, step_id: 'gate', action_class: 'C', message: 'Send the invoices?', expires_at: new Date(Date.now() + 3_600_000) })
+    .values({
+      workspace_id: workspaceId,
+      workflow_id: workflowId,
+      run_id: run.id,
+      step_id: 'gate',
+      action_class: 'C',
+      message: 'Send the invoices?',
+      expires_at: new Date(Date.now() + 3_600_000),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return approval.id;
@@ -22,7 +41,10 @@ async function seedApproval(workspaceId: string, workflowId: string) {
 beforeAll(async () => {
   test = await createTestDb();
   const owner = await seedMember(test.db, 'owner');
-  const workflow = await seedWorkflow(test.db, owner.workspaceId, { name: 'Invoices', steps: [{ id: 'gate', type: 'approval', config: {} }] });
+  const workflow = await seedWorkflow(test.db, owner.workspaceId, {
+    name: 'Invoices',
+    steps: [{ id: 'gate', type: 'approval', config: {} }],
+  });
   approvalId = await seedApproval(owner.workspaceId, workflow.id);
   otherApprovalId = await seedApproval(owner.workspaceId, workflow.id);
 });
@@ -34,7 +56,13 @@ afterAll(async () => {
 describe('the page an approval email links to', () => {
   it('shows the approval to whoever holds its signed link', async () => {
     const approval = await getApprovalByLink(test.db, approvalId, approvalLinkToken(approvalId));
-    expect(approval).toMatchObject({ id: approvalId, workflowName: 'Invoices', stepId: 'gate', message: 'Send the invoices?', status: 'pending' });
+    expect(approval).toMatchObject({
+      id: approvalId,
+      workflowName: 'Invoices',
+      stepId: 'gate',
+      message: 'Send the invoices?',
+      status: 'pending',
+    });
   });
 
   it('shows nothing for a token of another approval, a forged token or a missing approval', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { stepTypes } from '@/lib/workflows/definition';
-import { type EditorDefinition, insertStep, moveStep, removeStep, renameStep, setConfigField, stepTargets } from '@/lib/workflows/editor/edit-definition';
+import {
+  type EditorDefinition,
+  insertStep,
+  moveStep,
+  removeStep,
+  renameStep,
+  setConfigField,
+  stepTargets,
+} from '@/lib/workflows/editor/edit-definition';
 import { mapIssues } from '@/lib/workflows/editor/map-issues';
 import { validateDefinition } from '@/lib/workflows/validate-definition';
 
@@ -9,8 +17,17 @@ const orders = (): EditorDefinition => ({
   trigger: { type: 'manual' },
   steps: [
     { id: 'fetch', type: 'http_request', config: { url: 'https://api.example.com/orders' } },
-    { id: 'check', type: 'condition', config: { rules: [{ left: '{{steps.fetch.output.status}}', op: 'eq', right: 200 }], then: 'save', else: 'alert' } },
-    { id: 'save', type: 'backup', config: { name: 'orders', format: 'json', data: '{{steps.fetch.output.body}}' }, next: null },
+    {
+      id: 'check',
+      type: 'condition',
+      config: { rules: [{ left: '{{steps.fetch.output.status}}', op: 'eq', right: 200 }], then: 'save', else: 'alert' },
+    },
+    {
+      id: 'save',
+      type: 'backup',
+      config: { name: 'orders', format: 'json', data: '{{steps.fetch.output.body}}' },
+      next: null,
+    },
     { id: 'alert', type: 'log', config: { message: 'failed' } },
   ],
 });
@@ -63,7 +80,10 @@ describe('visual editor: definition edits', () => {
     const without = removeStep(orders(), 2);
     expect(ids(without)).toEqual(['fetch', 'check', 'alert']);
     expect(without.steps[1]!.config).toMatchObject({ then: null, else: 'alert' });
-    const pointed: EditorDefinition = { ...orders(), steps: orders().steps.map((step) => (step.id === 'fetch' ? { ...step, next: 'alert' } : step)) };
+    const pointed: EditorDefinition = {
+      ...orders(),
+      steps: orders().steps.map((step) => (step.id === 'fetch' ? { ...step, next: 'alert' } : step)),
+    };
     expect(removeStep(pointed, 3).steps[0]).not.toHaveProperty('next');
   });
 
@@ -78,7 +98,10 @@ describe('visual editor: definition edits', () => {
   it('labels where each step goes: branches, an explicit end, or the next in the list', () => {
     const definition = orders();
     expect(stepTargets(definition, 0)).toEqual([{ kind: 'next', target: 'check' }]);
-    expect(stepTargets(definition, 1)).toEqual([{ kind: 'then', target: 'save' }, { kind: 'else', target: 'alert' }]);
+    expect(stepTargets(definition, 1)).toEqual([
+      { kind: 'then', target: 'save' },
+      { kind: 'else', target: 'alert' },
+    ]);
     expect(stepTargets(definition, 2)).toEqual([{ kind: 'next', target: null }]);
     expect(stepTargets(definition, 3)).toEqual([{ kind: 'next', target: null }]);
   });

@@ -20,11 +20,12 @@ let driver: EmbeddedDriver | undefined;
 const applied = new Map<string, number>();
 let charges = 0;
 
-const readBody = (req: IncomingMessage) => new Promise<string>((resolve) => {
-  let body = '';
-  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-  req.on('end', () => resolve(body));
-});
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => resolve(body));
+  });
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -77,7 +78,12 @@ describe('the embedded driver', () => {
     driver = startEmbeddedDriver({ getDb: async () => t.db, deps: deps(), pollMs: 60_000 });
     await driver.drain();
     const startedAt = Date.now();
-    const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', payload: { name: 'Ada' } });
+    const run = await createRun(t.db, {
+      workspaceId: owner.workspaceId,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      payload: { name: 'Ada' },
+    });
     const done = await waitForStatus(run.id, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
     expect(Date.now() - startedAt).toBeLessThan(10_000);
@@ -86,7 +92,13 @@ describe('the embedded driver', () => {
 
   it('applies a side effect exactly once when the step fails after it and is retried', async () => {
     const workflow = await seedWorkflow(t.db, owner.workspaceId, {
-      steps: [{ id: 'charge', type: 'http_request', config: { method: 'POST', url: `${payments.url}/charges`, body: { amount: 4000 } } }],
+      steps: [
+        {
+          id: 'charge',
+          type: 'http_request',
+          config: { method: 'POST', url: `${payments.url}/charges`, body: { amount: 4000 } },
+        },
+      ],
       settings: { retry: { maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1_000 } },
     });
     let crashes = 0;
@@ -113,17 +125,46 @@ describe('the embedded driver', () => {
   });
 
   it('reclaims a run whose driver died mid-step once its lease runs out, counting the lost attempt', async () => {
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'call', type: 'http_request', config: { method: 'POST', url: `${payments.url}/again` } }] });
-    const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
-    await t.db.updateTable('workflow_runs').set({ status: 'running', attempt: 1, lease_until: new Date(Date.now() + 60_000) }).where('id', '=', run.id).execute();
-    await t.db.insertInto('workflow_step_runs').values({ run_id: run.id, workspace_id: owner.workspaceId, step_id: 'call', step_type: 'http_request', attempt: 1, status: 'running' }).execute();
-    expect(await claimDueRuns(t.db, { driverId: 'probe', leaseMs: 1_000, staleAfterMs: 15_000 }, 10)).not.toContain(run.id);
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'call', type: 'http_request', config: { method: 'POST', url: `${payments.url}/again` } }],
+    });
+    const run = await createRun(t.db, {
+      workspaceId: owner.workspaceId,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      dispatch: false,
+    });
+    await t.db
+      .updateTable('workflow_runs')
+      .set({ status: 'running', attempt: 1, lease_until: new Date(Date.now() + 60_000) })
+      .where('id', '=', run.id)
+      .execute();
+    await t.db
+      .insertInto('workflow_step_runs')
+      .values({
+        run_id: run.id,
+        workspace_id: owner.workspaceId,
+        step_id: 'call',
+        step_type: 'http_request',
+        attempt: 1,
+        status: 'running',
+      })
+      .execute();
+    expect(await claimDueRuns(t.db, { driverId: 'probe', leaseMs: 1_000, staleAfterMs: 15_000 }, 10)).not.toContain(
+      run.id,
+    );
 
-    await t.db.updateTable('workflow_runs').set({ lease_until: new Date(Date.now() - 1_000) }).where('id', '=', run.id).execute();
+    await t.db
+      .updateTable('workflow_runs')
+      .set({ lease_until: new Date(Date.now() - 1_000) })
+      .where('id', '=', run.id)
+      .execute();
     driver = startEmbeddedDriver({ getDb: async () => t.db, deps: deps(), pollMs: 50 });
     const done = await waitForStatus(run.id, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
-    expect(done.stepRuns.map((s) => [s.attempt, s.status, (s.error as { code?: string } | null)?.code ?? null])).toEqual([
+    expect(
+      done.stepRuns.map((s) => [s.attempt, s.status, (s.error as { code?: string } | null)?.code ?? null]),
+    ).toEqual([
       [1, 'failed', 'interrupted'],
       [2, 'succeeded', null],
     ]);
@@ -138,16 +179,33 @@ describe('the embedded driver', () => {
       settings: { concurrency: 100 },
     });
     driver = startEmbeddedDriver({ getDb: async () => t.db, deps: deps(), pollMs: 100, concurrency: 4 });
-    const runs = await Promise.all(Array.from({ length: 40 }, (_, n) => createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', payload: { n } })));
+    const runs = await Promise.all(
+      Array.from({ length: 40 }, (_, n) =>
+        createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', payload: { n } }),
+      ),
+    );
     const done = await Promise.all(runs.map((run) => waitForStatus(run.id, ['succeeded', 'failed'], 30_000)));
     expect(done.every((run) => run.status === 'succeeded')).toBe(true);
-    expect(done.map((run) => run.stepRuns[1]!.output).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 40 }, (_, n) => n));
+    expect(done.map((run) => run.stepRuns[1]!.output).sort((a, b) => Number(a) - Number(b))).toEqual(
+      Array.from({ length: 40 }, (_, n) => n),
+    );
   });
 
   it('refuses a request to a private address at run time, without retrying', async () => {
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'call', type: 'http_request', config: { url: '{{trigger.payload.url}}' } }] });
-    driver = startEmbeddedDriver({ getDb: async () => t.db, deps: { ...deps(), fetch: (url, init) => guardedFetch(url, init, { allowlist: '' }) }, pollMs: 50 });
-    const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', payload: { url: `${payments.url}/steal` } });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'call', type: 'http_request', config: { url: '{{trigger.payload.url}}' } }],
+    });
+    driver = startEmbeddedDriver({
+      getDb: async () => t.db,
+      deps: { ...deps(), fetch: (url, init) => guardedFetch(url, init, { allowlist: '' }) },
+      pollMs: 50,
+    });
+    const run = await createRun(t.db, {
+      workspaceId: owner.workspaceId,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      payload: { url: `${payments.url}/steal` },
+    });
     const done = await waitForStatus(run.id, ['succeeded', 'failed']);
     expect(done.status).toBe('failed');
     expect(done.error).toMatchObject({ code: 'egress_refused', attempts: 1 });

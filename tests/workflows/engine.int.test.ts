@@ -55,15 +55,34 @@ describe('the engine', () => {
       steps: [
         // A step with outside effects first, so the run goes through the driver step by step (not the inline runner).
         { id: 'fetch', type: 'http_request', config: {} },
-        { id: 'shape', type: 'transform', config: { value: { total: '{{trigger.payload.order.total}}', who: 'Order for {{trigger.payload.order.customer}}' } } },
-        { id: 'big', type: 'condition', config: { rules: [{ left: '{{steps.shape.output.total}}', op: 'gte', right: 100 }], then: 'vip', else: 'normal' } },
+        {
+          id: 'shape',
+          type: 'transform',
+          config: {
+            value: { total: '{{trigger.payload.order.total}}', who: 'Order for {{trigger.payload.order.customer}}' },
+          },
+        },
+        {
+          id: 'big',
+          type: 'condition',
+          config: {
+            rules: [{ left: '{{steps.shape.output.total}}', op: 'gte', right: 100 }],
+            then: 'vip',
+            else: 'normal',
+          },
+        },
         { id: 'vip', type: 'log', config: { message: 'VIP: {{steps.shape.output.who}}' }, next: null },
         { id: 'normal', type: 'log', config: { message: 'normal' } },
       ],
     });
     const run = await start(workflow.id, { order: { total: 250, customer: 'Ada' } });
     expect(run.status).toBe('queued');
-    const { last } = await driveToEnd(t.db, run.id, engineDeps(clock, { http_request: flakyStep({ failures: 0, calls: 0 }) }), clock);
+    const { last } = await driveToEnd(
+      t.db,
+      run.id,
+      engineDeps(clock, { http_request: flakyStep({ failures: 0, calls: 0 }) }),
+      clock,
+    );
     expect(last).toEqual({ kind: 'finished', status: 'succeeded' });
 
     const detail = await getRun(t.db, owner.scope, run.id);
@@ -81,13 +100,22 @@ describe('the engine', () => {
   it('retries a failing step with exponential backoff (1 s, 2 s, 4 s …) and records every attempt', async () => {
     const clock = testClock();
     const state = { failures: 3, calls: 0 };
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'call', type: 'http_request', config: {} }] });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'call', type: 'http_request', config: {} }],
+    });
     const run = await start(workflow.id);
-    const { last, sleeps } = await driveToEnd(t.db, run.id, engineDeps(clock, { http_request: flakyStep(state) }), clock);
+    const { last, sleeps } = await driveToEnd(
+      t.db,
+      run.id,
+      engineDeps(clock, { http_request: flakyStep(state) }),
+      clock,
+    );
     expect(last).toEqual({ kind: 'finished', status: 'succeeded' });
     expect(state.calls).toBe(4);
     const start0 = new Date('2026-11-23T10:00:00Z').getTime();
-    const delays = sleeps.map((s, i) => new Date(s.until).getTime() - (i === 0 ? start0 : new Date(sleeps[i - 1]!.until).getTime()));
+    const delays = sleeps.map(
+      (s, i) => new Date(s.until).getTime() - (i === 0 ? start0 : new Date(sleeps[i - 1]!.until).getTime()),
+    );
     expect(delays).toEqual([1_000, 2_000, 4_000]);
     expect(sleeps.every((s) => s.reason === 'retry')).toBe(true);
     const detail = await getRun(t.db, owner.scope, run.id);
@@ -103,9 +131,16 @@ describe('the engine', () => {
   it('stops at once on a non-retryable error and files the run in the failure queue', async () => {
     const clock = testClock();
     const state = { failures: 1, calls: 0, retryable: false };
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'call', type: 'http_request', config: {} }] });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'call', type: 'http_request', config: {} }],
+    });
     const run = await start(workflow.id);
-    const { last, sleeps } = await driveToEnd(t.db, run.id, engineDeps(clock, { http_request: flakyStep(state) }), clock);
+    const { last, sleeps } = await driveToEnd(
+      t.db,
+      run.id,
+      engineDeps(clock, { http_request: flakyStep(state) }),
+      clock,
+    );
     expect(last).toEqual({ kind: 'finished', status: 'failed' });
     expect(sleeps).toEqual([]);
     expect(state.calls).toBe(1);
@@ -114,7 +149,7 @@ describe('the engine', () => {
     expect(queue.runs[0]!.error).toMatchObject({ code: 'upstream_unavailable', stepId: 'call', attempts: 1 });
   });
 
-  it('gives up after the workflow\'s maximum attempts, then replays from the failed step without re-running earlier steps', async () => {
+  it("gives up after the workflow's maximum attempts, then replays from the failed step without re-running earlier steps", async () => {
     const clock = testClock();
     const state = { failures: 100, calls: 0 };
     const first = { count: 0 };
@@ -148,7 +183,12 @@ describe('the engine', () => {
     expect(first.count).toBe(1);
     const detail = await getRun(t.db, owner.scope, run.id);
     expect(detail.deadLettered).toBe(false);
-    expect(detail.stepRuns.filter((s) => s.stepId === 'call').map((s) => s.status)).toEqual(['failed', 'failed', 'failed', 'succeeded']);
+    expect(detail.stepRuns.filter((s) => s.stepId === 'call').map((s) => s.status)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      'succeeded',
+    ]);
 
     const fromStart = await replayRun(t.db, owner.scope, run.id, { from: 'start' }).catch((error: Error) => error);
     expect(fromStart).toBeInstanceOf(Error);
@@ -157,7 +197,9 @@ describe('the engine', () => {
   it('replays a failed run from the start as a new run that points at the original', async () => {
     const clock = testClock();
     const state = { failures: 1, calls: 0, retryable: false };
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'call', type: 'http_request', config: {} }] });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'call', type: 'http_request', config: {} }],
+    });
     const deps = engineDeps(clock, { http_request: flakyStep(state) });
     const run = await start(workflow.id, { n: 1 });
     await driveToEnd(t.db, run.id, deps, clock);
@@ -189,12 +231,17 @@ describe('the engine', () => {
 
   it('sleeps through a delay step and completes it when the time comes', async () => {
     const clock = testClock();
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'wait', type: 'delay', config: { minutes: 90 } }] });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'wait', type: 'delay', config: { minutes: 90 } }],
+    });
     const run = await start(workflow.id);
     const first = await advanceRun(t.db, run.id, engineDeps(clock));
     expect(first).toEqual({ kind: 'sleep', until: '2026-11-23T11:30:00.000Z', reason: 'sleep' });
     clock.advance(60_000);
-    expect(await advanceRun(t.db, run.id, engineDeps(clock))).toMatchObject({ kind: 'sleep', until: '2026-11-23T11:30:00.000Z' });
+    expect(await advanceRun(t.db, run.id, engineDeps(clock))).toMatchObject({
+      kind: 'sleep',
+      until: '2026-11-23T11:30:00.000Z',
+    });
     clock.set('2026-11-23T11:30:00Z');
     expect(await advanceRun(t.db, run.id, engineDeps(clock))).toEqual({ kind: 'finished', status: 'succeeded' });
   });
@@ -213,13 +260,27 @@ describe('approvals', () => {
     const waiting = await advanceRun(t.db, run.id, engineDeps(clock));
     expect(waiting).toMatchObject({ kind: 'wait_approval' });
     const approvalId = (waiting as { approvalId: string }).approvalId;
-    const email = await t.db.selectFrom('email_outbox').select(['to_address', 'text']).where('kind', '=', 'workflow_approval').where('to_address', '=', owner.email).executeTakeFirstOrThrow();
+    const email = await t.db
+      .selectFrom('email_outbox')
+      .select(['to_address', 'text'])
+      .where('kind', '=', 'workflow_approval')
+      .where('to_address', '=', owner.email)
+      .executeTakeFirstOrThrow();
     expect(email.text).toContain('Refund £40?');
     expect(email.text).toContain(`/approvals/${approvalId}?token=`);
 
-    const decided = await decideApproval(t.db, owner.scope, approvalId, { decision: 'approve', comment: 'ok' }, clock.now());
+    const decided = await decideApproval(
+      t.db,
+      owner.scope,
+      approvalId,
+      { decision: 'approve', comment: 'ok' },
+      clock.now(),
+    );
     expect(decided).toMatchObject({ status: 'approved', decidedBy: owner.email, comment: 'ok' });
-    expect((await driveToEnd(t.db, run.id, engineDeps(clock), clock)).last).toEqual({ kind: 'finished', status: 'succeeded' });
+    expect((await driveToEnd(t.db, run.id, engineDeps(clock), clock)).last).toEqual({
+      kind: 'finished',
+      status: 'succeeded',
+    });
   });
 
   it('fails the run when the approval is rejected, without filing it in the failure queue', async () => {
@@ -227,8 +288,17 @@ describe('approvals', () => {
     const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: gated });
     const run = await start(workflow.id);
     const waiting = (await advanceRun(t.db, run.id, engineDeps(clock))) as { approvalId: string };
-    await decideApproval(t.db, owner.scope, waiting.approvalId, { decision: 'reject', comment: 'not today' }, clock.now());
-    expect((await driveToEnd(t.db, run.id, engineDeps(clock), clock)).last).toEqual({ kind: 'finished', status: 'failed' });
+    await decideApproval(
+      t.db,
+      owner.scope,
+      waiting.approvalId,
+      { decision: 'reject', comment: 'not today' },
+      clock.now(),
+    );
+    expect((await driveToEnd(t.db, run.id, engineDeps(clock), clock)).last).toEqual({
+      kind: 'finished',
+      status: 'failed',
+    });
     const detail = await getRun(t.db, owner.scope, run.id);
     expect(detail.error).toMatchObject({ code: 'approval_rejected', message: 'Step ask was rejected: not today' });
     expect(detail.deadLettered).toBe(false);
@@ -236,15 +306,28 @@ describe('approvals', () => {
 
   it('treats a timed-out approval as a rejection and records the expiry', async () => {
     const clock = testClock();
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: gated, settings: { approvalTimeoutHours: 2 } });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: gated,
+      settings: { approvalTimeoutHours: 2 },
+    });
     const run = await start(workflow.id);
     const waiting = await advanceRun(t.db, run.id, engineDeps(clock));
     expect(waiting).toMatchObject({ kind: 'wait_approval', expiresAt: '2026-11-23T12:00:00.000Z' });
     clock.set('2026-11-23T12:00:01Z');
     expect(await advanceRun(t.db, run.id, engineDeps(clock))).toEqual({ kind: 'finished', status: 'failed' });
-    const approval = await t.db.selectFrom('workflow_approvals').select(['status', 'decided_via']).where('run_id', '=', run.id).executeTakeFirstOrThrow();
+    const approval = await t.db
+      .selectFrom('workflow_approvals')
+      .select(['status', 'decided_via'])
+      .where('run_id', '=', run.id)
+      .executeTakeFirstOrThrow();
     expect(approval).toEqual({ status: 'expired', decided_via: 'timeout' });
-    const late = await decideApproval(t.db, owner.scope, (waiting as { approvalId: string }).approvalId, { decision: 'approve' }, clock.now()).catch((e: Error) => e);
+    const late = await decideApproval(
+      t.db,
+      owner.scope,
+      (waiting as { approvalId: string }).approvalId,
+      { decision: 'approve' },
+      clock.now(),
+    ).catch((e: Error) => e);
     expect(late).toMatchObject({ code: 'conflict' });
   });
 
@@ -252,12 +335,18 @@ describe('approvals', () => {
     const clock = testClock();
     const state = { failures: 0, calls: 0 };
     const classB = { ...flakyStep(state), defaultActionClass: 'B' as const };
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'call', type: 'http_request', config: {} }] });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'call', type: 'http_request', config: {} }],
+    });
     const deps = engineDeps(clock, { http_request: classB });
     const relaxed = await start(workflow.id);
     expect((await driveToEnd(t.db, relaxed.id, deps, clock)).last).toEqual({ kind: 'finished', status: 'succeeded' });
 
-    await t.db.updateTable('workspaces').set({ approval_policy: 'class_b_and_c' }).where('id', '=', owner.workspaceId).execute();
+    await t.db
+      .updateTable('workspaces')
+      .set({ approval_policy: 'class_b_and_c' })
+      .where('id', '=', owner.workspaceId)
+      .execute();
     const strict = await start(workflow.id);
     expect(await advanceRun(t.db, strict.id, deps)).toMatchObject({ kind: 'wait_approval' });
     expect(state.calls).toBe(1);
@@ -269,15 +358,27 @@ describe('approvals', () => {
     const run = await start(workflow.id);
     const waiting = (await advanceRun(t.db, run.id, engineDeps(clock))) as { approvalId: string };
     const stranger = await seedMember(t.db, 'owner');
-    await expect(decideApproval(t.db, stranger.scope, waiting.approvalId, { decision: 'approve' })).rejects.toMatchObject({ code: 'not_found' });
-    expect((await t.db.selectFrom('workflow_approvals').select('status').where('id', '=', waiting.approvalId).executeTakeFirstOrThrow()).status).toBe('pending');
+    await expect(
+      decideApproval(t.db, stranger.scope, waiting.approvalId, { decision: 'approve' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(
+      (
+        await t.db
+          .selectFrom('workflow_approvals')
+          .select('status')
+          .where('id', '=', waiting.approvalId)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('pending');
   });
 });
 
 describe('run control', () => {
   it('cancels a waiting run; the driver then stops', async () => {
     const clock = testClock();
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'ask', type: 'approval', config: {} }] });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'ask', type: 'approval', config: {} }],
+    });
     const run = await start(workflow.id);
     await advanceRun(t.db, run.id, engineDeps(clock));
     await cancelRun(t.db, owner.scope, run.id);
@@ -285,13 +386,20 @@ describe('run control', () => {
     await expect(cancelRun(t.db, owner.scope, run.id)).rejects.toMatchObject({ code: 'conflict' });
   });
 
-  it('holds runs beyond the workflow\'s concurrency limit until a slot frees', async () => {
+  it("holds runs beyond the workflow's concurrency limit until a slot frees", async () => {
     const clock = testClock();
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'ask', type: 'approval', config: {} }], settings: { concurrency: 1 } });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'ask', type: 'approval', config: {} }],
+      settings: { concurrency: 1 },
+    });
     const first = await start(workflow.id);
     const second = await start(workflow.id);
     expect(await advanceRun(t.db, first.id, engineDeps(clock))).toMatchObject({ kind: 'wait_approval' });
-    expect(await advanceRun(t.db, second.id, engineDeps(clock))).toEqual({ kind: 'sleep', until: '2026-11-23T10:00:02.000Z', reason: 'concurrency' });
+    expect(await advanceRun(t.db, second.id, engineDeps(clock))).toEqual({
+      kind: 'sleep',
+      until: '2026-11-23T10:00:02.000Z',
+      reason: 'concurrency',
+    });
     await cancelRun(t.db, owner.scope, first.id);
     clock.advance(2_000);
     expect(await advanceRun(t.db, second.id, engineDeps(clock))).toMatchObject({ kind: 'wait_approval' });
@@ -299,18 +407,28 @@ describe('run control', () => {
 
   it('admits exactly the concurrency limit when many runs race for the slots', async () => {
     const clock = testClock();
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'ask', type: 'approval', config: {} }], settings: { concurrency: 3 } });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'ask', type: 'approval', config: {} }],
+      settings: { concurrency: 3 },
+    });
     const runs = await Promise.all(Array.from({ length: 10 }, () => start(workflow.id)));
     const results = await Promise.all(runs.map((run) => advanceRun(t.db, run.id, engineDeps(clock))));
     expect(results.filter((r) => r.kind === 'wait_approval')).toHaveLength(3);
     expect(results.filter((r) => r.kind === 'sleep' && r.reason === 'concurrency')).toHaveLength(7);
-    const running = await t.db.selectFrom('workflow_runs').select('id').where('workflow_id', '=', workflow.id).where('status', '=', 'running').execute();
+    const running = await t.db
+      .selectFrom('workflow_runs')
+      .select('id')
+      .where('workflow_id', '=', workflow.id)
+      .where('status', '=', 'running')
+      .execute();
     expect(running).toHaveLength(3);
   });
 
   it('holds new runs while the runs kill switch is off', async () => {
     const clock = testClock();
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'note', type: 'log', config: { message: 'hi' } }] });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'note', type: 'log', config: { message: 'hi' } }],
+    });
     await setFlag(t.db, owner.userId, 'workflows.runs_enabled', false);
     try {
       forgetRunsFlag();
@@ -322,14 +440,20 @@ describe('run control', () => {
     }
   });
 
-  it('starts a workflow listening for another one\'s success, with the source run\'s output', async () => {
+  it("starts a workflow listening for another one's success, with the source run's output", async () => {
     const clock = testClock();
-    const source = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'make', type: 'transform', config: { value: { id: 42 } } }] });
+    const source = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'make', type: 'transform', config: { value: { id: 42 } } }],
+    });
     const listener = await seedWorkflow(t.db, owner.workspaceId, {
       trigger: { type: 'event', event: 'workflow.succeeded', workflowId: source.id },
       steps: [{ id: 'note', type: 'log', config: { message: 'got {{trigger.payload.output.id}}' } }],
     });
-    await t.db.updateTable('workflows').set({ event_name: 'workflow.succeeded', event_source_workflow_id: source.id }).where('id', '=', listener.id).execute();
+    await t.db
+      .updateTable('workflows')
+      .set({ event_name: 'workflow.succeeded', event_source_workflow_id: source.id })
+      .where('id', '=', listener.id)
+      .execute();
     const run = await start(source.id);
     await driveToEnd(t.db, run.id, engineDeps(clock), clock);
     const triggered = await listRuns(t.db, owner.scope, { workflowId: listener.id });

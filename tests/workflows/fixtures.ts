@@ -11,7 +11,11 @@ import { logStep } from '@/lib/workflows/steps/log';
 import { transformStep } from '@/lib/workflows/steps/transform';
 import { type AnyStepDefinition, StepError } from '@/lib/workflows/steps/types';
 
-export async function seedWorkflow(db: Kysely<Database>, workspaceId: string, input: Partial<WorkflowDefinitionInput> & Pick<WorkflowDefinitionInput, 'steps'>) {
+export async function seedWorkflow(
+  db: Kysely<Database>,
+  workspaceId: string,
+  input: Partial<WorkflowDefinitionInput> & Pick<WorkflowDefinitionInput, 'steps'>,
+) {
   const definition = workflowDefinitionSchema.parse({ name: 'Test workflow', trigger: { type: 'manual' }, ...input });
   const row = await db
     .insertInto('workflows')
@@ -26,13 +30,20 @@ export async function seedWorkflow(db: Kysely<Database>, workspaceId: string, in
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('workflow_versions').values({ workflow_id: row.id, version: 1, definition: JSON.stringify(definition) }).execute();
+  await db
+    .insertInto('workflow_versions')
+    .values({ workflow_id: row.id, version: 1, definition: JSON.stringify(definition) })
+    .execute();
   return { id: row.id, definition };
 }
 
 export function testClock(start = new Date('2026-11-23T10:00:00Z')) {
   let now = start.getTime();
-  return { now: () => new Date(now), set: (at: Date | string) => void (now = new Date(at).getTime()), advance: (ms: number) => void (now += ms) };
+  return {
+    now: () => new Date(now),
+    set: (at: Date | string) => void (now = new Date(at).getTime()),
+    advance: (ms: number) => void (now += ms),
+  };
 }
 
 export const coreSteps: Record<string, AnyStepDefinition> = {
@@ -43,7 +54,11 @@ export const coreSteps: Record<string, AnyStepDefinition> = {
   transform: transformStep,
 };
 
-export function engineDeps(clock: ReturnType<typeof testClock>, steps: Record<string, AnyStepDefinition> = {}, extra: Partial<EngineDeps> = {}): EngineDeps {
+export function engineDeps(
+  clock: ReturnType<typeof testClock>,
+  steps: Record<string, AnyStepDefinition> = {},
+  extra: Partial<EngineDeps> = {},
+): EngineDeps {
   return {
     steps: { ...coreSteps, ...steps },
     fetch: (url, init) => fetch(url, init),
@@ -57,7 +72,13 @@ export function engineDeps(clock: ReturnType<typeof testClock>, steps: Record<st
 }
 
 /** Advances a run until it waits or finishes, jumping the clock over sleeps and retries (up to `maxSleeps`). */
-export async function driveToEnd(db: Kysely<Database>, runId: string, deps: EngineDeps, clock: ReturnType<typeof testClock>, { maxSleeps = 20 } = {}): Promise<{ last: Advance; sleeps: Extract<Advance, { kind: 'sleep' }>[] }> {
+export async function driveToEnd(
+  db: Kysely<Database>,
+  runId: string,
+  deps: EngineDeps,
+  clock: ReturnType<typeof testClock>,
+  { maxSleeps = 20 } = {},
+): Promise<{ last: Advance; sleeps: Extract<Advance, { kind: 'sleep' }>[] }> {
   const sleeps: Extract<Advance, { kind: 'sleep' }>[] = [];
   for (let i = 0; i < 500; i++) {
     const advance = await advanceRun(db, runId, deps);

@@ -23,7 +23,12 @@ afterAll(() => t.close());
 type Clock = ReturnType<typeof testClock>;
 
 /** A fresh engine per test; sleeps move the test clock, and waitForEvent is replaced by `onWait`. */
-function engineFor(clock: Clock, runId: string, steps = {}, onWait: (opts: { if: string; timeout: Date }) => Promise<unknown> = async () => null) {
+function engineFor(
+  clock: Clock,
+  runId: string,
+  steps = {},
+  onWait: (opts: { if: string; timeout: Date }) => Promise<unknown> = async () => null,
+) {
   const fn = createWorkflowRunFunction({ getDb: async () => t.db, deps: engineDeps(clock, steps) });
   return new InngestTestEngine({
     function: fn,
@@ -47,7 +52,12 @@ describe('the Inngest workflow-run function', () => {
         { id: 'note', type: 'log', config: { message: 'after {{steps.shape.output}}' } },
       ],
     });
-    const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
+    const run = await createRun(t.db, {
+      workspaceId: owner.workspaceId,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      dispatch: false,
+    });
     const { result, ctx } = await engineFor(clock, run.id).execute();
     expect(result).toEqual({ runId: run.id, status: 'succeeded' });
     expect(ctx.step.run).toHaveBeenCalledWith('advance-0', expect.any(Function));
@@ -68,8 +78,15 @@ describe('the Inngest workflow-run function', () => {
         return { kind: 'output', output: { calls } };
       },
     });
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'call', type: 'http_request', config: {} }] });
-    const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'call', type: 'http_request', config: {} }],
+    });
+    const run = await createRun(t.db, {
+      workspaceId: owner.workspaceId,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      dispatch: false,
+    });
     const { result, ctx } = await engineFor(clock, run.id, { http_request: flaky }).execute();
     expect(result).toEqual({ runId: run.id, status: 'succeeded' });
     expect(vi.mocked(ctx.step.sleepUntil).mock.calls).toEqual([
@@ -86,23 +103,40 @@ describe('the Inngest workflow-run function', () => {
         { id: 'note', type: 'log', config: { message: 'sent' } },
       ],
     });
-    const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
+    const run = await createRun(t.db, {
+      workspaceId: owner.workspaceId,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      dispatch: false,
+    });
     const onWait = vi.fn(async (opts: { if: string }) => {
       const approvalId = /'([^']+)'/.exec(opts.if)![1]!;
       // NOTE: the test engine replays the function from the top, so the wait is reached more than once.
-      if (onWait.mock.calls.length === 1) await decideApproval(t.db, owner.scope, approvalId, { decision: 'approve' }, clock.now());
+      if (onWait.mock.calls.length === 1)
+        await decideApproval(t.db, owner.scope, approvalId, { decision: 'approve' }, clock.now());
       return { name: workflowEvents.approvalDecided, data: { approvalId, status: 'approved' } };
     });
     const { result, ctx, error } = await engineFor(clock, run.id, {}, onWait).execute();
     expect(error).toBeUndefined();
     expect(result).toEqual({ runId: run.id, status: 'succeeded' });
-    expect(ctx.step.waitForEvent).toHaveBeenCalledWith('approval-0', expect.objectContaining({ event: workflowEvents.approvalDecided, timeout: new Date('2026-11-26T10:00:00Z') }));
+    expect(ctx.step.waitForEvent).toHaveBeenCalledWith(
+      'approval-0',
+      expect.objectContaining({ event: workflowEvents.approvalDecided, timeout: new Date('2026-11-26T10:00:00Z') }),
+    );
   });
 
   it('lets an approval time out: the run fails with the expiry recorded', async () => {
     const clock = testClock();
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'ask', type: 'approval', config: {} }], settings: { approvalTimeoutHours: 1 } });
-    const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'ask', type: 'approval', config: {} }],
+      settings: { approvalTimeoutHours: 1 },
+    });
+    const run = await createRun(t.db, {
+      workspaceId: owner.workspaceId,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      dispatch: false,
+    });
     const { result } = await engineFor(clock, run.id, {}, async (opts) => {
       clock.set(new Date(opts.timeout.getTime() + 1));
       return null;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffLines, withContext } from '@/components/workflows/line-diff';
 
-const render = (before: string, after: string) => diffLines(before, after).map((line) => `${{ same: ' ', add: '+', remove: '-' }[line.kind]}${line.text}`);
+const render = (before: string, after: string) =>
+  diffLines(before, after).map((line) => `${{ same: ' ', add: '+', remove: '-' }[line.kind]}${line.text}`);
 
 describe('line diff between two versions', () => {
   it('marks nothing when the versions are equal', () => {
@@ -9,13 +10,23 @@ describe('line diff between two versions', () => {
   });
 
   it('shows a changed line as removed then added, keeping the lines around it', () => {
-    expect(render('name\n"retries": 3\nsteps', 'name\n"retries": 5\nsteps')).toEqual([' name', '-"retries": 3', '+"retries": 5', ' steps']);
+    expect(render('name\n"retries": 3\nsteps', 'name\n"retries": 5\nsteps')).toEqual([
+      ' name',
+      '-"retries": 3',
+      '+"retries": 5',
+      ' steps',
+    ]);
   });
 
   it('finds the longest common run when steps move and new ones appear', () => {
     const lines = diffLines('a\nb\nc\nd', 'a\nc\nd\ne\nb');
     expect(lines.filter((line) => line.kind === 'same').map((line) => line.text)).toEqual(['a', 'c', 'd']);
-    expect(lines.filter((line) => line.kind !== 'same').map((line) => `${line.kind} ${line.text}`).sort()).toEqual(['add b', 'add e', 'remove b']);
+    expect(
+      lines
+        .filter((line) => line.kind !== 'same')
+        .map((line) => `${line.kind} ${line.text}`)
+        .sort(),
+    ).toEqual(['add b', 'add e', 'remove b']);
   });
 
   it('numbers lines on both sides', () => {

@@ -5,7 +5,9 @@ const policy = { initialDelayMs: 1_000, maxDelayMs: 300_000 };
 
 describe('retry backoff', () => {
   it('doubles from 1 s for each failed attempt, without jitter at the midpoint', () => {
-    expect([1, 2, 3, 4, 5, 6].map((attempt) => retryDelayMs(attempt, policy, () => 0.5))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 32_000]);
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => retryDelayMs(attempt, policy, () => 0.5))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 32_000,
+    ]);
   });
 
   it('spreads each delay by at most 20 % either way, never below the first delay', () => {

@@ -28,7 +28,11 @@ beforeEach(async () => {
 
 const pureSteps: WorkflowDefinitionInput['steps'] = [
   { id: 'shape', type: 'transform', config: { value: { total: '{{trigger.payload.total}}', run: '{{run.id}}' } } },
-  { id: 'big', type: 'condition', config: { rules: [{ left: '{{steps.shape.output.total}}', op: 'gte', right: 100 }], then: 'vip', else: 'normal' } },
+  {
+    id: 'big',
+    type: 'condition',
+    config: { rules: [{ left: '{{steps.shape.output.total}}', op: 'gte', right: 100 }], then: 'vip', else: 'normal' },
+  },
   { id: 'vip', type: 'log', config: { message: 'VIP order of {{steps.shape.output.total}}' }, next: null },
   { id: 'normal', type: 'log', config: { message: 'normal' } },
 ];
@@ -44,7 +48,13 @@ async function runsUsed(workspaceId: string): Promise<number> {
 }
 
 const start = (workflowId: string, payload: unknown = {}, triggerKey?: string) =>
-  createRun(t.db, { workspaceId: owner.workspaceId, workflowId, trigger: 'webhook', payload, ...(triggerKey ? { triggerKey } : {}) });
+  createRun(t.db, {
+    workspaceId: owner.workspaceId,
+    workflowId,
+    trigger: 'webhook',
+    payload,
+    ...(triggerKey ? { triggerKey } : {}),
+  });
 
 describe('runs of pure steps', () => {
   it('finish while they are created, with every step, the branch taken and the usage count recorded', async () => {
@@ -74,28 +84,46 @@ describe('runs of pure steps', () => {
     const first = await start(workflow.id, { total: 5 }, 'webhook:delivery-1');
     const again = await start(workflow.id, { total: 5 }, 'webhook:delivery-1');
     expect(again).toMatchObject({ id: first.id, created: false, status: 'succeeded' });
-    const steps = await t.db.selectFrom('workflow_step_runs').select('step_id').where('run_id', '=', first.id).orderBy('id').execute();
+    const steps = await t.db
+      .selectFrom('workflow_step_runs')
+      .select('step_id')
+      .where('run_id', '=', first.id)
+      .orderBy('id')
+      .execute();
     expect(steps.map((s) => s.step_id)).toEqual(['shape', 'big', 'normal']);
     expect(await runsUsed(owner.workspaceId)).toBe(1);
   });
 
   it('go to the driver when a step fails, which records the failure under the retry policy', async () => {
     const workflow = await seedWorkflow(t.db, owner.workspaceId, {
-      steps: [{ id: 'check', type: 'condition', config: { rules: [{ left: 1, op: 'resembles', right: 1 }], then: null, else: null } }],
+      steps: [
+        {
+          id: 'check',
+          type: 'condition',
+          config: { rules: [{ left: 1, op: 'resembles', right: 1 }], then: null, else: null },
+        },
+      ],
     });
     const run = await start(workflow.id);
     expect(run.status).toBe('queued');
     const clock = testClock();
-    expect((await driveToEnd(t.db, run.id, engineDeps(clock), clock)).last).toEqual({ kind: 'finished', status: 'failed' });
+    expect((await driveToEnd(t.db, run.id, engineDeps(clock), clock)).last).toEqual({
+      kind: 'finished',
+      status: 'failed',
+    });
     const detail = await getRun(t.db, owner.scope, run.id);
     expect(detail.error).toMatchObject({ code: 'invalid_config', stepId: 'check' });
   });
 
   it('go to the driver when a step needs approval, when runs are switched off, or when another workflow listens', async () => {
-    const approval = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'shape', type: 'transform', actionClass: 'C', config: { value: 1 } }] });
+    const approval = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'shape', type: 'transform', actionClass: 'C', config: { value: 1 } }],
+    });
     expect((await start(approval.id)).status).toBe('queued');
 
-    const plain = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'shape', type: 'transform', config: { value: 1 } }] });
+    const plain = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'shape', type: 'transform', config: { value: 1 } }],
+    });
     await setFlag(t.db, owner.userId, 'workflows.runs_enabled', false);
     try {
       forgetRunsFlag();
@@ -109,7 +137,11 @@ describe('runs of pure steps', () => {
       trigger: { type: 'event', event: 'workflow.succeeded', workflowId: plain.id },
       steps: [{ id: 'note', type: 'log', config: { message: 'got {{trigger.payload.output}}' } }],
     });
-    await t.db.updateTable('workflows').set({ event_name: 'workflow.succeeded', event_source_workflow_id: plain.id }).where('id', '=', listener.id).execute();
+    await t.db
+      .updateTable('workflows')
+      .set({ event_name: 'workflow.succeeded', event_source_workflow_id: plain.id })
+      .where('id', '=', listener.id)
+      .execute();
     const source = await start(plain.id);
     expect(source.status).toBe('queued');
     const clock = testClock();
@@ -119,11 +151,21 @@ describe('runs of pure steps', () => {
     expect(triggered.runs.map((r) => r.status)).toEqual(['succeeded']);
   });
 
-  it('take no concurrency slot: they finish even while the workflow\'s only slot is held', async () => {
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'shape', type: 'transform', config: { value: '{{trigger.payload.n}}' } }], settings: { concurrency: 1 } });
+  it("take no concurrency slot: they finish even while the workflow's only slot is held", async () => {
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'shape', type: 'transform', config: { value: '{{trigger.payload.n}}' } }],
+      settings: { concurrency: 1 },
+    });
     await t.db
       .insertInto('workflow_runs')
-      .values({ workspace_id: owner.workspaceId, workflow_id: workflow.id, version: 1, status: 'running', trigger_type: 'manual', current_step_id: 'shape' })
+      .values({
+        workspace_id: owner.workspaceId,
+        workflow_id: workflow.id,
+        version: 1,
+        status: 'running',
+        trigger_type: 'manual',
+        current_step_id: 'shape',
+      })
       .execute();
     const runs = await Promise.all(Array.from({ length: 5 }, (_, n) => start(workflow.id, { n })));
     expect(runs.map((r) => r.status)).toEqual(Array(5).fill('succeeded'));
@@ -131,43 +173,92 @@ describe('runs of pure steps', () => {
 
   it('share writes when many arrive at once: every run is stored once, repeated deliveries included', async () => {
     const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: pureSteps });
-    const runs = await Promise.all(Array.from({ length: 30 }, (_, n) => start(workflow.id, { total: n }, n % 10 === 0 ? 'webhook:same-delivery' : `webhook:${n}`)));
+    const runs = await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        start(workflow.id, { total: n }, n % 10 === 0 ? 'webhook:same-delivery' : `webhook:${n}`),
+      ),
+    );
     const repeated = runs.filter((_, n) => n % 10 === 0);
     expect(new Set(repeated.map((run) => run.id)).size).toBe(1);
     expect(repeated.filter((run) => run.created)).toHaveLength(1);
     expect(runs.every((run) => run.status === 'succeeded')).toBe(true);
-    const stored = await t.db.selectFrom('workflow_runs').select(['id', 'payload']).where('workflow_id', '=', workflow.id).execute();
+    const stored = await t.db
+      .selectFrom('workflow_runs')
+      .select(['id', 'payload'])
+      .where('workflow_id', '=', workflow.id)
+      .execute();
     expect(stored).toHaveLength(28);
     expect(await runsUsed(owner.workspaceId)).toBe(28);
-    const steps = await t.db.selectFrom('workflow_step_runs').select(['run_id', 'step_id']).where('workspace_id', '=', owner.workspaceId).orderBy('id').execute();
+    const steps = await t.db
+      .selectFrom('workflow_step_runs')
+      .select(['run_id', 'step_id'])
+      .where('workspace_id', '=', owner.workspaceId)
+      .orderBy('id')
+      .execute();
     for (const run of stored) {
       const big = (run.payload as { total: number }).total >= 100;
-      expect(steps.filter((step) => step.run_id === run.id).map((step) => step.step_id)).toEqual(['shape', 'big', big ? 'vip' : 'normal']);
+      expect(steps.filter((step) => step.run_id === run.id).map((step) => step.step_id)).toEqual([
+        'shape',
+        'big',
+        big ? 'vip' : 'normal',
+      ]);
     }
   });
 
   it('do not fail together: a run that cannot be stored is refused alone', async () => {
     const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: pureSteps });
     const inline = { steps: [], lastStepId: null, lastOutput: null, startedAt: new Date(), finishedAt: new Date() };
-    const run = (workspaceId: string) => ({ id: randomUUID(), workspaceId, workflowId: workflow.id, version: 1, trigger: 'webhook', triggerKey: null, payload: '{}', createdBy: null, replayOf: null, inline });
+    const run = (workspaceId: string) => ({
+      id: randomUUID(),
+      workspaceId,
+      workflowId: workflow.id,
+      version: 1,
+      trigger: 'webhook',
+      triggerKey: null,
+      payload: '{}',
+      createdBy: null,
+      replayOf: null,
+      inline,
+    });
     // The first few go alone; the rest queue behind them and share a write with the bad one.
     const workspaces = [...Array(8).fill(owner.workspaceId), randomUUID(), owner.workspaceId, owner.workspaceId];
     const results = await Promise.allSettled(workspaces.map((workspaceId) => storeFinishedRun(t.db, run(workspaceId))));
-    expect(results.map((result) => result.status)).toEqual([...Array(8).fill('fulfilled'), 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.map((result) => result.status)).toEqual([
+      ...Array(8).fill('fulfilled'),
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
     expect(await runsUsed(owner.workspaceId)).toBe(10);
   });
 
-  it('count against the month\'s allowance: beyond it a run costs credits and waits for the driver, and with none left it is refused', async () => {
-    await t.db.insertInto('billing_accounts').values({ workspace_id: owner.workspaceId, plan: 'starter', status: 'active', limit_overrides: JSON.stringify({ runs_per_month: 2 }) }).execute();
+  it("count against the month's allowance: beyond it a run costs credits and waits for the driver, and with none left it is refused", async () => {
+    await t.db
+      .insertInto('billing_accounts')
+      .values({
+        workspace_id: owner.workspaceId,
+        plan: 'starter',
+        status: 'active',
+        limit_overrides: JSON.stringify({ runs_per_month: 2 }),
+      })
+      .execute();
     const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: pureSteps });
     expect((await start(workflow.id)).status).toBe('succeeded');
     expect((await start(workflow.id)).status).toBe('succeeded');
-    await expect(start(workflow.id)).rejects.toMatchObject({ code: 'limit_reached', details: { limit: 'runs_per_month', used: 2, allowed: 2 } });
+    await expect(start(workflow.id)).rejects.toMatchObject({
+      code: 'limit_reached',
+      details: { limit: 'runs_per_month', used: 2, allowed: 2 },
+    });
 
     await grantCredits(t.db, owner.workspaceId, { amount: 5, reason: 'test', idempotencyKey: 'run-credits' });
     const paid = await start(workflow.id);
     expect(paid.status).toBe('queued');
-    const spent = await t.db.selectFrom('credit_ledger').select(['delta', 'reason']).where('workspace_id', '=', owner.workspaceId).where('delta', '<', 0).execute();
+    const spent = await t.db
+      .selectFrom('credit_ledger')
+      .select(['delta', 'reason'])
+      .where('workspace_id', '=', owner.workspaceId)
+      .where('delta', '<', 0)
+      .execute();
     expect(spent).toEqual([{ delta: -1, reason: 'run_overage' }]);
     expect(await runsUsed(owner.workspaceId)).toBe(3);
   });

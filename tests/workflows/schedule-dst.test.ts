@@ -27,17 +27,52 @@ function readWall(zone: string, instant: number): Wall {
 
 function formatWall(zone: string, instant: number): Wall {
   if (!formatters.has(zone)) {
-    formatters.set(zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }));
+    formatters.set(
+      zone,
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      }),
+    );
   }
-  const parts = Object.fromEntries(formatters.get(zone)!.formatToParts(instant).map((part) => [part.type, part.value]));
-  const [year, month, day, hour, minute] = [parts.year, parts.month, parts.day, parts.hour, parts.minute].map(Number) as [number, number, number, number, number];
-  return { year, month, day, hour, minute, weekday: weekdays.indexOf(parts.weekday!), key: Date.UTC(year, month - 1, day, hour, minute) };
+  const parts = Object.fromEntries(
+    formatters
+      .get(zone)!
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const [year, month, day, hour, minute] = [parts.year, parts.month, parts.day, parts.hour, parts.minute].map(
+    Number,
+  ) as [number, number, number, number, number];
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    weekday: weekdays.indexOf(parts.weekday!),
+    key: Date.UTC(year, month - 1, day, hour, minute),
+  };
 }
 
 /** A wall reading from its key (calendar arithmetic only, no time zone). */
 function wallOfKey(key: number): Wall {
   const at = new Date(key);
-  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate(), hour: at.getUTCHours(), minute: at.getUTCMinutes(), weekday: at.getUTCDay(), key };
+  return {
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth() + 1,
+    day: at.getUTCDate(),
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+    weekday: at.getUTCDay(),
+    key,
+  };
 }
 
 /** A tiny matcher for the crons under test: `*`, lists, ranges and steps; day-of-month and weekday both restricted never occurs here. */
@@ -47,13 +82,25 @@ function cronMatcher(cron: string): (wall: Wall) => boolean {
     for (const part of spec.split(',')) {
       const [range, step = '1'] = part.split('/') as [string, string?];
       const [from, to] = range === '*' ? [min, max] : (range.split('-').map(Number) as [number, number?]);
-      for (let value = from; value <= (to ?? (part.includes('/') ? max : from)); value += Number(step)) values.add(value);
+      for (let value = from; value <= (to ?? (part.includes('/') ? max : from)); value += Number(step))
+        values.add(value);
     }
     return values;
   };
   const [minute, hour, day, month, weekday] = cron.split(' ') as [string, string, string, string, string];
-  const sets = { minute: field(minute, 0, 59), hour: field(hour, 0, 23), day: field(day, 1, 31), month: field(month, 1, 12), weekday: field(weekday, 0, 6) };
-  return (wall) => sets.minute.has(wall.minute) && sets.hour.has(wall.hour) && sets.day.has(wall.day) && sets.month.has(wall.month) && sets.weekday.has(wall.weekday);
+  const sets = {
+    minute: field(minute, 0, 59),
+    hour: field(hour, 0, 23),
+    day: field(day, 1, 31),
+    month: field(month, 1, 12),
+    weekday: field(weekday, 0, 6),
+  };
+  return (wall) =>
+    sets.minute.has(wall.minute) &&
+    sets.hour.has(wall.hour) &&
+    sets.day.has(wall.day) &&
+    sets.month.has(wall.month) &&
+    sets.weekday.has(wall.weekday);
 }
 
 /** Expected occurrences in (from, to): a wall time seen for the first time that matches, or the first minute after a gap that skipped a match. */
@@ -66,7 +113,8 @@ function oracle(cron: string, zone: string, from: number, to: number): string[] 
   for (let instant = from + minuteMs; instant < to; instant += minuteMs) {
     const wall = readWall(zone, instant);
     let runs = !seen.has(wall.key) && matches(wall);
-    for (let skipped = previous.key + minuteMs; skipped < wall.key; skipped += minuteMs) if (matches(wallOfKey(skipped))) runs = true;
+    for (let skipped = previous.key + minuteMs; skipped < wall.key; skipped += minuteMs)
+      if (matches(wallOfKey(skipped))) runs = true;
     seen.add(wall.key);
     previous = wall;
     if (runs) expected.push(new Date(instant).toISOString());
@@ -77,7 +125,12 @@ function oracle(cron: string, zone: string, from: number, to: number): string[] 
 /** What the app returns, iterating its next-occurrence function from `from`. */
 function appOccurrences(cron: string, zone: string, from: number, to: number): string[] {
   const out: string[] = [];
-  for (let at = nextOccurrence(cron, zone, new Date(from)); at && at.getTime() < to; at = nextOccurrence(cron, zone, at)) out.push(at.toISOString());
+  for (
+    let at = nextOccurrence(cron, zone, new Date(from));
+    at && at.getTime() < to;
+    at = nextOccurrence(cron, zone, at)
+  )
+    out.push(at.toISOString());
   return out;
 }
 
@@ -96,11 +149,26 @@ function transitions(zone: string): number[] {
 
 const dstZones = ['Australia/Lord_Howe', 'Pacific/Chatham', 'Australia/Adelaide', 'Europe/London', 'America/New_York'];
 const fixedZones = ['Asia/Kolkata', 'Asia/Kathmandu'];
-const crons = ['0 * * * *', '*/30 * * * *', '*/15 * * * *', '0 2 * * *', '30 2 * * *', '15 1 * * *', '30 1 * * *', '0 3 * * *', '0 9 * * 1-5', '45 1,2,3 * * *'];
+const crons = [
+  '0 * * * *',
+  '*/30 * * * *',
+  '*/15 * * * *',
+  '0 2 * * *',
+  '30 2 * * *',
+  '15 1 * * *',
+  '30 1 * * *',
+  '0 3 * * *',
+  '0 9 * * 1-5',
+  '45 1,2,3 * * *',
+];
 
 /** Windows of the transition day ±1 day (4 per DST zone: both shifts of 2026 and 2027), or a few plain days. */
 function windows(zone: string): [number, number][] {
-  if (fixedZones.includes(zone)) return [[Date.UTC(2026, 2, 27), Date.UTC(2026, 2, 31)], [Date.UTC(2027, 9, 29), Date.UTC(2027, 10, 2)]];
+  if (fixedZones.includes(zone))
+    return [
+      [Date.UTC(2026, 2, 27), Date.UTC(2026, 2, 31)],
+      [Date.UTC(2027, 9, 29), Date.UTC(2027, 10, 2)],
+    ];
   return transitions(zone).map((at) => [at - 2 * dayMs, at + 2 * dayMs]);
 }
 
@@ -133,8 +201,17 @@ describe.each([...dstZones, ...fixedZones])('schedules in %s', (zone) => {
 
 describe('the DST rules, spelled out', () => {
   it('runs a 02:00 job at 02:30 on the day Lord Howe jumps 02:00 → 02:30, and */30 still runs at 02:30 once', () => {
-    expect(nextOccurrence('0 2 * * *', 'Australia/Lord_Howe', new Date('2026-10-03T12:00:00Z'))?.toISOString()).toBe('2026-10-03T15:30:00.000Z');
-    expect(appOccurrences('*/30 * * * *', 'Australia/Lord_Howe', Date.parse('2026-10-03T14:59:00Z'), Date.parse('2026-10-03T16:31:00Z'))).toEqual([
+    expect(nextOccurrence('0 2 * * *', 'Australia/Lord_Howe', new Date('2026-10-03T12:00:00Z'))?.toISOString()).toBe(
+      '2026-10-03T15:30:00.000Z',
+    );
+    expect(
+      appOccurrences(
+        '*/30 * * * *',
+        'Australia/Lord_Howe',
+        Date.parse('2026-10-03T14:59:00Z'),
+        Date.parse('2026-10-03T16:31:00Z'),
+      ),
+    ).toEqual([
       '2026-10-03T15:00:00.000Z', // 01:30 +10:30
       '2026-10-03T15:30:00.000Z', // 02:30 +11 (02:00 does not exist)
       '2026-10-03T16:00:00.000Z',
@@ -143,8 +220,22 @@ describe('the DST rules, spelled out', () => {
   });
 
   it('runs a job whose time repeats when Lord Howe goes back 02:00 → 01:30 once, at the first pass', () => {
-    expect(appOccurrences('45 1 * * *', 'Australia/Lord_Howe', Date.parse('2026-04-04T12:00:00Z'), Date.parse('2026-04-05T12:00:00Z'))).toEqual(['2026-04-04T14:45:00.000Z']);
-    expect(appOccurrences('*/30 * * * *', 'Australia/Lord_Howe', Date.parse('2026-04-04T13:59:00Z'), Date.parse('2026-04-04T16:01:00Z'))).toEqual([
+    expect(
+      appOccurrences(
+        '45 1 * * *',
+        'Australia/Lord_Howe',
+        Date.parse('2026-04-04T12:00:00Z'),
+        Date.parse('2026-04-05T12:00:00Z'),
+      ),
+    ).toEqual(['2026-04-04T14:45:00.000Z']);
+    expect(
+      appOccurrences(
+        '*/30 * * * *',
+        'Australia/Lord_Howe',
+        Date.parse('2026-04-04T13:59:00Z'),
+        Date.parse('2026-04-04T16:01:00Z'),
+      ),
+    ).toEqual([
       '2026-04-04T14:00:00.000Z', // 01:00 +11
       '2026-04-04T14:30:00.000Z', // 01:30 +11, first pass; the second 01:30 (15:00Z) does not run again
       '2026-04-04T15:30:00.000Z', // 02:00 +10:30
@@ -153,12 +244,25 @@ describe('the DST rules, spelled out', () => {
   });
 
   it('computes the next hourly run from inside the Lord Howe fall-back hour, where cron-parser gave up', () => {
-    expect(nextOccurrence('0 * * * *', 'Australia/Lord_Howe', new Date('2026-04-04T14:00:00Z'))?.toISOString()).toBe('2026-04-04T15:30:00.000Z');
-    expect(nextOccurrence('0 1 * * *', 'Australia/Lord_Howe', new Date('2026-04-04T14:10:00Z'))?.toISOString()).toBe('2026-04-05T14:30:00.000Z');
+    expect(nextOccurrence('0 * * * *', 'Australia/Lord_Howe', new Date('2026-04-04T14:00:00Z'))?.toISOString()).toBe(
+      '2026-04-04T15:30:00.000Z',
+    );
+    expect(nextOccurrence('0 1 * * *', 'Australia/Lord_Howe', new Date('2026-04-04T14:10:00Z'))?.toISOString()).toBe(
+      '2026-04-05T14:30:00.000Z',
+    );
   });
 
   it('runs the 45-minute Chatham shift like any other: 03:00 skipped runs at 03:45, the repeated 03:00 once', () => {
-    expect(nextOccurrence('0 3 * * *', 'Pacific/Chatham', new Date('2026-09-26T12:00:00Z'))?.toISOString()).toBe('2026-09-26T14:00:00.000Z');
-    expect(appOccurrences('0 3 * * *', 'Pacific/Chatham', Date.parse('2026-04-04T12:00:00Z'), Date.parse('2026-04-05T12:00:00Z'))).toEqual(['2026-04-04T13:15:00.000Z']);
+    expect(nextOccurrence('0 3 * * *', 'Pacific/Chatham', new Date('2026-09-26T12:00:00Z'))?.toISOString()).toBe(
+      '2026-09-26T14:00:00.000Z',
+    );
+    expect(
+      appOccurrences(
+        '0 3 * * *',
+        'Pacific/Chatham',
+        Date.parse('2026-04-04T12:00:00Z'),
+        Date.parse('2026-04-05T12:00:00Z'),
+      ),
+    ).toEqual(['2026-04-04T13:15:00.000Z']);
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { WorkflowDefinitionInput } from '@/lib/workflows/definition';
 import { validateDefinition } from '@/lib/workflows/validate-definition';
 
-const base = (steps: WorkflowDefinitionInput['steps'], extra: Partial<WorkflowDefinitionInput> = {}): WorkflowDefinitionInput => ({
+const base = (
+  steps: WorkflowDefinitionInput['steps'],
+  extra: Partial<WorkflowDefinitionInput> = {},
+): WorkflowDefinitionInput => ({
   name: 'Nightly export',
   trigger: { type: 'manual' },
   steps,
@@ -20,9 +23,26 @@ describe('the workflow validator', () => {
     const result = validateDefinition(
       base([
         { id: 'fetch', type: 'http_request', config: { url: 'https://api.example.com/orders' } },
-        { id: 'check', type: 'condition', config: { rules: [{ left: '{{steps.fetch.output.status}}', op: 'eq', right: 200 }], then: 'save', else: 'alert' } },
-        { id: 'save', type: 'backup', config: { name: 'orders', format: 'json', data: '{{steps.fetch.output.body}}' }, next: null },
-        { id: 'alert', type: 'log', config: { message: 'fetch failed with {{steps.fetch.output.status}}', level: 'error' } },
+        {
+          id: 'check',
+          type: 'condition',
+          config: {
+            rules: [{ left: '{{steps.fetch.output.status}}', op: 'eq', right: 200 }],
+            then: 'save',
+            else: 'alert',
+          },
+        },
+        {
+          id: 'save',
+          type: 'backup',
+          config: { name: 'orders', format: 'json', data: '{{steps.fetch.output.body}}' },
+          next: null,
+        },
+        {
+          id: 'alert',
+          type: 'log',
+          config: { message: 'fetch failed with {{steps.fetch.output.status}}', level: 'error' },
+        },
       ]),
     );
     expect(result.ok).toBe(true);
@@ -41,7 +61,11 @@ describe('the workflow validator', () => {
   });
 
   it('refuses a condition branch that names no step', () => {
-    const issues = issuesOf(base([{ id: 'c', type: 'condition', config: { rules: [{ left: 1, op: 'eq', right: 1 }], then: 'ghost', else: null } }]));
+    const issues = issuesOf(
+      base([
+        { id: 'c', type: 'condition', config: { rules: [{ left: 1, op: 'eq', right: 1 }], then: 'ghost', else: null } },
+      ]),
+    );
     expect(issues).toContainEqual(expect.objectContaining({ path: 'steps.0.config', code: 'unknown_step' }));
   });
 
@@ -53,7 +77,11 @@ describe('the workflow validator', () => {
       ]),
     );
     expect(issues.map((i) => [i.stepId, i.code, i.message])).toEqual([
-      ['first', 'unknown_reference', '{{steps.second.output.message}} reads step second, which does not run before first'],
+      [
+        'first',
+        'unknown_reference',
+        '{{steps.second.output.message}} reads step second, which does not run before first',
+      ],
       ['second', 'unknown_reference', '{{steps.ghost.output}} refers to an unknown step "ghost"'],
     ]);
   });
@@ -79,14 +107,23 @@ describe('the workflow validator', () => {
   });
 
   it('refuses duplicate step ids and badly named ones', () => {
-    expect(issuesOf(base([{ id: 'a', type: 'log', config: { message: 'x' } }, { id: 'a', type: 'log', config: { message: 'y' } }]))).toContainEqual(
-      expect.objectContaining({ path: 'steps.1.id', code: 'duplicate_id' }),
-    );
+    expect(
+      issuesOf(
+        base([
+          { id: 'a', type: 'log', config: { message: 'x' } },
+          { id: 'a', type: 'log', config: { message: 'y' } },
+        ]),
+      ),
+    ).toContainEqual(expect.objectContaining({ path: 'steps.1.id', code: 'duplicate_id' }));
     expect(issuesOf(base([{ id: 'Fetch Orders', type: 'log', config: {} }]))[0]).toMatchObject({ path: 'steps.0.id' });
   });
 
   it('limits the number of steps and the size of the definition', () => {
-    const many = Array.from({ length: 51 }, (_, i) => ({ id: `s${i}`, type: 'log' as const, config: { message: 'x' } }));
+    const many = Array.from({ length: 51 }, (_, i) => ({
+      id: `s${i}`,
+      type: 'log' as const,
+      config: { message: 'x' },
+    }));
     expect(issuesOf(base(many))[0]).toMatchObject({ path: 'steps' });
     const huge = base([{ id: 'a', type: 'log', config: { message: 'x'.repeat(70_000) } }]);
     expect(issuesOf(huge)[0]).toMatchObject({ code: 'too_big' });
@@ -115,11 +152,19 @@ describe('the workflow validator', () => {
   });
 
   it('checks schedule triggers: cron expression and IANA time zone', () => {
-    expect(issuesOf(base([{ id: 'a', type: 'log', config: { message: 'x' } }], { trigger: { type: 'schedule', cron: 'every day at 9', timezone: 'Europe/London' } }))).toContainEqual(
-      expect.objectContaining({ path: 'trigger.cron', code: 'invalid_cron' }),
-    );
-    expect(issuesOf(base([{ id: 'a', type: 'log', config: { message: 'x' } }], { trigger: { type: 'schedule', cron: '0 9 * * 1-5', timezone: 'Mars/Olympus' } }))).toContainEqual(
-      expect.objectContaining({ path: 'trigger.timezone' }),
-    );
+    expect(
+      issuesOf(
+        base([{ id: 'a', type: 'log', config: { message: 'x' } }], {
+          trigger: { type: 'schedule', cron: 'every day at 9', timezone: 'Europe/London' },
+        }),
+      ),
+    ).toContainEqual(expect.objectContaining({ path: 'trigger.cron', code: 'invalid_cron' }));
+    expect(
+      issuesOf(
+        base([{ id: 'a', type: 'log', config: { message: 'x' } }], {
+          trigger: { type: 'schedule', cron: '0 9 * * 1-5', timezone: 'Mars/Olympus' },
+        }),
+      ),
+    ).toContainEqual(expect.objectContaining({ path: 'trigger.timezone' }));
   });
 });

@@ -18,7 +18,9 @@ describe('personal workspace on first sign-in', () => {
   it('creates a workspace named after the user, owned by them and audited', async () => {
     const user = await createUser(test.db, 'Ada Lovelace');
     const workspaces = await ensurePersonalWorkspace(test.db, user);
-    expect(workspaces).toEqual([{ id: expect.any(String), name: "Ada Lovelace's workspace", role: 'owner', status: 'active' }]);
+    expect(workspaces).toEqual([
+      { id: expect.any(String), name: "Ada Lovelace's workspace", role: 'owner', status: 'active' },
+    ]);
     const id = workspaces[0]!.id;
     expect(await roleOf(test.db, id, user.id)).toBe('owner');
     expect(await auditActions(test.db, id)).toEqual(['workspace.created']);
@@ -48,10 +50,14 @@ describe('personal workspace on first sign-in', () => {
   it('leaves a user who already belongs to a workspace as they are', async () => {
     const user = await createUser(test.db, 'Invited');
     const id = await createWorkspace(test.db, 'Team', [[user.id, 'member']]);
-    expect(await ensurePersonalWorkspace(test.db, user)).toEqual([{ id, name: 'Team', role: 'member', status: 'active' }]);
+    expect(await ensurePersonalWorkspace(test.db, user)).toEqual([
+      { id, name: 'Team', role: 'member', status: 'active' },
+    ]);
   });
 
   it('refuses an unknown user', async () => {
-    await expect(ensurePersonalWorkspace(test.db, { id: '00000000-0000-4000-8000-000000000000', email: 'ghost@example.com' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      ensurePersonalWorkspace(test.db, { id: '00000000-0000-4000-8000-000000000000', email: 'ghost@example.com' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

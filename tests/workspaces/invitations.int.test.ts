@@ -29,15 +29,28 @@ const tokenOf = (acceptUrl: string) => acceptUrl.split('/invite/')[1]!;
 describe('inviting a member', () => {
   it('stores only a hash of the token, emails the link and audits the invitation', async () => {
     const { id, invitee, asAdmin } = await setup();
-    const invitation = await inviteMember(test.db, asAdmin, { email: `  ${invitee.email.toUpperCase()} `, role: 'member' }, { appUrl });
+    const invitation = await inviteMember(
+      test.db,
+      asAdmin,
+      { email: `  ${invitee.email.toUpperCase()} `, role: 'member' },
+      { appUrl },
+    );
     expect(invitation).toMatchObject({ email: invitee.email, role: 'member', invitedBy: asAdmin.userId });
     expect(invitation).not.toHaveProperty('token_hash');
     expect(invitation.acceptUrl).toMatch(/^https:\/\/app\.levqor\.test\/invite\/[\w-]{40,}$/);
     expect(invitation.expiresAt.getTime() - invitation.createdAt.getTime()).toBeGreaterThan(6.9 * 24 * 3_600_000);
 
-    const row = await test.db.selectFrom('invitations').select('token_hash').where('id', '=', invitation.id).executeTakeFirstOrThrow();
+    const row = await test.db
+      .selectFrom('invitations')
+      .select('token_hash')
+      .where('id', '=', invitation.id)
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(createHash('sha256').update(tokenOf(invitation.acceptUrl)).digest('hex'));
-    const email = await test.db.selectFrom('email_outbox').select(['subject', 'text', 'kind']).where('to_address', '=', invitee.email).executeTakeFirstOrThrow();
+    const email = await test.db
+      .selectFrom('email_outbox')
+      .select(['subject', 'text', 'kind'])
+      .where('to_address', '=', invitee.email)
+      .executeTakeFirstOrThrow();
     expect(email.kind).toBe('invitation');
     expect(email.subject).toContain('Acme');
     expect(email.text).toContain(invitation.acceptUrl);
@@ -48,14 +61,27 @@ describe('inviting a member', () => {
   it('is for admins and owners only', async () => {
     const { id, invitee } = await setup();
     const member = await createUser(test.db);
-    await expect(inviteMember(test.db, sessionScope(id, member.id, 'member'), { email: invitee.email, role: 'member' }, { appUrl })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(listInvitations(test.db, sessionScope(id, member.id, 'member'))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      inviteMember(
+        test.db,
+        sessionScope(id, member.id, 'member'),
+        { email: invitee.email, role: 'member' },
+        { appUrl },
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(listInvitations(test.db, sessionScope(id, member.id, 'member'))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('rejects an invalid address and an existing member', async () => {
     const { admin, asAdmin } = await setup();
-    await expect(inviteMember(test.db, asAdmin, { email: 'not an email', role: 'member' }, { appUrl })).rejects.toThrow();
-    await expect(inviteMember(test.db, asAdmin, { email: admin.email, role: 'member' }, { appUrl })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      inviteMember(test.db, asAdmin, { email: 'not an email', role: 'member' }, { appUrl }),
+    ).rejects.toThrow();
+    await expect(
+      inviteMember(test.db, asAdmin, { email: admin.email, role: 'member' }, { appUrl }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 });
 
@@ -63,7 +89,9 @@ describe('accepting an invitation', () => {
   it('adds the signed-in invitee to the workspace once', async () => {
     const { id, invitee, asAdmin } = await setup();
     const { acceptUrl } = await inviteMember(test.db, asAdmin, { email: invitee.email, role: 'admin' }, { appUrl });
-    expect(await acceptInvitation(test.db, { id: invitee.id, email: invitee.email.toUpperCase() }, tokenOf(acceptUrl))).toBe(id);
+    expect(
+      await acceptInvitation(test.db, { id: invitee.id, email: invitee.email.toUpperCase() }, tokenOf(acceptUrl)),
+    ).toBe(id);
     expect(await roleOf(test.db, id, invitee.id)).toBe('admin');
     expect(await auditActions(test.db, id)).toEqual(['member.invited', 'member.joined']);
     expect(await listInvitations(test.db, asAdmin)).toEqual([]);
@@ -88,7 +116,9 @@ describe('accepting an invitation', () => {
   it('refuses an expired invitation', async () => {
     const { id, invitee, asAdmin } = await setup();
     const { acceptUrl } = await inviteMember(test.db, asAdmin, { email: invitee.email, role: 'member' }, { appUrl });
-    await expect(acceptInvitation(test.db, invitee, tokenOf(acceptUrl), daysAfter(new Date(), 8))).rejects.toMatchObject({ code: 'gone' });
+    await expect(
+      acceptInvitation(test.db, invitee, tokenOf(acceptUrl), daysAfter(new Date(), 8)),
+    ).rejects.toMatchObject({ code: 'gone' });
     expect(await roleOf(test.db, id, invitee.id)).toBeUndefined();
   });
 

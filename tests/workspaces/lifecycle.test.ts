@@ -17,7 +17,9 @@ const table: Record<WorkspaceStatus, Record<LifecycleEvent, WorkspaceStatus | nu
   purged: { suspend: null, resume: null, delete: null, restore: null, purge: null },
 };
 
-const cases = statuses.flatMap((status) => lifecycleEvents.map((event) => ({ status, event, expected: table[status][event] })));
+const cases = statuses.flatMap((status) =>
+  lifecycleEvents.map((event) => ({ status, event, expected: table[status][event] })),
+);
 
 function conflictOf(run: () => unknown): AppError {
   try {
@@ -34,10 +36,13 @@ describe('workspace lifecycle', () => {
     expect(cases).toHaveLength(20);
   });
 
-  it.each(cases.filter((c) => c.expected))('$event moves a $status workspace to $expected', ({ status, event, expected }) => {
-    const clock = event === 'purge' ? afterGrace : withinGrace;
-    expect(nextStatus(status, event, clock)).toBe(expected);
-  });
+  it.each(cases.filter((c) => c.expected))(
+    '$event moves a $status workspace to $expected',
+    ({ status, event, expected }) => {
+      const clock = event === 'purge' ? afterGrace : withinGrace;
+      expect(nextStatus(status, event, clock)).toBe(expected);
+    },
+  );
 
   it.each(cases.filter((c) => !c.expected))('refuses to $event a $status workspace', ({ status, event }) => {
     for (const clock of [withinGrace, afterGrace]) {
@@ -48,19 +53,36 @@ describe('workspace lifecycle', () => {
   });
 
   it('restores within the grace period, up to its last moment', () => {
-    expect(nextStatus('soft_deleted', 'restore', { statusChangedAt: deletedAt, now: daysAfter(deletedAt, 29.99) })).toBe('active');
+    expect(
+      nextStatus('soft_deleted', 'restore', { statusChangedAt: deletedAt, now: daysAfter(deletedAt, 29.99) }),
+    ).toBe('active');
   });
 
   it('refuses to restore once the grace period is over', () => {
     for (const days of [RESTORE_GRACE_DAYS, 31, 365]) {
-      const error = conflictOf(() => nextStatus('soft_deleted', 'restore', { statusChangedAt: deletedAt, now: daysAfter(deletedAt, days) }));
-      expect(error).toMatchObject({ code: 'conflict', message: 'Cannot restore a workspace deleted more than 30 days ago' });
+      const error = conflictOf(() =>
+        nextStatus('soft_deleted', 'restore', { statusChangedAt: deletedAt, now: daysAfter(deletedAt, days) }),
+      );
+      expect(error).toMatchObject({
+        code: 'conflict',
+        message: 'Cannot restore a workspace deleted more than 30 days ago',
+      });
     }
   });
 
   it('refuses to purge before the grace period is over, and purges from its end', () => {
-    const error = conflictOf(() => nextStatus('soft_deleted', 'purge', { statusChangedAt: deletedAt, now: daysAfter(deletedAt, 29) }));
-    expect(error).toMatchObject({ code: 'conflict', message: 'Cannot purge a workspace before its 30-day restore period has ended' });
-    expect(nextStatus('soft_deleted', 'purge', { statusChangedAt: deletedAt, now: daysAfter(deletedAt, RESTORE_GRACE_DAYS) })).toBe('purged');
+    const error = conflictOf(() =>
+      nextStatus('soft_deleted', 'purge', { statusChangedAt: deletedAt, now: daysAfter(deletedAt, 29) }),
+    );
+    expect(error).toMatchObject({
+      code: 'conflict',
+      message: 'Cannot purge a workspace before its 30-day restore period has ended',
+    });
+    expect(
+      nextStatus('soft_deleted', 'purge', {
+        statusChangedAt: deletedAt,
+        now: daysAfter(deletedAt, RESTORE_GRACE_DAYS),
+      }),
+    ).toBe('purged');
   });
 });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWorkspaceActive, getMembershipScope, listUserWorkspaces, resolveScope } from '@/lib/workspaces/list-workspaces';
+import {
+  assertWorkspaceActive,
+  getMembershipScope,
+  listUserWorkspaces,
+  resolveScope,
+} from '@/lib/workspaces/list-workspaces';
 import { createTestDb, type TestDb } from '../helpers/test-db';
 import { createUser, createWorkspace } from './fixtures';
 
@@ -28,7 +33,13 @@ describe('resolving the scope of a signed-in user', () => {
     const user = await createUser(test.db);
     await createWorkspace(test.db, 'A first', [[user.id, 'owner']]);
     const preferred = await createWorkspace(test.db, 'B second', [[user.id, 'member']]);
-    expect(await resolveScope(test.db, user.id, preferred)).toEqual({ workspaceId: preferred, userId: user.id, role: 'member', via: 'session', scopes: ['read', 'write'] });
+    expect(await resolveScope(test.db, user.id, preferred)).toEqual({
+      workspaceId: preferred,
+      userId: user.id,
+      role: 'member',
+      via: 'session',
+      scopes: ['read', 'write'],
+    });
   });
 
   it('ignores a preferred workspace the user does not belong to', async () => {
@@ -37,7 +48,13 @@ describe('resolving the scope of a signed-in user', () => {
     const own = await createWorkspace(test.db, 'Own', [[user.id, 'admin']]);
     const foreign = await createWorkspace(test.db, 'Foreign', [[stranger.id, 'owner']]);
     for (const preferred of [foreign, null, undefined, 'garbage']) {
-      expect(await resolveScope(test.db, user.id, preferred)).toEqual({ workspaceId: own, userId: user.id, role: 'admin', via: 'session', scopes: ['read', 'write', 'admin'] });
+      expect(await resolveScope(test.db, user.id, preferred)).toEqual({
+        workspaceId: own,
+        userId: user.id,
+        role: 'admin',
+        via: 'session',
+        scopes: ['read', 'write', 'admin'],
+      });
     }
   });
 
@@ -71,7 +88,10 @@ describe('checking a workspace is active', () => {
 
   it('forbids a suspended workspace', async () => {
     const id = await createWorkspace(test.db, 'Suspended', [], 'suspended');
-    await expect(assertWorkspaceActive(test.db, id)).rejects.toMatchObject({ code: 'forbidden', message: 'This workspace is suspended' });
+    await expect(assertWorkspaceActive(test.db, id)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'This workspace is suspended',
+    });
   });
 
   it('answers not found for soft-deleted, purged and unknown workspaces', async () => {

@@ -20,9 +20,26 @@ async function workspaceWithData(name: string) {
   const id = await createWorkspace(test.db, name, [[user.id, 'owner']]);
   await test.db
     .insertInto('api_keys')
-    .values({ workspace_id: id, created_by: user.id, name: 'ci', prefix: 'lvq_live', last4: 'abcd', key_hash: `hash-${++keyCounter}`, scopes: ['read'] })
+    .values({
+      workspace_id: id,
+      created_by: user.id,
+      name: 'ci',
+      prefix: 'lvq_live',
+      last4: 'abcd',
+      key_hash: `hash-${++keyCounter}`,
+      scopes: ['read'],
+    })
     .execute();
-  await test.db.insertInto('invitations').values({ workspace_id: id, email: `invitee${keyCounter}@example.com`, role: 'member', token_hash: `token-${keyCounter}`, expires_at: daysAfter(now, 7) }).execute();
+  await test.db
+    .insertInto('invitations')
+    .values({
+      workspace_id: id,
+      email: `invitee${keyCounter}@example.com`,
+      role: 'member',
+      token_hash: `token-${keyCounter}`,
+      expires_at: daysAfter(now, 7),
+    })
+    .execute();
   return { id, user };
 }
 
@@ -49,7 +66,11 @@ describe('purging expired workspaces', () => {
 
     expect(await purgeExpiredWorkspaces(test.db, now)).toEqual([expired.id]);
 
-    const tombstone = await test.db.selectFrom('workspaces').select(['name', 'status', 'purge_after']).where('id', '=', expired.id).executeTakeFirstOrThrow();
+    const tombstone = await test.db
+      .selectFrom('workspaces')
+      .select(['name', 'status', 'purge_after'])
+      .where('id', '=', expired.id)
+      .executeTakeFirstOrThrow();
     expect(tombstone).toEqual({ name: 'Long gone', status: 'purged', purge_after: null });
     for (const table of ['memberships', 'invitations', 'api_keys'] as const) {
       expect(await countRows(table, expired.id)).toBe(0);

@@ -12,7 +12,13 @@ import { Link } from '@/lib/i18n/navigation';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function AdminLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const user = await requireAdminPage(locale, '/admin');
@@ -25,25 +31,41 @@ export default async function AdminLayout({ children, params }: { children: Reac
           <Link href="/admin" aria-label="Levqor">
             <Logo />
           </Link>
-          <span className="rounded-full border border-brand/50 px-2 py-0.5 text-xs font-medium text-fg-muted">{t('badge')}</span>
+          <span className="rounded-full border border-brand/50 px-2 py-0.5 text-xs font-medium text-fg-muted">
+            {t('badge')}
+          </span>
         </div>
         <AdminNav label={t('navLabel')} />
         <div className="px-4 pb-4">
-          <Link href="/dashboard" className="text-sm text-fg-subtle underline-offset-4 hover:text-fg hover:underline">{t('backToApp')}</Link>
+          <Link href="/dashboard" className="text-sm text-fg-subtle underline-offset-4 hover:text-fg hover:underline">
+            {t('backToApp')}
+          </Link>
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex flex-wrap items-center justify-end gap-3 border-b border-border px-4 py-3 sm:px-8">
-          <span data-testid="launch-stage" className={`rounded-full px-2.5 py-1 text-xs font-medium ${stage.stage === 'pre-launch' ? 'bg-warning/10 text-warning' : 'bg-success/10 text-success'}`}>
+          <span
+            data-testid="launch-stage"
+            className={`rounded-full px-2.5 py-1 text-xs font-medium ${stage.stage === 'pre-launch' ? 'bg-warning/10 text-warning' : 'bg-success/10 text-success'}`}
+          >
             {t(`stage.${stage.stage}`)}
           </span>
-          <span className="hidden text-sm text-fg-subtle sm:inline" data-testid="signed-in-email">{user.email}</span>
+          <span className="hidden text-sm text-fg-subtle sm:inline" data-testid="signed-in-email">
+            {user.email}
+          </span>
           <LanguageSwitcher />
           <form action={signOutAction}>
-            <button type="submit" className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised">{tAuth('signOut')}</button>
+            <button
+              type="submit"
+              className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
+            >
+              {tAuth('signOut')}
+            </button>
           </form>
         </header>
-        <main id="main" className="flex-1 px-4 py-8 sm:px-8">{children}</main>
+        <main id="main" className="flex-1 px-4 py-8 sm:px-8">
+          {children}
+        </main>
       </div>
     </div>
   );

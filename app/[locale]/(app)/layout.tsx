@@ -15,7 +15,13 @@ import { signOutAction } from './actions';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
-export default async function AppLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function AppLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/dashboard');
@@ -29,16 +35,25 @@ export default async function AppLayout({ children, params }: { children: ReactN
           </Link>
         </div>
         <div className="px-4 pb-4">
-          <WorkspaceSwitcher workspaces={workspaces.map(({ id, name }) => ({ id, name }))} currentId={scope.workspaceId} label={t('switchWorkspace')} />
+          <WorkspaceSwitcher
+            workspaces={workspaces.map(({ id, name }) => ({ id, name }))}
+            currentId={scope.workspaceId}
+            label={t('switchWorkspace')}
+          />
         </div>
         <AppNav label={t('navLabel')} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-border px-4 py-3 sm:px-8">
-          <span className="hidden text-sm text-fg-subtle sm:inline" data-testid="signed-in-email">{scope.user.email}</span>
+          <span className="hidden text-sm text-fg-subtle sm:inline" data-testid="signed-in-email">
+            {scope.user.email}
+          </span>
           <LanguageSwitcher />
           <form action={signOutAction}>
-            <button type="submit" className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised">
+            <button
+              type="submit"
+              className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
+            >
               {(await getTranslations('auth'))('signOut')}
             </button>
           </form>

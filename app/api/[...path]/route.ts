@@ -6,4 +6,12 @@ const notFound = withApi({ auth: 'public' }, () => {
   throw new AppError('not_found', 'No API endpoint at this path');
 });
 
-export { notFound as DELETE, notFound as GET, notFound as HEAD, notFound as OPTIONS, notFound as PATCH, notFound as POST, notFound as PUT };
+export {
+  notFound as DELETE,
+  notFound as GET,
+  notFound as HEAD,
+  notFound as OPTIONS,
+  notFound as PATCH,
+  notFound as POST,
+  notFound as PUT,
+};

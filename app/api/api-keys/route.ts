@@ -11,5 +11,8 @@ export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope }) => {
 });
 
 export const POST = withApi({ auth: 'sessionOrApiKey', body: createApiKeySchema }, async ({ scope, body }) =>
-  Response.json(await createApiKey(await getDb(), scope, body), { status: 201, headers: { 'cache-control': 'no-store' } }),
+  Response.json(await createApiKey(await getDb(), scope, body), {
+    status: 201,
+    headers: { 'cache-control': 'no-store' },
+  }),
 );

@@ -3,4 +3,6 @@ import { getDb } from '@/db';
 import { withApi } from '@/lib/api/with-api';
 import { getBillingSummary } from '@/lib/billing/get-billing-summary';
 
-export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope }) => Response.json(await getBillingSummary(await getDb(), scope)));
+export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope }) =>
+  Response.json(await getBillingSummary(await getDb(), scope)),
+);

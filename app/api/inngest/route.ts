@@ -12,7 +12,8 @@ const sdk = serve({ client: inngest, functions });
 function forward(method: 'GET' | 'POST' | 'PUT') {
   return withApi({ auth: 'signedWebhook' }, async ({ req }) => {
     const env = getEnv();
-    if (configuredServices(env).jobs !== 'inngest') throw new AppError('not_found', 'Inngest is not configured here: jobs run in the embedded driver');
+    if (configuredServices(env).jobs !== 'inngest')
+      throw new AppError('not_found', 'Inngest is not configured here: jobs run in the embedded driver');
     if (method === 'POST' && !env.INNGEST_DEV && !req.headers.get('x-inngest-signature')) {
       throw new AppError('unauthorized', 'Calls to this endpoint must be signed by Inngest (X-Inngest-Signature)');
     }

@@ -6,8 +6,14 @@ import { locales } from '@/lib/i18n/locales';
 import { templateCategories } from '@/lib/templates';
 import { listTemplates } from '@/lib/templates/list-templates';
 
-const querySchema = z.object({ category: z.enum(templateCategories).optional(), locale: z.enum(locales).default('en') });
+const querySchema = z.object({
+  category: z.enum(templateCategories).optional(),
+  locale: z.enum(locales).default('en'),
+});
 
 export const GET = withApi({ auth: 'public', query: querySchema }, async ({ query }) =>
-  Response.json({ templates: await listTemplates(await getDb(), query) }, { headers: { 'cache-control': 'public, max-age=60' } }),
+  Response.json(
+    { templates: await listTemplates(await getDb(), query) },
+    { headers: { 'cache-control': 'public, max-age=60' } },
+  ),
 );

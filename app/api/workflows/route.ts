@@ -10,6 +10,7 @@ export const GET = withApi({ auth: 'sessionOrApiKey', query: listWorkflowsQueryS
 );
 
 // NOTE: the body is checked by the workflow validator, which reports every issue with its step and field.
-export const POST = withApi({ auth: 'sessionOrApiKey', body: z.unknown(), maxBodyBytes: 128 * 1024 }, async ({ scope, body }) =>
-  Response.json(await createWorkflow(await getDb(), scope, body), { status: 201 }),
+export const POST = withApi(
+  { auth: 'sessionOrApiKey', body: z.unknown(), maxBodyBytes: 128 * 1024 },
+  async ({ scope, body }) => Response.json(await createWorkflow(await getDb(), scope, body), { status: 201 }),
 );

@@ -3,4 +3,6 @@ import { getDb } from '@/db';
 import { withApi } from '@/lib/api/with-api';
 import { listUserWorkspaces } from '@/lib/workspaces/list-workspaces';
 
-export const GET = withApi({ auth: 'session' }, async ({ userId }) => Response.json({ data: await listUserWorkspaces(await getDb(), userId!) }));
+export const GET = withApi({ auth: 'session' }, async ({ userId }) =>
+  Response.json({ data: await listUserWorkspaces(await getDb(), userId!) }),
+);

@@ -6,13 +6,21 @@ import type { FieldSpec } from '@/lib/workflows/editor/step-fields';
 import type { EditorIssue } from '@/lib/workflows/editor/map-issues';
 import { describedBy, FieldErrors, inputClass } from './field-errors';
 
-type Props = { id: string; spec: FieldSpec; label: string; value: unknown; issues?: EditorIssue[]; onChange: (value: unknown) => void };
+type Props = {
+  id: string;
+  spec: FieldSpec;
+  label: string;
+  value: unknown;
+  issues?: EditorIssue[];
+  onChange: (value: unknown) => void;
+};
 
 const toText = (value: unknown, kind: FieldSpec['kind']) =>
   value === undefined ? '' : kind === 'any' && typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 
 /** Numbers stay numbers; anything else typed (a `{{template}}`) is kept as text for the validator to judge. */
-export const parseNumber = (text: string): unknown => (text.trim() === '' ? undefined : /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text);
+export const parseNumber = (text: string): unknown =>
+  text.trim() === '' ? undefined : /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
 
 export function ConfigField({ id, spec, label, value, issues, onChange }: Props) {
   const t = useTranslations('workflows.visualEditor');
@@ -21,14 +29,24 @@ export function ConfigField({ id, spec, label, value, issues, onChange }: Props)
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const invalid = Boolean(issues?.length) || syntax !== null;
-  const common = { id, 'aria-invalid': invalid, 'aria-describedby': describedBy(issues?.length ? errorId : false, syntax !== null && hintId, (spec.kind === 'json' || spec.kind === 'any') && hintId), 'data-field': spec.name };
+  const common = {
+    id,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy(
+      issues?.length ? errorId : false,
+      syntax !== null && hintId,
+      (spec.kind === 'json' || spec.kind === 'any') && hintId,
+    ),
+    'data-field': spec.name,
+  };
 
   function changeJson(next: string) {
     setText(next);
     if (next.trim() === '') return (setSyntax(null), onChange(undefined));
     try {
       const parsed: unknown = JSON.parse(next);
-      if (spec.kind === 'any' && (parsed === null || typeof parsed !== 'object')) return (setSyntax(null), onChange(next));
+      if (spec.kind === 'any' && (parsed === null || typeof parsed !== 'object'))
+        return (setSyntax(null), onChange(next));
       setSyntax(null);
       onChange(parsed);
     } catch (error) {
@@ -40,8 +58,16 @@ export function ConfigField({ id, spec, label, value, issues, onChange }: Props)
   if (spec.kind === 'checkbox') {
     return (
       <div className="flex items-start gap-2 sm:col-span-2">
-        <input type="checkbox" {...common} checked={value === true} onChange={(event) => onChange(event.target.checked ? true : undefined)} className="mt-1 h-4 w-4 accent-brand" />
-        <label htmlFor={id} className="text-sm">{label}</label>
+        <input
+          type="checkbox"
+          {...common}
+          checked={value === true}
+          onChange={(event) => onChange(event.target.checked ? true : undefined)}
+          className="mt-1 h-4 w-4 accent-brand"
+        />
+        <label htmlFor={id} className="text-sm">
+          {label}
+        </label>
         <FieldErrors id={errorId} issues={issues} />
       </div>
     );
@@ -53,16 +79,39 @@ export function ConfigField({ id, spec, label, value, issues, onChange }: Props)
         {label} {spec.required ? <span className="text-fg-subtle">*</span> : null}
       </label>
       {spec.kind === 'select' ? (
-        <select {...common} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(event.target.value || undefined)} className={inputClass}>
+        <select
+          {...common}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => onChange(event.target.value || undefined)}
+          className={inputClass}
+        >
           <option value="">{spec.required ? t('choose') : t('defaultOption')}</option>
           {spec.options?.map((option) => (
-            <option key={option} value={option}>{option}</option>
+            <option key={option} value={option}>
+              {option}
+            </option>
           ))}
         </select>
       ) : spec.kind === 'json' || spec.kind === 'any' ? (
-        <textarea {...common} value={text} rows={3} dir="ltr" spellCheck={false} placeholder={spec.placeholder} onChange={(event) => changeJson(event.target.value)} className={`${inputClass} font-mono text-xs`} />
+        <textarea
+          {...common}
+          value={text}
+          rows={3}
+          dir="ltr"
+          spellCheck={false}
+          placeholder={spec.placeholder}
+          onChange={(event) => changeJson(event.target.value)}
+          className={`${inputClass} font-mono text-xs`}
+        />
       ) : spec.kind === 'textarea' ? (
-        <textarea {...common} value={typeof value === 'string' ? value : toText(value, 'any')} rows={3} placeholder={spec.placeholder} onChange={(event) => onChange(event.target.value || undefined)} className={inputClass} />
+        <textarea
+          {...common}
+          value={typeof value === 'string' ? value : toText(value, 'any')}
+          rows={3}
+          placeholder={spec.placeholder}
+          onChange={(event) => onChange(event.target.value || undefined)}
+          className={inputClass}
+        />
       ) : (
         <input
           {...common}
@@ -71,12 +120,16 @@ export function ConfigField({ id, spec, label, value, issues, onChange }: Props)
           dir={spec.kind === 'number' ? 'ltr' : 'auto'}
           value={value === undefined || value === null ? '' : String(value)}
           placeholder={spec.placeholder}
-          onChange={(event) => onChange(spec.kind === 'number' ? parseNumber(event.target.value) : event.target.value || undefined)}
+          onChange={(event) =>
+            onChange(spec.kind === 'number' ? parseNumber(event.target.value) : event.target.value || undefined)
+          }
           className={inputClass}
         />
       )}
       {spec.kind === 'json' || spec.kind === 'any' ? (
-        <p id={hintId} className={`mt-1 text-xs ${syntax ? 'text-danger' : 'text-fg-subtle'}`}>{syntax ?? t(spec.kind === 'json' ? 'jsonHint' : 'anyHint')}</p>
+        <p id={hintId} className={`mt-1 text-xs ${syntax ? 'text-danger' : 'text-fg-subtle'}`}>
+          {syntax ?? t(spec.kind === 'json' ? 'jsonHint' : 'anyHint')}
+        </p>
       ) : null}
       <FieldErrors id={errorId} issues={issues} />
     </div>

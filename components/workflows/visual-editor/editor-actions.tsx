@@ -32,7 +32,10 @@ export function EditorActions({ workflowId, definition, dirty, version, validati
     setPending('save');
     setStatus(null);
     setStale(false);
-    const result = await callApi<Saved>(`/api/workflows/${workflowId}`, { method: 'PUT', json: { definition, expectedVersion } });
+    const result = await callApi<Saved>(`/api/workflows/${workflowId}`, {
+      method: 'PUT',
+      json: { definition, expectedVersion },
+    });
     setPending(null);
     if (result.ok) {
       setExpectedVersion(result.data.currentVersion);
@@ -40,7 +43,15 @@ export function EditorActions({ workflowId, definition, dirty, version, validati
       return onSaved(result.data.definition);
     }
     if (result.status === 409) setStale(true);
-    setStatus({ tone: 'error', text: result.status === 409 ? t('stale') : result.error.details?.issues?.length ? json('notValid') : result.error.message || json('failed') });
+    setStatus({
+      tone: 'error',
+      text:
+        result.status === 409
+          ? t('stale')
+          : result.error.details?.issues?.length
+            ? json('notValid')
+            : result.error.message || json('failed'),
+    });
   }
 
   async function loadLatest() {
@@ -63,36 +74,84 @@ export function EditorActions({ workflowId, definition, dirty, version, validati
   }
 
   const count = validation.issues.length;
-  const summary = !validation.checked ? t('checking') : validation.failed ? t('validationFailed') : count > 0 ? t('problems', { count }) : t('valid');
+  const summary = !validation.checked
+    ? t('checking')
+    : validation.failed
+      ? t('validationFailed')
+      : count > 0
+        ? t('problems', { count })
+        : t('valid');
   return (
     <section aria-label={t('actions')} className="space-y-3 rounded-card border border-border p-4">
       <p className="text-sm">
-        <span aria-live="polite" data-testid="validation-summary" data-count={count} className={count > 0 || validation.failed ? 'text-danger' : 'text-success'}>{summary}</span>
-        {validation.checking && validation.checked ? <span aria-hidden className="ms-2 text-xs text-fg-subtle">{t('checking')}</span> : null}
+        <span
+          aria-live="polite"
+          data-testid="validation-summary"
+          data-count={count}
+          className={count > 0 || validation.failed ? 'text-danger' : 'text-success'}
+        >
+          {summary}
+        </span>
+        {validation.checking && validation.checked ? (
+          <span aria-hidden className="ms-2 text-xs text-fg-subtle">
+            {t('checking')}
+          </span>
+        ) : null}
       </p>
       <p className="text-xs text-fg-subtle" data-testid="editor-version">
-        {t('basedOn', { version: expectedVersion })} {dirty ? <strong className="font-semibold text-warning">· {t('unsaved')}</strong> : null}
+        {t('basedOn', { version: expectedVersion })}{' '}
+        {dirty ? <strong className="font-semibold text-warning">· {t('unsaved')}</strong> : null}
       </p>
       <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={pending !== null} onClick={() => void save()} className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={pending !== null}
+          onClick={() => void save()}
+          className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60"
+        >
           {pending === 'save' ? json('saving') : json('save')}
         </button>
-        <button type="button" disabled={pending !== null} onClick={() => void testRun()} aria-describedby="visual-test-run-hint" className="rounded-lg border border-border-strong px-4 py-2 text-sm hover:bg-surface-raised disabled:opacity-60">
+        <button
+          type="button"
+          disabled={pending !== null}
+          onClick={() => void testRun()}
+          aria-describedby="visual-test-run-hint"
+          className="rounded-lg border border-border-strong px-4 py-2 text-sm hover:bg-surface-raised disabled:opacity-60"
+        >
           {t('testRun')}
         </button>
       </div>
-      <p id="visual-test-run-hint" className="text-xs text-fg-subtle">{t('testRunHint')}</p>
+      <p id="visual-test-run-hint" className="text-xs text-fg-subtle">
+        {t('testRunHint')}
+      </p>
       <div aria-live="polite">
-        {status ? <p className={`rounded-lg border px-3 py-2 text-sm ${status.tone === 'ok' ? 'border-success/40 bg-success/10 text-success' : 'border-danger/40 bg-danger/10 text-danger'}`} data-testid="visual-editor-status">{status.text}</p> : null}
+        {status ? (
+          <p
+            className={`rounded-lg border px-3 py-2 text-sm ${status.tone === 'ok' ? 'border-success/40 bg-success/10 text-success' : 'border-danger/40 bg-danger/10 text-danger'}`}
+            data-testid="visual-editor-status"
+          >
+            {status.text}
+          </p>
+        ) : null}
         {stale ? (
-          <button type="button" onClick={() => void loadLatest()} className="mt-2 rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised">
+          <button
+            type="button"
+            onClick={() => void loadLatest()}
+            className="mt-2 rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
+          >
             {json('loadLatest')}
           </button>
         ) : null}
         {runId ? (
           <p className="text-sm">
             {t('testRunStarted')}{' '}
-            <Link href={`/runs/${runId}`} className="text-brand-accent underline underline-offset-4" data-testid="test-run-link">{t('openRun')}</Link>
+            <Link
+              href={`/runs/${runId}`}
+              className="text-brand-accent underline underline-offset-4"
+              data-testid="test-run-link"
+            >
+              {t('openRun')}
+            </Link>
           </p>
         ) : null}
       </div>

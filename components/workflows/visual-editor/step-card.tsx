@@ -25,16 +25,35 @@ type Props = {
 
 /** Issues the form has no field for: the step as a whole, its type, and config keys the form does not show. */
 function cardIssues(step: EditorStep, issues: StepIssues): EditorIssue[] {
-  const shown = new Set(step.type === 'condition' ? ['rules', 'then', 'else'] : (stepFields[step.type as Exclude<StepType, 'condition'>] ?? []).map((spec) => spec.name));
+  const shown = new Set(
+    step.type === 'condition'
+      ? ['rules', 'then', 'else']
+      : (stepFields[step.type as Exclude<StepType, 'condition'>] ?? []).map((spec) => spec.name),
+  );
   const hidden = Object.entries(issues.fields).flatMap(([field, list]) => (shown.has(field) ? [] : list));
   return [...issues.step, ...(issues.own.type ?? []), ...(issues.own.actionClass ?? []), ...hidden];
 }
 
-export function StepCard({ id, index, count, step, targets, issues, dropHere, onMove, onRemove, onDragStart, onDragOver, onDrop, children }: Props) {
+export function StepCard({
+  id,
+  index,
+  count,
+  step,
+  targets,
+  issues,
+  dropHere,
+  onMove,
+  onRemove,
+  onDragStart,
+  onDragOver,
+  onDrop,
+  children,
+}: Props) {
   const t = useTranslations('workflows.visualEditor');
   const typeLabel = t.has(`types.${step.type}`) ? t(`types.${step.type}` as 'types.log') : step.type;
   const general = cardIssues(step, issues);
-  const button = 'rounded-lg border border-border-strong px-2.5 py-1 text-xs hover:bg-surface-raised disabled:opacity-40';
+  const button =
+    'rounded-lg border border-border-strong px-2.5 py-1 text-xs hover:bg-surface-raised disabled:opacity-40';
   return (
     <li
       onDragOver={onDragOver}
@@ -47,35 +66,81 @@ export function StepCard({ id, index, count, step, targets, issues, dropHere, on
       <fieldset aria-describedby={general.length ? `${id}-issues` : undefined}>
         <legend className="sr-only">{t('stepLegend', { number: index + 1, type: typeLabel, id: step.id })}</legend>
         <div className="flex flex-wrap items-center gap-2">
-          <span draggable onDragStart={onDragStart} title={t('dragHandle')} aria-hidden className="cursor-grab rounded px-1 text-lg leading-none text-fg-subtle active:cursor-grabbing" data-testid="step-drag-handle">
+          <span
+            draggable
+            onDragStart={onDragStart}
+            title={t('dragHandle')}
+            aria-hidden
+            className="cursor-grab rounded px-1 text-lg leading-none text-fg-subtle active:cursor-grabbing"
+            data-testid="step-drag-handle"
+          >
             ⠿
           </span>
-          <span className="rounded-full bg-surface-sunken px-2 py-0.5 text-xs font-semibold tabular-nums">{index + 1}</span>
+          <span className="rounded-full bg-surface-sunken px-2 py-0.5 text-xs font-semibold tabular-nums">
+            {index + 1}
+          </span>
           <span className="font-medium">{typeLabel}</span>
-          <code className="font-mono text-xs text-fg-muted" dir="ltr">{step.id}</code>
-          {step.name ? <span className="truncate text-sm text-fg-muted" dir="auto">{step.name}</span> : null}
-          {issues.count > 0 ? <span className="rounded-full bg-danger/15 px-2 py-0.5 text-xs text-danger">{t('problems', { count: issues.count })}</span> : null}
+          <code className="font-mono text-xs text-fg-muted" dir="ltr">
+            {step.id}
+          </code>
+          {step.name ? (
+            <span className="truncate text-sm text-fg-muted" dir="auto">
+              {step.name}
+            </span>
+          ) : null}
+          {issues.count > 0 ? (
+            <span className="rounded-full bg-danger/15 px-2 py-0.5 text-xs text-danger">
+              {t('problems', { count: issues.count })}
+            </span>
+          ) : null}
           <span className="ms-auto flex gap-1.5">
-            <button type="button" id={`${id}-up`} disabled={index === 0} onClick={() => onMove(index - 1, 'up')} aria-label={t('moveUpStep', { id: step.id })} className={button}>
+            <button
+              type="button"
+              id={`${id}-up`}
+              disabled={index === 0}
+              onClick={() => onMove(index - 1, 'up')}
+              aria-label={t('moveUpStep', { id: step.id })}
+              className={button}
+            >
               <span aria-hidden>↑</span> {t('moveUp')}
             </button>
-            <button type="button" id={`${id}-down`} disabled={index === count - 1} onClick={() => onMove(index + 1, 'down')} aria-label={t('moveDownStep', { id: step.id })} className={button}>
+            <button
+              type="button"
+              id={`${id}-down`}
+              disabled={index === count - 1}
+              onClick={() => onMove(index + 1, 'down')}
+              aria-label={t('moveDownStep', { id: step.id })}
+              className={button}
+            >
               <span aria-hidden>↓</span> {t('moveDown')}
             </button>
-            <button type="button" onClick={onRemove} aria-label={t('removeStep', { id: step.id })} className={`${button} text-danger`}>
+            <button
+              type="button"
+              onClick={onRemove}
+              aria-label={t('removeStep', { id: step.id })}
+              className={`${button} text-danger`}
+            >
               {t('remove')}
             </button>
           </span>
         </div>
         <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={t('goesTo')} data-testid="step-targets">
           {targets.map(({ kind, target }) => (
-            <li key={kind} className={`rounded-full border px-2 py-0.5 ${kind === 'then' ? 'border-success/50 text-success' : kind === 'else' ? 'border-warning/50 text-warning' : 'border-border text-fg-muted'}`} data-kind={kind}>
+            <li
+              key={kind}
+              className={`rounded-full border px-2 py-0.5 ${kind === 'then' ? 'border-success/50 text-success' : kind === 'else' ? 'border-warning/50 text-warning' : 'border-border text-fg-muted'}`}
+              data-kind={kind}
+            >
               {t(`branch.${kind}`, { target: target ?? t('endRun') })}
             </li>
           ))}
         </ul>
         {general.length ? (
-          <ul id={`${id}-issues`} className="mt-3 space-y-1 rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger" data-testid="step-issues">
+          <ul
+            id={`${id}-issues`}
+            className="mt-3 space-y-1 rounded-lg border border-danger/40 bg-danger/5 px-3 py-2 text-sm text-danger"
+            data-testid="step-issues"
+          >
             {general.map((issue, i) => (
               <li key={`${issue.path}-${i}`}>{issue.message}</li>
             ))}

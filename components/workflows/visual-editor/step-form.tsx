@@ -34,28 +34,80 @@ export function StepForm({ id, step, otherStepIds, issues, onRename, onChange, o
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div>
-        <label htmlFor={`${id}-id`} className="block text-sm font-medium">{t('id')}</label>
-        <input id={`${id}-id`} dir="ltr" value={step.id} onChange={(event) => onRename(event.target.value)} aria-invalid={Boolean(own.id?.length)} aria-describedby={describedBy(`${id}-id-hint`, own.id?.length && `${id}-id-error`)} className={`${inputClass} font-mono`} data-field="id" />
-        <p id={`${id}-id-hint`} className="mt-1 text-xs text-fg-subtle">{t('idHint')}</p>
+        <label htmlFor={`${id}-id`} className="block text-sm font-medium">
+          {t('id')}
+        </label>
+        <input
+          id={`${id}-id`}
+          dir="ltr"
+          value={step.id}
+          onChange={(event) => onRename(event.target.value)}
+          aria-invalid={Boolean(own.id?.length)}
+          aria-describedby={describedBy(`${id}-id-hint`, own.id?.length && `${id}-id-error`)}
+          className={`${inputClass} font-mono`}
+          data-field="id"
+        />
+        <p id={`${id}-id-hint`} className="mt-1 text-xs text-fg-subtle">
+          {t('idHint')}
+        </p>
         <FieldErrors id={`${id}-id-error`} issues={own.id} />
       </div>
       <div>
-        <label htmlFor={`${id}-name`} className="block text-sm font-medium">{t('name')}</label>
-        <input id={`${id}-name`} dir="auto" value={step.name ?? ''} onChange={(event) => setOwn('name', event.target.value || undefined)} aria-invalid={Boolean(own.name?.length)} aria-describedby={describedBy(own.name?.length && `${id}-name-error`)} className={inputClass} />
+        <label htmlFor={`${id}-name`} className="block text-sm font-medium">
+          {t('name')}
+        </label>
+        <input
+          id={`${id}-name`}
+          dir="auto"
+          value={step.name ?? ''}
+          onChange={(event) => setOwn('name', event.target.value || undefined)}
+          aria-invalid={Boolean(own.name?.length)}
+          aria-describedby={describedBy(own.name?.length && `${id}-name-error`)}
+          className={inputClass}
+        />
         <FieldErrors id={`${id}-name-error`} issues={own.name} />
       </div>
       <div>
-        <label htmlFor={`${id}-class`} className="block text-sm font-medium">{t('actionClass')}</label>
-        <select id={`${id}-class`} value={step.actionClass ?? ''} onChange={(event) => setOwn('actionClass', (event.target.value || undefined) as EditorStep['actionClass'])} className={inputClass}>
+        <label htmlFor={`${id}-class`} className="block text-sm font-medium">
+          {t('actionClass')}
+        </label>
+        <select
+          id={`${id}-class`}
+          value={step.actionClass ?? ''}
+          onChange={(event) => setOwn('actionClass', (event.target.value || undefined) as EditorStep['actionClass'])}
+          className={inputClass}
+        >
           <option value="">{t('actionClassDefault')}</option>
           {(['A', 'B', 'C'] as const).map((value) => (
-            <option key={value} value={value}>{t(`actionClasses.${value}`)}</option>
+            <option key={value} value={value}>
+              {t(`actionClasses.${value}`)}
+            </option>
           ))}
         </select>
       </div>
-      {specs ? <StepTargetSelect id={`${id}-next`} label={t('next')} value={step.next} stepIds={otherStepIds} allowDefault issues={own.next} onChange={(value) => setOwn('next', value)} /> : null}
       {specs ? (
-        specs.map((spec) => <ConfigField key={spec.name} id={`${id}-config-${spec.name}`} spec={spec} label={t(`fields.${spec.name}` as 'fields.url')} value={step.config[spec.name]} issues={fields[spec.name]} onChange={(value) => onConfig(spec.name, value)} />)
+        <StepTargetSelect
+          id={`${id}-next`}
+          label={t('next')}
+          value={step.next}
+          stepIds={otherStepIds}
+          allowDefault
+          issues={own.next}
+          onChange={(value) => setOwn('next', value)}
+        />
+      ) : null}
+      {specs ? (
+        specs.map((spec) => (
+          <ConfigField
+            key={spec.name}
+            id={`${id}-config-${spec.name}`}
+            spec={spec}
+            label={t(`fields.${spec.name}` as 'fields.url')}
+            value={step.config[spec.name]}
+            issues={fields[spec.name]}
+            onChange={(value) => onConfig(spec.name, value)}
+          />
+        ))
       ) : (
         <ConditionFields id={id} step={step} otherStepIds={otherStepIds} fields={fields} onChange={onConfig} />
       )}

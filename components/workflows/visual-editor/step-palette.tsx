@@ -4,12 +4,22 @@ import { useTranslations } from 'next-intl';
 import type { DragEvent } from 'react';
 import { type StepType, stepTypes } from '@/lib/workflows/definition';
 
-export function StepPalette({ onAdd, onDragStart }: { onAdd: (type: StepType) => void; onDragStart: (event: DragEvent, type: StepType) => void }) {
+export function StepPalette({
+  onAdd,
+  onDragStart,
+}: {
+  onAdd: (type: StepType) => void;
+  onDragStart: (event: DragEvent, type: StepType) => void;
+}) {
   const t = useTranslations('workflows.visualEditor');
   return (
     <section aria-labelledby="step-palette-title" className="rounded-card border border-border p-4">
-      <h2 id="step-palette-title" className="font-display text-base font-semibold">{t('palette')}</h2>
-      <p id="step-palette-hint" className="mt-1 text-xs text-fg-subtle">{t('paletteHint')}</p>
+      <h2 id="step-palette-title" className="font-display text-base font-semibold">
+        {t('palette')}
+      </h2>
+      <p id="step-palette-hint" className="mt-1 text-xs text-fg-subtle">
+        {t('paletteHint')}
+      </p>
       <ul className="mt-3 grid grid-cols-2 gap-2" aria-describedby="step-palette-hint">
         {stepTypes.map((type) => (
           <li key={type}>

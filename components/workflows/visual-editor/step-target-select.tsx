@@ -24,19 +24,25 @@ export function StepTargetSelect({ id, label, value, stepIds, allowDefault, issu
   const known = value === null || value === undefined || stepIds.includes(value);
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
       <select
         id={id}
         value={current}
         aria-invalid={Boolean(issues?.length)}
         aria-describedby={describedBy(issues?.length ? `${id}-error` : false)}
-        onChange={(event) => onChange(event.target.value === DEFAULT ? undefined : event.target.value === END ? null : event.target.value)}
+        onChange={(event) =>
+          onChange(event.target.value === DEFAULT ? undefined : event.target.value === END ? null : event.target.value)
+        }
         className={inputClass}
       >
         {allowDefault ? <option value={DEFAULT}>{t('nextDefault')}</option> : null}
         <option value={END}>{t('endRun')}</option>
         {stepIds.map((stepId) => (
-          <option key={stepId} value={stepId}>{stepId}</option>
+          <option key={stepId} value={stepId}>
+            {stepId}
+          </option>
         ))}
         {known ? null : <option value={current}>{t('unknownStep', { id: current })}</option>}
       </select>

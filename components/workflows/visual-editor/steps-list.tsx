@@ -25,7 +25,19 @@ type Props = {
   onConfig: (index: number, field: string, value: unknown) => void;
 };
 
-export function StepsList({ baseId, definition, keys, issues, draggedRef, onMove, onInsert, onRemove, onRename, onStep, onConfig }: Props) {
+export function StepsList({
+  baseId,
+  definition,
+  keys,
+  issues,
+  draggedRef,
+  onMove,
+  onInsert,
+  onRemove,
+  onRename,
+  onStep,
+  onConfig,
+}: Props) {
   const t = useTranslations('workflows.visualEditor');
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const { steps } = definition;
@@ -53,7 +65,11 @@ export function StepsList({ baseId, definition, keys, issues, draggedRef, onMove
   }
 
   return (
-    <ol className="space-y-3" onDragEnd={() => ((draggedRef.current = null), setDropIndex(null))} onDragLeave={(event) => (event.currentTarget.contains(event.relatedTarget as Node) ? null : setDropIndex(null))}>
+    <ol
+      className="space-y-3"
+      onDragEnd={() => ((draggedRef.current = null), setDropIndex(null))}
+      onDragLeave={(event) => (event.currentTarget.contains(event.relatedTarget as Node) ? null : setDropIndex(null))}
+    >
       {steps.length === 0 ? <li className="text-sm text-fg-subtle">{t('emptySteps')}</li> : null}
       {steps.map((step, index) => {
         const id = `${baseId}-${keys[index]}`;
@@ -74,7 +90,15 @@ export function StepsList({ baseId, definition, keys, issues, draggedRef, onMove
             onDragOver={(event) => over(event, index)}
             onDrop={(event) => drop(event, index)}
           >
-            <StepForm id={id} step={step} otherStepIds={others} issues={issues.steps[index] ?? { step: [], own: {}, fields: {}, count: 0 }} onRename={(value) => onRename(index, value)} onChange={(change) => onStep(index, change)} onConfig={(field, value) => onConfig(index, field, value)} />
+            <StepForm
+              id={id}
+              step={step}
+              otherStepIds={others}
+              issues={issues.steps[index] ?? { step: [], own: {}, fields: {}, count: 0 }}
+              onRename={(value) => onRename(index, value)}
+              onChange={(change) => onStep(index, change)}
+              onConfig={(field, value) => onConfig(index, field, value)}
+            />
           </StepCard>
         );
       })}

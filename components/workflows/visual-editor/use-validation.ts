@@ -14,14 +14,25 @@ export function useValidation(definition: EditorDefinition, workflowId: string) 
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const result = await callApi<{ ok: boolean; issues?: EditorIssue[] }>('/api/workflows/validate', { json: { definition, workflowId } });
+      const result = await callApi<{ ok: boolean; issues?: EditorIssue[] }>('/api/workflows/validate', {
+        json: { definition, workflowId },
+      });
       if (cancelled) return;
-      setChecked((previous) => (result.ok ? { for: definition, issues: result.data.issues ?? [], failed: false } : { for: definition, issues: previous.issues, failed: true }));
+      setChecked((previous) =>
+        result.ok
+          ? { for: definition, issues: result.data.issues ?? [], failed: false }
+          : { for: definition, issues: previous.issues, failed: true },
+      );
     }, VALIDATE_DEBOUNCE_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
   }, [definition, workflowId]);
-  return { issues: checked.issues, checked: checked.for !== null, checking: checked.for !== definition, failed: checked.failed };
+  return {
+    issues: checked.issues,
+    checked: checked.for !== null,
+    checking: checked.for !== definition,
+    failed: checked.failed,
+  };
 }

@@ -5,7 +5,17 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { StepType } from '@/lib/workflows/definition';
-import { type EditorDefinition, type EditorStep, insertStep, moveItem, moveStep, removeStep, renameStep, setConfigField, updateStep } from '@/lib/workflows/editor/edit-definition';
+import {
+  type EditorDefinition,
+  type EditorStep,
+  insertStep,
+  moveItem,
+  moveStep,
+  removeStep,
+  renameStep,
+  setConfigField,
+  updateStep,
+} from '@/lib/workflows/editor/edit-definition';
 import { mapIssues } from '@/lib/workflows/editor/map-issues';
 import { ValidationIssues } from '../validation-issues';
 import { EditorActions } from './editor-actions';
@@ -17,7 +27,11 @@ import { WorkflowForm } from './workflow-form';
 type Props = { workflowId: string; definition: unknown; version: number };
 type Doc = { definition: EditorDefinition; keys: string[]; nextKey: number };
 
-const fresh = (definition: EditorDefinition, from = 0): Doc => ({ definition, keys: definition.steps.map((_, i) => `s${from + i}`), nextKey: from + definition.steps.length });
+const fresh = (definition: EditorDefinition, from = 0): Doc => ({
+  definition,
+  keys: definition.steps.map((_, i) => `s${from + i}`),
+  nextKey: from + definition.steps.length,
+});
 
 export function VisualEditor({ workflowId, definition: initial, version }: Props) {
   const t = useTranslations('workflows.visualEditor');
@@ -38,14 +52,16 @@ export function VisualEditor({ workflowId, definition: initial, version }: Props
     target?.focus();
   }, [doc]);
 
-  const edit = (change: (definition: EditorDefinition) => EditorDefinition) => setDoc((current) => ({ ...current, definition: change(current.definition) }));
+  const edit = (change: (definition: EditorDefinition) => EditorDefinition) =>
+    setDoc((current) => ({ ...current, definition: change(current.definition) }));
 
   function move(from: number, to: number, via?: 'up' | 'down') {
     const key = keys[from]!;
     const last = definition.steps.length - 1;
     const position = Math.max(0, Math.min(to, last));
     setDoc({ ...doc, definition: moveStep(definition, from, position), keys: moveItem(keys, from, position) });
-    if (via) focusNext.current = `${baseId}-${key}-${(via === 'up' && position > 0) || (via === 'down' && position === last) ? 'up' : 'down'}`;
+    if (via)
+      focusNext.current = `${baseId}-${key}-${(via === 'up' && position > 0) || (via === 'down' && position === last) ? 'up' : 'down'}`;
     setAnnouncement(t('moved', { id: definition.steps[from]!.id, position: position + 1 }));
   }
 
@@ -67,7 +83,11 @@ export function VisualEditor({ workflowId, definition: initial, version }: Props
 
   function replace(next: EditorDefinition, reset: boolean) {
     setSaved(next);
-    setDoc((current) => (reset || next.steps.length !== current.keys.length ? fresh(next, current.nextKey) : { ...current, definition: next }));
+    setDoc((current) =>
+      reset || next.steps.length !== current.keys.length
+        ? fresh(next, current.nextKey)
+        : { ...current, definition: next },
+    );
     router.refresh();
   }
 
@@ -75,9 +95,16 @@ export function VisualEditor({ workflowId, definition: initial, version }: Props
     <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0 space-y-6">
         <ValidationIssues issues={issues.general} />
-        <WorkflowForm id={`${baseId}-workflow`} definition={definition} issues={issues} onChange={(next) => edit(() => next)} />
+        <WorkflowForm
+          id={`${baseId}-workflow`}
+          definition={definition}
+          issues={issues}
+          onChange={(next) => edit(() => next)}
+        />
         <section aria-labelledby={`${baseId}-steps-title`}>
-          <h2 id={`${baseId}-steps-title`} tabIndex={-1} className="font-display text-lg font-semibold">{t('stepsTitle', { count: definition.steps.length })}</h2>
+          <h2 id={`${baseId}-steps-title`} tabIndex={-1} className="font-display text-lg font-semibold">
+            {t('stepsTitle', { count: definition.steps.length })}
+          </h2>
           <p className="mt-1 text-sm text-fg-subtle">{t('stepsHint')}</p>
           <div className="mt-3">
             <StepsList
@@ -90,15 +117,27 @@ export function VisualEditor({ workflowId, definition: initial, version }: Props
               onInsert={insert}
               onRemove={remove}
               onRename={(index, id) => edit((current) => renameStep(current, index, id))}
-              onStep={(index, change: (step: EditorStep) => EditorStep) => edit((current) => updateStep(current, index, change))}
+              onStep={(index, change: (step: EditorStep) => EditorStep) =>
+                edit((current) => updateStep(current, index, change))
+              }
               onConfig={(index, field, value) => edit((current) => setConfigField(current, index, field, value))}
             />
           </div>
         </section>
       </div>
       <aside className="space-y-4 self-start lg:sticky lg:top-4">
-        <p aria-live="polite" className="sr-only" data-testid="editor-announcement">{announcement}</p>
-        <EditorActions workflowId={workflowId} definition={definition} dirty={definition !== saved} version={version} validation={validation} onSaved={(next) => replace(next, false)} onLoaded={(next) => replace(next, true)} />
+        <p aria-live="polite" className="sr-only" data-testid="editor-announcement">
+          {announcement}
+        </p>
+        <EditorActions
+          workflowId={workflowId}
+          definition={definition}
+          dirty={definition !== saved}
+          version={version}
+          validation={validation}
+          onSaved={(next) => replace(next, false)}
+          onLoaded={(next) => replace(next, true)}
+        />
         <StepPalette
           onAdd={(type) => insert(type)}
           onDragStart={(event, type) => {

@@ -15,7 +15,10 @@ import { checkoutSessionSchema } from './stripe-objects';
 
 export const handleCheckoutEvent: EventHandler = async ({ trx, event, emails }) => {
   const session = checkoutSessionSchema.parse(event.data.object);
-  const workspaceId = await resolveWorkspace(trx, { candidates: [session.metadata.workspace_id, session.client_reference_id], customerId: session.customer });
+  const workspaceId = await resolveWorkspace(trx, {
+    candidates: [session.metadata.workspace_id, session.client_reference_id],
+    customerId: session.customer,
+  });
   if (!workspaceId) {
     logger.warn({ event_id: event.id, session: session.id }, 'checkout session for an unknown workspace');
     return { outcome: 'unmatched' };
@@ -48,7 +51,10 @@ export const handleCheckoutEvent: EventHandler = async ({ trx, event, emails }) 
     return { outcome: 'processed', workspaceId };
   }
   if (session.mode !== 'payment' || !price || price.kind === 'subscription') {
-    logger.warn({ event_id: event.id, session: session.id, lookup_key: session.metadata.lookup_key ?? null }, 'checkout session for no known one-off price');
+    logger.warn(
+      { event_id: event.id, session: session.id, lookup_key: session.metadata.lookup_key ?? null },
+      'checkout session for no known one-off price',
+    );
     return { outcome: 'ignored', workspaceId };
   }
 
@@ -65,11 +71,27 @@ export const handleCheckoutEvent: EventHandler = async ({ trx, event, emails }) 
     paymentIntentId: session.payment_intent ?? null,
   });
   if (paid && price.credits) {
-    await grantCredits(trx, workspaceId, { amount: price.credits, reason: `credit_pack:${price.lookupKey}`, idempotencyKey: `grant:checkout:${session.id}`, stripeRef: session.id, paymentRef: session.payment_intent ?? null });
+    await grantCredits(trx, workspaceId, {
+      amount: price.credits,
+      reason: `credit_pack:${price.lookupKey}`,
+      idempotencyKey: `grant:checkout:${session.id}`,
+      stripeRef: session.id,
+      paymentRef: session.payment_intent ?? null,
+    });
   }
   if (newlyPaid) {
-    if (price.kind === 'dfy') logger.info({ workspace_id: workspaceId, lookup_key: price.lookupKey, session: session.id }, 'done-for-you package paid');
-    emails.push(billingEmails.receipt(workspaceId, { description: findProduct(price.productId)?.name ?? price.lookupKey, amount, currency }));
+    if (price.kind === 'dfy')
+      logger.info(
+        { workspace_id: workspaceId, lookup_key: price.lookupKey, session: session.id },
+        'done-for-you package paid',
+      );
+    emails.push(
+      billingEmails.receipt(workspaceId, {
+        description: findProduct(price.productId)?.name ?? price.lookupKey,
+        amount,
+        currency,
+      }),
+    );
   }
   if (failed) emails.push(billingEmails.paymentFailed(workspaceId, { amount, currency, graceUntil: null }));
   return { outcome: 'processed', workspaceId };

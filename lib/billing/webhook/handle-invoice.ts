@@ -17,7 +17,11 @@ export const handleInvoiceEvent: EventHandler = async ({ trx, event, emails }) =
   const subscriptionId = invoiceSubscriptionId(invoice);
   const metadata = invoiceMetadata(invoice);
   const paid = event.type === 'invoice.paid';
-  const workspaceId = await resolveWorkspace(trx, { candidates: [metadata.workspace_id], customerId: invoice.customer, subscriptionId });
+  const workspaceId = await resolveWorkspace(trx, {
+    candidates: [metadata.workspace_id],
+    customerId: invoice.customer,
+    subscriptionId,
+  });
   await storeInvoice(
     trx,
     {
@@ -35,7 +39,10 @@ export const handleInvoiceEvent: EventHandler = async ({ trx, event, emails }) =
     orderOf(event, paid ? 'snapshot' : 'provisional'),
   );
   if (!workspaceId) {
-    logger.warn({ event_id: event.id, invoice: invoice.id }, 'stripe invoice for an unknown workspace; kept until its customer is linked');
+    logger.warn(
+      { event_id: event.id, invoice: invoice.id },
+      'stripe invoice for an unknown workspace; kept until its customer is linked',
+    );
     return { outcome: 'unmatched' };
   }
 
@@ -44,17 +51,34 @@ export const handleInvoiceEvent: EventHandler = async ({ trx, event, emails }) =
     const charged = planOfInvoice(invoice);
     if (charged) {
       const amount = planLimits[charged.plan].ai_credits * (charged.interval === 'year' ? 12 : 1);
-      const paymentRef = invoice.payments?.data.find((entry) => entry.payment.payment_intent)?.payment.payment_intent ?? null;
-      await grantCredits(trx, workspaceId, { amount, reason: `plan_${charged.plan}_${charged.interval}`, idempotencyKey: `grant:invoice:${invoice.id}`, stripeRef: invoice.id, paymentRef });
+      const paymentRef =
+        invoice.payments?.data.find((entry) => entry.payment.payment_intent)?.payment.payment_intent ?? null;
+      await grantCredits(trx, workspaceId, {
+        amount,
+        reason: `plan_${charged.plan}_${charged.interval}`,
+        idempotencyKey: `grant:invoice:${invoice.id}`,
+        stripeRef: invoice.id,
+        paymentRef,
+      });
     } else {
-      logger.warn({ event_id: event.id, invoice: invoice.id }, 'paid invoice of a subscription with no known plan; no credits granted');
+      logger.warn(
+        { event_id: event.id, invoice: invoice.id },
+        'paid invoice of a subscription with no known plan; no credits granted',
+      );
     }
   }
   const account = await refreshAccount(trx, workspaceId);
 
-  const money = { amount: paid ? invoice.amount_paid : invoice.amount_due, currency: invoice.currency, invoiceUrl: invoice.hosted_invoice_url ?? null };
-  if (paid && invoice.amount_paid > 0) emails.push(billingEmails.receipt(workspaceId, { ...money, description: 'your Levqor subscription' }));
-  else if (event.type === 'invoice.payment_failed') emails.push(billingEmails.paymentFailed(workspaceId, { ...money, graceUntil: account.graceUntil }));
-  else if (event.type === 'invoice.payment_action_required') emails.push(billingEmails.actionRequired(workspaceId, money));
+  const money = {
+    amount: paid ? invoice.amount_paid : invoice.amount_due,
+    currency: invoice.currency,
+    invoiceUrl: invoice.hosted_invoice_url ?? null,
+  };
+  if (paid && invoice.amount_paid > 0)
+    emails.push(billingEmails.receipt(workspaceId, { ...money, description: 'your Levqor subscription' }));
+  else if (event.type === 'invoice.payment_failed')
+    emails.push(billingEmails.paymentFailed(workspaceId, { ...money, graceUntil: account.graceUntil }));
+  else if (event.type === 'invoice.payment_action_required')
+    emails.push(billingEmails.actionRequired(workspaceId, money));
   return { outcome: 'processed', workspaceId };
 };

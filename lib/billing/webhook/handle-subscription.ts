@@ -18,8 +18,15 @@ export const handleSubscriptionEvent: EventHandler = async ({ trx, event, emails
   const deleted = event.type === 'customer.subscription.deleted';
   const status = deleted ? 'canceled' : sub.status;
   const plan = planOfItems(sub.items.data.map((item) => item.price));
-  if (!plan) logger.warn({ event_id: event.id, subscription: sub.id }, 'stripe subscription has no Levqor plan price; it grants nothing');
-  const workspaceId = await resolveWorkspace(trx, { candidates: [sub.metadata.workspace_id], customerId: sub.customer });
+  if (!plan)
+    logger.warn(
+      { event_id: event.id, subscription: sub.id },
+      'stripe subscription has no Levqor plan price; it grants nothing',
+    );
+  const workspaceId = await resolveWorkspace(trx, {
+    candidates: [sub.metadata.workspace_id],
+    customerId: sub.customer,
+  });
   const item = sub.items.data[0];
   await storeSubscription(
     trx,
@@ -39,12 +46,20 @@ export const handleSubscriptionEvent: EventHandler = async ({ trx, event, emails
     orderOf(event, deleted || terminalSubscriptionStatuses.has(status) ? 'terminal' : 'snapshot'),
   );
   if (!workspaceId) {
-    logger.warn({ event_id: event.id, subscription: sub.id }, 'stripe subscription for an unknown workspace; kept until its customer is linked');
+    logger.warn(
+      { event_id: event.id, subscription: sub.id },
+      'stripe subscription for an unknown workspace; kept until its customer is linked',
+    );
     return { outcome: 'unmatched' };
   }
   await refreshAccount(trx, workspaceId);
   if (event.type === 'customer.subscription.trial_will_end') {
-    emails.push(billingEmails.trialEnding(workspaceId, { plan: plan ? plan.plan.charAt(0).toUpperCase() + plan.plan.slice(1) : 'Levqor', trialEnd: seconds(sub.trial_end) }));
+    emails.push(
+      billingEmails.trialEnding(workspaceId, {
+        plan: plan ? plan.plan.charAt(0).toUpperCase() + plan.plan.slice(1) : 'Levqor',
+        trialEnd: seconds(sub.trial_end),
+      }),
+    );
   }
   return { outcome: 'processed', workspaceId };
 };

@@ -36,20 +36,36 @@ export const handledEventTypes = Object.keys(handlers);
 
 export type ProcessResult = { duplicate: boolean } & HandlerOutcome;
 
-export async function processStripeEvent(db: Kysely<Database>, event: StripeEventInput, deps: { stripe?: Stripe | null; now?: Date } = {}): Promise<ProcessResult> {
+export async function processStripeEvent(
+  db: Kysely<Database>,
+  event: StripeEventInput,
+  deps: { stripe?: Stripe | null; now?: Date } = {},
+): Promise<ProcessResult> {
   const emails: BillingEmail[] = [];
   const result = await db.transaction().execute(async (trx): Promise<ProcessResult> => {
     const recorded = await trx
       .insertInto('stripe_events')
-      .values({ id: event.id, type: event.type, stripe_created: new Date(event.created * 1000), livemode: event.livemode, outcome: 'processing' })
+      .values({
+        id: event.id,
+        type: event.type,
+        stripe_created: new Date(event.created * 1000),
+        livemode: event.livemode,
+        outcome: 'processing',
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!recorded) return { duplicate: true, outcome: 'ignored' };
     const handler = handlers[event.type];
     if (!handler) logger.info({ event_id: event.id, type: event.type }, 'stripe event type not handled; acknowledged');
-    const outcome: HandlerOutcome = handler ? await runHandler(handler, { trx, event, stripe: deps.stripe ?? null, now: deps.now ?? new Date(), emails }) : { outcome: 'ignored' };
-    await trx.updateTable('stripe_events').set({ outcome: outcome.outcome, workspace_id: outcome.workspaceId ?? null }).where('id', '=', event.id).execute();
+    const outcome: HandlerOutcome = handler
+      ? await runHandler(handler, { trx, event, stripe: deps.stripe ?? null, now: deps.now ?? new Date(), emails })
+      : { outcome: 'ignored' };
+    await trx
+      .updateTable('stripe_events')
+      .set({ outcome: outcome.outcome, workspace_id: outcome.workspaceId ?? null })
+      .where('id', '=', event.id)
+      .execute();
     return { duplicate: false, ...outcome };
   });
   if (result.duplicate) logger.info({ event_id: event.id, type: event.type }, 'duplicate stripe event ignored');
@@ -63,7 +79,10 @@ async function runHandler(handler: EventHandler, ctx: WebhookContext): Promise<H
     return await handler(ctx);
   } catch (error) {
     if (!(error instanceof ZodError || (error as Error | null)?.name === 'ZodError')) throw error;
-    logger.error({ event_id: ctx.event.id, type: ctx.event.type, issues: fieldIssues(error as ZodError) }, 'stripe event object has an unexpected shape; acknowledged without effect');
+    logger.error(
+      { event_id: ctx.event.id, type: ctx.event.type, issues: fieldIssues(error as ZodError) },
+      'stripe event object has an unexpected shape; acknowledged without effect',
+    );
     return { outcome: 'ignored' };
   }
 }

@@ -2,9 +2,18 @@
 import { z } from 'zod';
 
 const id = z.string().min(1).max(255);
-const ref = z.union([id, z.object({ id }).loose()]).transform((value) => (typeof value === 'string' ? value : value.id));
-const metadata = z.record(z.string(), z.string()).nullish().transform((value) => value ?? {});
-const timestamp = z.number().int().nullish().transform((value) => value ?? null);
+const ref = z
+  .union([id, z.object({ id }).loose()])
+  .transform((value) => (typeof value === 'string' ? value : value.id));
+const metadata = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((value) => value ?? {});
+const timestamp = z
+  .number()
+  .int()
+  .nullish()
+  .transform((value) => value ?? null);
 
 export const stripeEventSchema = z.object({
   id,
@@ -38,7 +47,15 @@ export const subscriptionSchema = z
     current_period_end: timestamp.optional(),
     items: z
       .object({
-        data: z.array(z.object({ price: priceSchema, current_period_start: timestamp.optional(), current_period_end: timestamp.optional() }).loose()),
+        data: z.array(
+          z
+            .object({
+              price: priceSchema,
+              current_period_start: timestamp.optional(),
+              current_period_end: timestamp.optional(),
+            })
+            .loose(),
+        ),
       })
       .loose(),
   })
@@ -82,7 +99,11 @@ export const invoiceSchema = z
       .loose()
       .nullish(),
     payments: z
-      .object({ data: z.array(z.object({ payment: z.object({ payment_intent: ref.nullish(), charge: ref.nullish() }).loose() }).loose()) })
+      .object({
+        data: z.array(
+          z.object({ payment: z.object({ payment_intent: ref.nullish(), charge: ref.nullish() }).loose() }).loose(),
+        ),
+      })
       .loose()
       .nullish(),
     lines: z
@@ -94,7 +115,10 @@ export const invoiceSchema = z
               period: z.object({ start: z.number().int(), end: z.number().int() }).loose().nullish(),
               /** Older API versions embed the price. */
               price: priceSchema.nullish(),
-              pricing: z.object({ price_details: z.object({ price: ref.nullish(), product: ref.nullish() }).loose().nullish() }).loose().nullish(),
+              pricing: z
+                .object({ price_details: z.object({ price: ref.nullish(), product: ref.nullish() }).loose().nullish() })
+                .loose()
+                .nullish(),
             })
             .loose(),
         ),
@@ -106,11 +130,20 @@ export const invoiceSchema = z
 export type InvoiceObject = z.infer<typeof invoiceSchema>;
 
 export const chargeSchema = z
-  .object({ id, amount: z.number().int(), amount_refunded: z.number().int().default(0), refunded: z.boolean().default(false), payment_intent: ref.nullish(), customer: ref.nullish() })
+  .object({
+    id,
+    amount: z.number().int(),
+    amount_refunded: z.number().int().default(0),
+    refunded: z.boolean().default(false),
+    payment_intent: ref.nullish(),
+    customer: ref.nullish(),
+  })
   .loose();
 export type ChargeObject = z.infer<typeof chargeSchema>;
 
-export const disputeSchema = z.object({ id, charge: ref, payment_intent: ref.nullish(), amount: z.number().int(), reason: z.string().nullish() }).loose();
+export const disputeSchema = z
+  .object({ id, charge: ref, payment_intent: ref.nullish(), amount: z.number().int(), reason: z.string().nullish() })
+  .loose();
 export type DisputeObject = z.infer<typeof disputeSchema>;
 
 /** The subscription an invoice belongs to, in current and older API versions. */

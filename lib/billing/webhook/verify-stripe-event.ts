@@ -10,12 +10,20 @@ const MAX_BODY_BYTES = 512 * 1024;
 /** Seconds a signature stays valid (Stripe's default): older deliveries are refused as replays. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
-export async function verifyStripeEvent(req: Request, env: Pick<Env, 'STRIPE_WEBHOOK_SECRET'> = getEnv()): Promise<StripeEventInput> {
+export async function verifyStripeEvent(
+  req: Request,
+  env: Pick<Env, 'STRIPE_WEBHOOK_SECRET'> = getEnv(),
+): Promise<StripeEventInput> {
   const secret = env.STRIPE_WEBHOOK_SECRET;
-  if (!secret) throw new AppError('not_configured', 'Stripe webhooks are not configured on this server (STRIPE_WEBHOOK_SECRET is not set)');
+  if (!secret)
+    throw new AppError(
+      'not_configured',
+      'Stripe webhooks are not configured on this server (STRIPE_WEBHOOK_SECRET is not set)',
+    );
   const signature = req.headers.get('stripe-signature');
   if (!signature) throw new AppError('bad_request', 'The Stripe-Signature header is missing');
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The webhook body is too large');
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
+    throw new AppError('payload_too_large', 'The webhook body is too large');
   const raw = await req.text();
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The webhook body is too large');
   let event: unknown;
@@ -29,7 +37,8 @@ export async function verifyStripeEvent(req: Request, env: Pick<Env, 'STRIPE_WEB
     throw new AppError('bad_request', 'The Stripe signature is dated in the future');
   }
   // NOTE: a signed event is Stripe's record of what happened: keep it, with characters Postgres refuses replaced.
-  if (inspectJson(event)?.kind === 'depth') throw new AppError('bad_request', 'The webhook body is nested too deeply to be a Stripe event');
+  if (inspectJson(event)?.kind === 'depth')
+    throw new AppError('bad_request', 'The webhook body is nested too deeply to be a Stripe event');
   const parsed = stripeEventSchema.safeParse(replaceUnstorableText(event));
   if (!parsed.success) throw new AppError('bad_request', 'The webhook body is not a Stripe event');
   return parsed.data;

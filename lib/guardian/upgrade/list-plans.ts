@@ -16,7 +16,13 @@ export const listPlansQuerySchema = z.object({
 export type ListPlansQuery = z.infer<typeof listPlansQuerySchema>;
 
 export async function listUpgradePlans(db: Db, { status, category, limit }: ListPlansQuery): Promise<UpgradePlanDto[]> {
-  let query = db.selectFrom('upgrade_plans').selectAll().orderBy(sql`case status when 'open' then 0 when 'in_progress' then 1 when 'applied' then 2 else 3 end`).orderBy('priority').orderBy('last_seen_at', 'desc').limit(limit);
+  let query = db
+    .selectFrom('upgrade_plans')
+    .selectAll()
+    .orderBy(sql`case status when 'open' then 0 when 'in_progress' then 1 when 'applied' then 2 else 3 end`)
+    .orderBy('priority')
+    .orderBy('last_seen_at', 'desc')
+    .limit(limit);
   if (status) query = query.where('status', '=', status);
   if (category) query = query.where('category', '=', category);
   return (await query.execute()).map(toPlanDto);

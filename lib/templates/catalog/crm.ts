@@ -29,7 +29,11 @@ export const crmTemplates = [
             content: `{{${lead}.message}}`,
           },
         },
-        { id: 'record', type: 'log', config: { message: `Lead {{${lead}.email}} added to Notion: {{steps.add_lead.output.url}}` } },
+        {
+          id: 'record',
+          type: 'log',
+          config: { message: `Lead {{${lead}.email}} added to Notion: {{steps.add_lead.output.url}}` },
+        },
       ],
     },
   }),
@@ -39,7 +43,8 @@ export const crmTemplates = [
     apps: ['HubSpot'],
     definition: {
       name: 'Website form → HubSpot contact',
-      description: 'Post your form as JSON { email, firstname, lastname, company, phone } to this workflow’s webhook URL. Replace YOUR-HUBSPOT-PRIVATE-APP-TOKEN (crm.objects.contacts.write).',
+      description:
+        'Post your form as JSON { email, firstname, lastname, company, phone } to this workflow’s webhook URL. Replace YOUR-HUBSPOT-PRIVATE-APP-TOKEN (crm.objects.contacts.write).',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         {
@@ -61,8 +66,21 @@ export const crmTemplates = [
             expectStatus: [201, 409],
           },
         },
-        { id: 'is_new', type: 'condition', config: { rules: [{ left: '{{steps.create_contact.output.status}}', op: 'eq', right: 201 }], then: 'record_new', else: 'record_existing' } },
-        { id: 'record_new', type: 'log', next: null, config: { message: `Created HubSpot contact {{steps.create_contact.output.body.id}} for {{${lead}.email}}` } },
+        {
+          id: 'is_new',
+          type: 'condition',
+          config: {
+            rules: [{ left: '{{steps.create_contact.output.status}}', op: 'eq', right: 201 }],
+            then: 'record_new',
+            else: 'record_existing',
+          },
+        },
+        {
+          id: 'record_new',
+          type: 'log',
+          next: null,
+          config: { message: `Created HubSpot contact {{steps.create_contact.output.body.id}} for {{${lead}.email}}` },
+        },
         { id: 'record_existing', type: 'log', config: { message: `{{${lead}.email}} is already a HubSpot contact` } },
       ],
     },
@@ -73,7 +91,8 @@ export const crmTemplates = [
     apps: ['Slack'],
     definition: {
       name: 'Hot lead → Slack for sales',
-      description: 'Post your form as JSON { name, email, company, budget, company_size } to this workflow’s webhook URL. Change the thresholds to yours and add a Slack credential named slack-sales.',
+      description:
+        'Post your form as JSON { name, email, company, budget, company_size } to this workflow’s webhook URL. Change the thresholds to yours and add a Slack credential named slack-sales.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         {
@@ -108,10 +127,19 @@ export const crmTemplates = [
     apps: ['Stripe', 'Google Sheets'],
     definition: {
       name: 'New Stripe customer → Google Sheets row',
-      description: 'In Stripe, send customer.created events to this workflow’s webhook URL. Replace YOUR_SPREADSHEET_ID and add a Google Sheets credential named google-sheets.',
+      description:
+        'In Stripe, send customer.created events to this workflow’s webhook URL. Replace YOUR_SPREADSHEET_ID and add a Google Sheets credential named google-sheets.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
-        { id: 'is_customer', type: 'condition', config: { rules: [{ left: '{{trigger.payload.body.type}}', op: 'eq', right: 'customer.created' }], then: 'append_row', else: null } },
+        {
+          id: 'is_customer',
+          type: 'condition',
+          config: {
+            rules: [{ left: '{{trigger.payload.body.type}}', op: 'eq', right: 'customer.created' }],
+            then: 'append_row',
+            else: null,
+          },
+        },
         {
           id: 'append_row',
           type: 'google_sheets',

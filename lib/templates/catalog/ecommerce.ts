@@ -15,15 +15,32 @@ export const ecommerceTemplates = [
         'Post refund requests as JSON { payment_intent, amount, currency, order, customer_email, reason } to this workflow’s webhook URL (amount in pounds). Replace YOUR-STRIPE-SECRET-KEY with a restricted key that can write refunds.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
-        { id: 'check_amount', type: 'condition', config: { rules: [{ left: `{{${body}.amount}}`, op: 'gt', right: 100 }], then: 'ask_manager', else: 'refund' } },
-        { id: 'ask_manager', type: 'approval', config: { message: `Refund {{${body}.amount}} {{${body}.currency}} for order {{${body}.order}} ({{${body}.customer_email}})? Reason: {{${body}.reason}}` } },
+        {
+          id: 'check_amount',
+          type: 'condition',
+          config: {
+            rules: [{ left: `{{${body}.amount}}`, op: 'gt', right: 100 }],
+            then: 'ask_manager',
+            else: 'refund',
+          },
+        },
+        {
+          id: 'ask_manager',
+          type: 'approval',
+          config: {
+            message: `Refund {{${body}.amount}} {{${body}.currency}} for order {{${body}.order}} ({{${body}.customer_email}})? Reason: {{${body}.reason}}`,
+          },
+        },
         {
           id: 'refund',
           type: 'http_request',
           config: {
             method: 'POST',
             url: 'https://api.stripe.com/v1/refunds',
-            headers: { Authorization: 'Bearer YOUR-STRIPE-SECRET-KEY', 'Content-Type': 'application/x-www-form-urlencoded' },
+            headers: {
+              Authorization: 'Bearer YOUR-STRIPE-SECRET-KEY',
+              'Content-Type': 'application/x-www-form-urlencoded',
+            },
             body: `payment_intent={{${body}.payment_intent}}&reason=requested_by_customer`,
           },
         },
@@ -45,10 +62,15 @@ export const ecommerceTemplates = [
     apps: ['Shopify'],
     definition: {
       name: 'Abandoned basket reminder',
-      description: 'In Shopify, add a "Checkout creation" webhook (JSON) pointing at this workflow’s URL. Replace your-shop and YOUR-ADMIN-API-TOKEN (read_orders).',
+      description:
+        'In Shopify, add a "Checkout creation" webhook (JSON) pointing at this workflow’s URL. Replace your-shop and YOUR-ADMIN-API-TOKEN (read_orders).',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
-        { id: 'has_email', type: 'condition', config: { rules: [{ left: `{{${body}.email}}`, op: 'exists' }], then: 'wait', else: null } },
+        {
+          id: 'has_email',
+          type: 'condition',
+          config: { rules: [{ left: `{{${body}.email}}`, op: 'exists' }], then: 'wait', else: null },
+        },
         { id: 'wait', type: 'delay', config: { hours: 3 } },
         {
           id: 'find_order',
@@ -61,7 +83,15 @@ export const ecommerceTemplates = [
             headers: shopifyToken,
           },
         },
-        { id: 'not_ordered', type: 'condition', config: { rules: [{ left: '{{steps.find_order.output.body.orders.0}}', op: 'not_exists' }], then: 'remind', else: null } },
+        {
+          id: 'not_ordered',
+          type: 'condition',
+          config: {
+            rules: [{ left: '{{steps.find_order.output.body.orders.0}}', op: 'not_exists' }],
+            then: 'remind',
+            else: null,
+          },
+        },
         {
           id: 'remind',
           type: 'email',
@@ -80,7 +110,8 @@ export const ecommerceTemplates = [
     apps: ['Shopify', 'Google Sheets'],
     definition: {
       name: 'Every Shopify order → Google Sheets',
-      description: 'In Shopify, add an "Order creation" webhook (JSON) pointing at this workflow’s URL. Replace YOUR_SPREADSHEET_ID and add a Google Sheets credential named google-sheets.',
+      description:
+        'In Shopify, add an "Order creation" webhook (JSON) pointing at this workflow’s URL. Replace YOUR_SPREADSHEET_ID and add a Google Sheets credential named google-sheets.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         {
@@ -90,10 +121,23 @@ export const ecommerceTemplates = [
             credential: 'google-sheets',
             spreadsheetId: 'YOUR_SPREADSHEET_ID',
             range: 'Orders!A:F',
-            values: [[`{{${body}.created_at}}`, `{{${body}.name}}`, `{{${body}.email}}`, `{{${body}.total_price}}`, `{{${body}.currency}}`, `{{${body}.financial_status}}`]],
+            values: [
+              [
+                `{{${body}.created_at}}`,
+                `{{${body}.name}}`,
+                `{{${body}.email}}`,
+                `{{${body}.total_price}}`,
+                `{{${body}.currency}}`,
+                `{{${body}.financial_status}}`,
+              ],
+            ],
           },
         },
-        { id: 'record', type: 'log', config: { message: `Order {{${body}.name}} added to the sheet ({{steps.append_row.output.updatedRange}})` } },
+        {
+          id: 'record',
+          type: 'log',
+          config: { message: `Order {{${body}.name}} added to the sheet ({{steps.append_row.output.updatedRange}})` },
+        },
       ],
     },
   }),
@@ -103,7 +147,8 @@ export const ecommerceTemplates = [
     apps: ['Shopify'],
     definition: {
       name: 'Ask for a review a week after shipping',
-      description: 'In Shopify, add a "Fulfillment creation" webhook (JSON) pointing at this workflow’s URL. Replace the review link with yours.',
+      description:
+        'In Shopify, add a "Fulfillment creation" webhook (JSON) pointing at this workflow’s URL. Replace the review link with yours.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         { id: 'wait', type: 'delay', config: { days: 7 } },
@@ -126,7 +171,8 @@ export const ecommerceTemplates = [
     apps: ['WooCommerce'],
     definition: {
       name: 'Daily out-of-stock email',
-      description: 'Replace your-store.example.com, YOUR-BASE64-CONSUMER-KEY-AND-SECRET (base64 of key:secret) and you@example.com.',
+      description:
+        'Replace your-store.example.com, YOUR-BASE64-CONSUMER-KEY-AND-SECRET (base64 of key:secret) and you@example.com.',
       trigger: { type: 'schedule', cron: '0 7 * * *', timezone: 'Europe/London' },
       steps: [
         {
@@ -140,8 +186,20 @@ export const ecommerceTemplates = [
             headers: { Authorization: 'Basic YOUR-BASE64-CONSUMER-KEY-AND-SECRET' },
           },
         },
-        { id: 'any_out', type: 'condition', config: { rules: [{ left: '{{steps.fetch_products.output.body.0}}', op: 'exists' }], then: 'to_list', else: null } },
-        { id: 'to_list', type: 'transform', config: { map: { over: '{{steps.fetch_products.output.body}}', to: '{{item.name}} (SKU {{item.sku}})' } } },
+        {
+          id: 'any_out',
+          type: 'condition',
+          config: {
+            rules: [{ left: '{{steps.fetch_products.output.body.0}}', op: 'exists' }],
+            then: 'to_list',
+            else: null,
+          },
+        },
+        {
+          id: 'to_list',
+          type: 'transform',
+          config: { map: { over: '{{steps.fetch_products.output.body}}', to: '{{item.name}} (SKU {{item.sku}})' } },
+        },
         {
           id: 'send_list',
           type: 'email',

@@ -8,7 +8,8 @@ export const reportingTemplates = [
     apps: ['WooCommerce'],
     definition: {
       name: 'Weekly sales report email',
-      description: 'Replace your-store.example.com, YOUR-BASE64-CONSUMER-KEY-AND-SECRET (base64 of key:secret) and you@example.com.',
+      description:
+        'Replace your-store.example.com, YOUR-BASE64-CONSUMER-KEY-AND-SECRET (base64 of key:secret) and you@example.com.',
       trigger: { type: 'schedule', cron: '0 8 * * 1', timezone: 'Europe/London' },
       steps: [
         {
@@ -52,7 +53,8 @@ export const reportingTemplates = [
     apps: ['Plausible', 'Slack'],
     definition: {
       name: 'Weekly website traffic to Slack',
-      description: 'Replace your-site.example.com and YOUR-PLAUSIBLE-API-KEY, and add a Slack credential named slack-reports.',
+      description:
+        'Replace your-site.example.com and YOUR-PLAUSIBLE-API-KEY, and add a Slack credential named slack-reports.',
       trigger: { type: 'schedule', cron: '0 9 * * 1', timezone: 'Europe/London' },
       steps: [
         {
@@ -62,7 +64,11 @@ export const reportingTemplates = [
           config: {
             method: 'GET',
             url: 'https://plausible.io/api/v1/stats/aggregate',
-            query: { site_id: 'your-site.example.com', period: '7d', metrics: 'visitors,pageviews,bounce_rate,visit_duration' },
+            query: {
+              site_id: 'your-site.example.com',
+              period: '7d',
+              metrics: 'visitors,pageviews,bounce_rate,visit_duration',
+            },
             headers: { Authorization: 'Bearer YOUR-PLAUSIBLE-API-KEY' },
           },
         },
@@ -90,22 +96,50 @@ export const reportingTemplates = [
     apps: ['Google Sheets'],
     definition: {
       name: 'Daily signups to Google Sheets',
-      description: 'Replace the signups API URL and YOUR-API-TOKEN with your app’s; it should answer { "signups": [ … ] }. Add a Google Sheets credential named google-sheets.',
+      description:
+        'Replace the signups API URL and YOUR-API-TOKEN with your app’s; it should answer { "signups": [ … ] }. Add a Google Sheets credential named google-sheets.',
       trigger: { type: 'schedule', cron: '55 23 * * *', timezone: 'Europe/London' },
       steps: [
         {
           id: 'fetch_signups',
           type: 'http_request',
           actionClass: 'A',
-          config: { method: 'GET', url: 'https://api.your-app.example.com/v1/signups', query: { since: '24h' }, headers: { Authorization: 'Bearer YOUR-API-TOKEN' } },
+          config: {
+            method: 'GET',
+            url: 'https://api.your-app.example.com/v1/signups',
+            query: { since: '24h' },
+            headers: { Authorization: 'Bearer YOUR-API-TOKEN' },
+          },
         },
-        { id: 'any_signups', type: 'condition', config: { rules: [{ left: '{{steps.fetch_signups.output.body.signups.0}}', op: 'exists' }], then: 'to_rows', else: null } },
+        {
+          id: 'any_signups',
+          type: 'condition',
+          config: {
+            rules: [{ left: '{{steps.fetch_signups.output.body.signups.0}}', op: 'exists' }],
+            then: 'to_rows',
+            else: null,
+          },
+        },
         {
           id: 'to_rows',
           type: 'transform',
-          config: { map: { over: '{{steps.fetch_signups.output.body.signups}}', to: ['{{item.created_at}}', '{{item.email}}', '{{item.name}}', '{{item.plan}}'] } },
+          config: {
+            map: {
+              over: '{{steps.fetch_signups.output.body.signups}}',
+              to: ['{{item.created_at}}', '{{item.email}}', '{{item.name}}', '{{item.plan}}'],
+            },
+          },
         },
-        { id: 'append_rows', type: 'google_sheets', config: { credential: 'google-sheets', spreadsheetId: 'YOUR_SPREADSHEET_ID', range: 'Signups!A:D', values: '{{steps.to_rows.output}}' } },
+        {
+          id: 'append_rows',
+          type: 'google_sheets',
+          config: {
+            credential: 'google-sheets',
+            spreadsheetId: 'YOUR_SPREADSHEET_ID',
+            range: 'Signups!A:D',
+            values: '{{steps.to_rows.output}}',
+          },
+        },
       ],
       settings: { timezone: 'Europe/London' },
     },
@@ -123,7 +157,12 @@ export const reportingTemplates = [
           id: 'fetch_invoices',
           type: 'http_request',
           actionClass: 'A',
-          config: { method: 'GET', url: 'https://api.stripe.com/v1/invoices', query: { status: 'open', limit: 100 }, headers: { Authorization: 'Bearer YOUR-STRIPE-RESTRICTED-KEY' } },
+          config: {
+            method: 'GET',
+            url: 'https://api.stripe.com/v1/invoices',
+            query: { status: 'open', limit: 100 },
+            headers: { Authorization: 'Bearer YOUR-STRIPE-RESTRICTED-KEY' },
+          },
         },
         {
           id: 'to_rows',
@@ -131,11 +170,22 @@ export const reportingTemplates = [
           config: {
             map: {
               over: '{{steps.fetch_invoices.output.body.data}}',
-              to: { number: '{{item.number}}', customer: '{{item.customer_email}}', amount_due: '{{item.amount_due}}', currency: '{{item.currency}}', due_date: '{{item.due_date}}', link: '{{item.hosted_invoice_url}}' },
+              to: {
+                number: '{{item.number}}',
+                customer: '{{item.customer_email}}',
+                amount_due: '{{item.amount_due}}',
+                currency: '{{item.currency}}',
+                due_date: '{{item.due_date}}',
+                link: '{{item.hosted_invoice_url}}',
+              },
             },
           },
         },
-        { id: 'save_csv', type: 'backup', config: { name: 'Open invoices', format: 'csv', data: '{{steps.to_rows.output}}', source: 'Stripe API' } },
+        {
+          id: 'save_csv',
+          type: 'backup',
+          config: { name: 'Open invoices', format: 'csv', data: '{{steps.to_rows.output}}', source: 'Stripe API' },
+        },
         {
           id: 'send_report',
           type: 'email',

@@ -10,7 +10,8 @@ export const supportTemplates = [
     apps: ['Telegram'],
     definition: {
       name: 'Urgent ticket triage → Telegram',
-      description: 'Post new tickets as JSON { id, subject, priority, customer_email } to this workflow’s webhook URL. Add a Telegram credential named telegram-support and set your on-call chat id.',
+      description:
+        'Post new tickets as JSON { id, subject, priority, customer_email } to this workflow’s webhook URL. Add a Telegram credential named telegram-support and set your on-call chat id.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         {
@@ -20,7 +21,11 @@ export const supportTemplates = [
             match: 'any',
             rules: [
               { left: `{{${ticket}.priority}}`, op: 'eq', right: 'urgent' },
-              { left: `{{${ticket}.subject}}`, op: 'matches', right: '[Uu]rgent|URGENT|[Oo]utage|[Dd]own|[Cc]an.?t log ?in|[Rr]efund' },
+              {
+                left: `{{${ticket}.subject}}`,
+                op: 'matches',
+                right: '[Uu]rgent|URGENT|[Oo]utage|[Dd]own|[Cc]an.?t log ?in|[Rr]efund',
+              },
             ],
             then: 'page_on_call',
             else: 'queue',
@@ -30,7 +35,11 @@ export const supportTemplates = [
           id: 'page_on_call',
           type: 'telegram',
           next: null,
-          config: { credential: 'telegram-support', chatId: '-1001234567890', text: `Urgent ticket #{{${ticket}.id}} from {{${ticket}.customer_email}}: {{${ticket}.subject}}` },
+          config: {
+            credential: 'telegram-support',
+            chatId: '-1001234567890',
+            text: `Urgent ticket #{{${ticket}.id}} from {{${ticket}.customer_email}}: {{${ticket}.subject}}`,
+          },
         },
         { id: 'queue', type: 'log', config: { message: `Ticket #{{${ticket}.id}} queued for normal handling` } },
       ],
@@ -41,7 +50,8 @@ export const supportTemplates = [
     category: 'support',
     definition: {
       name: 'Acknowledge every new ticket by email',
-      description: 'Post new tickets as JSON { id, subject, customer_email, customer_name } to this workflow’s webhook URL.',
+      description:
+        'Post new tickets as JSON { id, subject, customer_email, customer_name } to this workflow’s webhook URL.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         {
@@ -82,7 +92,11 @@ export const supportTemplates = [
             content: `{{${ticket}.message}}`,
           },
         },
-        { id: 'record', type: 'log', config: { message: `Ticket #{{${ticket}.id}} added to Notion: {{steps.add_ticket.output.url}}` } },
+        {
+          id: 'record',
+          type: 'log',
+          config: { message: `Ticket #{{${ticket}.id}} added to Notion: {{steps.add_ticket.output.url}}` },
+        },
       ],
     },
   }),
@@ -91,10 +105,15 @@ export const supportTemplates = [
     category: 'support',
     definition: {
       name: 'Satisfaction survey after a solved ticket',
-      description: 'Post ticket updates as JSON { id, status, customer_email, customer_name } to this workflow’s webhook URL. Replace the survey link with yours.',
+      description:
+        'Post ticket updates as JSON { id, status, customer_email, customer_name } to this workflow’s webhook URL. Replace the survey link with yours.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
-        { id: 'is_solved', type: 'condition', config: { rules: [{ left: `{{${ticket}.status}}`, op: 'eq', right: 'solved' }], then: 'wait', else: null } },
+        {
+          id: 'is_solved',
+          type: 'condition',
+          config: { rules: [{ left: `{{${ticket}.status}}`, op: 'eq', right: 'solved' }], then: 'wait', else: null },
+        },
         { id: 'wait', type: 'delay', config: { hours: 24 } },
         {
           id: 'ask_feedback',
@@ -114,7 +133,8 @@ export const supportTemplates = [
     apps: ['Zendesk', 'Slack'],
     definition: {
       name: 'Unanswered ticket after 4 hours → Slack',
-      description: 'In Zendesk, add a webhook for new tickets sending { id, subject } to this workflow’s URL. Replace your-subdomain and YOUR-BASE64-EMAIL-AND-TOKEN, and add a Slack credential named slack-support.',
+      description:
+        'In Zendesk, add a webhook for new tickets sending { id, subject } to this workflow’s URL. Replace your-subdomain and YOUR-BASE64-EMAIL-AND-TOKEN, and add a Slack credential named slack-support.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         { id: 'wait', type: 'delay', config: { hours: 4 } },
@@ -122,9 +142,21 @@ export const supportTemplates = [
           id: 'check_ticket',
           type: 'http_request',
           actionClass: 'A',
-          config: { method: 'GET', url: `https://your-subdomain.zendesk.com/api/v2/tickets/{{${ticket}.id}}.json`, headers: { Authorization: 'Basic YOUR-BASE64-EMAIL-AND-TOKEN' } },
+          config: {
+            method: 'GET',
+            url: `https://your-subdomain.zendesk.com/api/v2/tickets/{{${ticket}.id}}.json`,
+            headers: { Authorization: 'Basic YOUR-BASE64-EMAIL-AND-TOKEN' },
+          },
         },
-        { id: 'still_new', type: 'condition', config: { rules: [{ left: '{{steps.check_ticket.output.body.ticket.status}}', op: 'eq', right: 'new' }], then: 'warn', else: null } },
+        {
+          id: 'still_new',
+          type: 'condition',
+          config: {
+            rules: [{ left: '{{steps.check_ticket.output.body.ticket.status}}', op: 'eq', right: 'new' }],
+            then: 'warn',
+            else: null,
+          },
+        },
         {
           id: 'warn',
           type: 'slack',

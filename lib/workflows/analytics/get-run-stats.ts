@@ -14,7 +14,14 @@ export const runStatsOptionsSchema = z.object({
 });
 export type RunStatsOptions = z.input<typeof runStatsOptionsSchema>;
 
-export type RunDayStats = { day: string; total: number; succeeded: number; failed: number; p50Ms: number | null; p95Ms: number | null };
+export type RunDayStats = {
+  day: string;
+  total: number;
+  succeeded: number;
+  failed: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+};
 
 export type RunStats = {
   runsToday: number;
@@ -30,9 +37,15 @@ export type RunStats = {
   perDay: RunDayStats[];
 };
 
-const toNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Math.round(Number(value)));
+const toNumber = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Math.round(Number(value));
 
-export async function getRunStats(db: Db, scope: Scope, options: RunStatsOptions = {}, now: Date = new Date()): Promise<RunStats> {
+export async function getRunStats(
+  db: Db,
+  scope: Scope,
+  options: RunStatsOptions = {},
+  now: Date = new Date(),
+): Promise<RunStats> {
   requireScope(scope, 'read');
   const { workflowId, days, timeZone } = runStatsOptionsSchema.parse(options);
   const byWorkflow = workflowId ? sql`and workflow_id = ${workflowId}` : sql``;
@@ -61,7 +74,15 @@ export async function getRunStats(db: Db, scope: Scope, options: RunStatsOptions
       left join runs r on r.day = d.day
       group by d.day
       order by d.day`.execute(db),
-    sql<{ runs_today: string; succeeded_7d: string; finished_7d: string; p50: number | null; p95: number | null; failure_queue: string; approvals_waiting: string }>`
+    sql<{
+      runs_today: string;
+      succeeded_7d: string;
+      finished_7d: string;
+      p50: number | null;
+      p95: number | null;
+      failure_queue: string;
+      approvals_waiting: string;
+    }>`
       select
         (select count(*) from workflow_runs where workspace_id = ${scope.workspaceId} ${byWorkflow}
           and created_at >= ${today} at time zone ${timeZone} and created_at <= ${now}::timestamptz) as runs_today,

@@ -9,7 +9,11 @@ export function approvalLinkToken(approvalId: string, secret: string = getSecret
   return createHmac('sha256', secret).update(`approval:${approvalId}`).digest('base64url');
 }
 
-export function verifyApprovalLinkToken(approvalId: string, token: string, secret: string = getSecrets().AUTH_SECRET): boolean {
+export function verifyApprovalLinkToken(
+  approvalId: string,
+  token: string,
+  secret: string = getSecrets().AUTH_SECRET,
+): boolean {
   const expected = Buffer.from(approvalLinkToken(approvalId, secret));
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);

@@ -18,36 +18,86 @@ export type DecideApprovalInput = z.infer<typeof decideApprovalSchema>;
 
 type Decider = { workspaceId: string | null; userId: string | null; via: 'app' | 'api' | 'email_link' };
 
-async function decide(db: Db, approvalId: string, input: DecideApprovalInput, decider: Decider, now: Date): Promise<ApprovalDto> {
+async function decide(
+  db: Db,
+  approvalId: string,
+  input: DecideApprovalInput,
+  decider: Decider,
+  now: Date,
+): Promise<ApprovalDto> {
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
   const decided = await db.transaction().execute(async (trx) => {
     let update = trx
       .updateTable('workflow_approvals')
-      .set({ status, decided_by: decider.userId, decided_via: decider.via, comment: input.comment ?? null, decided_at: now })
+      .set({
+        status,
+        decided_by: decider.userId,
+        decided_via: decider.via,
+        comment: input.comment ?? null,
+        decided_at: now,
+      })
       .where('id', '=', approvalId)
       .where('status', '=', 'pending')
       .where('expires_at', '>', now);
     if (decider.workspaceId) update = update.where('workspace_id', '=', decider.workspaceId);
     const row = await update.returning(['run_id', 'workspace_id']).executeTakeFirst();
     if (!row) return null;
-    await trx.updateTable('workflow_runs').set({ waiting: null, wake_at: now, updated_at: now }).where('id', '=', row.run_id).where('waiting', '=', 'approval').execute();
-    await recordAudit(trx, { workspaceId: row.workspace_id, actorUserId: decider.userId, actorLabel: decider.via === 'email_link' ? 'email link' : null, action: status === 'approved' ? 'approval.approved' : 'approval.rejected', targetType: 'approval', targetId: approvalId, meta: { run_id: row.run_id } });
+    await trx
+      .updateTable('workflow_runs')
+      .set({ waiting: null, wake_at: now, updated_at: now })
+      .where('id', '=', row.run_id)
+      .where('waiting', '=', 'approval')
+      .execute();
+    await recordAudit(trx, {
+      workspaceId: row.workspace_id,
+      actorUserId: decider.userId,
+      actorLabel: decider.via === 'email_link' ? 'email link' : null,
+      action: status === 'approved' ? 'approval.approved' : 'approval.rejected',
+      targetType: 'approval',
+      targetId: approvalId,
+      meta: { run_id: row.run_id },
+    });
     return row;
   });
-  const approval = await getApproval(db, decider.workspaceId ? { workspaceId: decider.workspaceId } as Scope : { workspaceId: null }, approvalId);
+  const approval = await getApproval(
+    db,
+    decider.workspaceId ? ({ workspaceId: decider.workspaceId } as Scope) : { workspaceId: null },
+    approvalId,
+  );
   if (!approval) throw new AppError('not_found', 'Approval not found');
-  if (!decided) throw new AppError('conflict', approval.status === 'pending' ? 'This approval has expired' : `This approval was already ${approval.status}`);
+  if (!decided)
+    throw new AppError(
+      'conflict',
+      approval.status === 'pending' ? 'This approval has expired' : `This approval was already ${approval.status}`,
+    );
   await dispatchApprovalDecided({ id: approvalId, runId: approval.runId, status });
   return approval;
 }
 
-export async function decideApproval(db: Db, scope: Scope, approvalId: string, input: DecideApprovalInput, now: Date = new Date()): Promise<ApprovalDto> {
+export async function decideApproval(
+  db: Db,
+  scope: Scope,
+  approvalId: string,
+  input: DecideApprovalInput,
+  now: Date = new Date(),
+): Promise<ApprovalDto> {
   requireRole(scope, 'admin');
-  return decide(db, approvalId, input, { workspaceId: scope.workspaceId, userId: scope.userId, via: scope.via === 'apiKey' ? 'api' : 'app' }, now);
+  return decide(
+    db,
+    approvalId,
+    input,
+    { workspaceId: scope.workspaceId, userId: scope.userId, via: scope.via === 'apiKey' ? 'api' : 'app' },
+    now,
+  );
 }
 
 /** The emailed link: the signed token stands in for a session, for this one approval. */
-export async function decideApprovalByLink(db: Db, approvalId: string, input: z.infer<typeof decideByLinkSchema>, now: Date = new Date()): Promise<ApprovalDto> {
+export async function decideApprovalByLink(
+  db: Db,
+  approvalId: string,
+  input: z.infer<typeof decideByLinkSchema>,
+  now: Date = new Date(),
+): Promise<ApprovalDto> {
   if (!verifyApprovalLinkToken(approvalId, input.token)) throw new AppError('not_found', 'Approval not found');
   return decide(db, approvalId, input, { workspaceId: null, userId: null, via: 'email_link' }, now);
 }

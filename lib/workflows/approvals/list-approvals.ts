@@ -50,15 +50,27 @@ export function approvalsQuery(db: Db) {
     ]);
 }
 
-export async function listApprovals(db: Db, scope: Scope, query: z.input<typeof listApprovalsQuerySchema> = {}): Promise<ApprovalDto[]> {
+export async function listApprovals(
+  db: Db,
+  scope: Scope,
+  query: z.input<typeof listApprovalsQuerySchema> = {},
+): Promise<ApprovalDto[]> {
   requireScope(scope, 'read');
   const { status, limit } = listApprovalsQuerySchema.parse(query);
   let select = approvalsQuery(db).where('a.workspace_id', '=', scope.workspaceId);
   if (status) select = select.where('a.status', '=', status);
-  return select.orderBy((eb) => eb.case().when('a.status', '=', 'pending').then(0).else(1).end()).orderBy('a.created_at', 'desc').limit(limit).execute();
+  return select
+    .orderBy((eb) => eb.case().when('a.status', '=', 'pending').then(0).else(1).end())
+    .orderBy('a.created_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
-export async function getApproval(db: Db, scope: Scope | { workspaceId: null }, approvalId: string): Promise<ApprovalDto | undefined> {
+export async function getApproval(
+  db: Db,
+  scope: Scope | { workspaceId: null },
+  approvalId: string,
+): Promise<ApprovalDto | undefined> {
   let select = approvalsQuery(db).where('a.id', '=', approvalId);
   if (scope.workspaceId) select = select.where('a.workspace_id', '=', scope.workspaceId);
   return select.executeTakeFirst();

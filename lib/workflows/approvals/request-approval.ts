@@ -32,9 +32,16 @@ export async function requestApproval(db: Db, request: ApprovalRequest) {
     .returning(['id', 'expires_at'])
     .executeTakeFirst();
   if (!inserted) {
-    return db.selectFrom('workflow_approvals').select(['id', 'expires_at']).where('run_id', '=', request.runId).where('step_id', '=', request.stepId).executeTakeFirstOrThrow();
+    return db
+      .selectFrom('workflow_approvals')
+      .select(['id', 'expires_at'])
+      .where('run_id', '=', request.runId)
+      .where('step_id', '=', request.stepId)
+      .executeTakeFirstOrThrow();
   }
-  await notifyApprovers(db, request, inserted.id).catch((error: unknown) => logger.warn({ err: error, approval_id: inserted.id }, 'approval email failed'));
+  await notifyApprovers(db, request, inserted.id).catch((error: unknown) =>
+    logger.warn({ err: error, approval_id: inserted.id }, 'approval email failed'),
+  );
   return inserted;
 }
 

@@ -18,5 +18,12 @@ export const credentialDtoColumns = ['id', 'name', 'connector', 'hint', 'created
 type DtoRow = Pick<Selectable<ConnectorCredentialTable>, (typeof credentialDtoColumns)[number]>;
 
 export function toCredentialDto(row: DtoRow): ConnectorCredentialDto {
-  return { id: row.id, name: row.name, connector: row.connector, hint: row.hint, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    connector: row.connector,
+    hint: row.hint,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

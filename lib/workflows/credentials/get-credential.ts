@@ -9,9 +9,19 @@ function isConnector(value: string): value is ConnectorType {
   return (connectorTypes as readonly string[]).includes(value);
 }
 
-export async function getConnectorCredential(db: Db, workspaceId: string, name: string, connector: string): Promise<Record<string, string>> {
+export async function getConnectorCredential(
+  db: Db,
+  workspaceId: string,
+  name: string,
+  connector: string,
+): Promise<Record<string, string>> {
   const missing = () =>
-    new StepError('credential_missing', `No ${connector} credential named "${name}" in this workspace; add it under Settings → Connectors`, false, { name, connector });
+    new StepError(
+      'credential_missing',
+      `No ${connector} credential named "${name}" in this workspace; add it under Settings → Connectors`,
+      false,
+      { name, connector },
+    );
   if (!isConnector(connector)) throw missing();
   const row = await db
     .selectFrom('connector_credentials')
@@ -24,9 +34,20 @@ export async function getConnectorCredential(db: Db, workspaceId: string, name: 
   try {
     fields = JSON.parse(decryptSecret(row.ciphertext, workspaceId));
   } catch {
-    throw new StepError('credential_unreadable', `The ${connector} credential "${name}" cannot be decrypted; save it again`, false, { name, connector });
+    throw new StepError(
+      'credential_unreadable',
+      `The ${connector} credential "${name}" cannot be decrypted; save it again`,
+      false,
+      { name, connector },
+    );
   }
   const parsed = connectorSecretSchemas[connector].safeParse(fields);
-  if (!parsed.success) throw new StepError('credential_unreadable', `The ${connector} credential "${name}" is incomplete; save it again`, false, { name, connector });
+  if (!parsed.success)
+    throw new StepError(
+      'credential_unreadable',
+      `The ${connector} credential "${name}" is incomplete; save it again`,
+      false,
+      { name, connector },
+    );
   return parsed.data;
 }

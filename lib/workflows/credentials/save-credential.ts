@@ -12,7 +12,11 @@ function hintFor(secret: string): string | null {
   return secret.length >= 16 ? `…${secret.slice(-4)}` : null;
 }
 
-export async function saveConnectorCredential(db: Db, scope: Scope, input: SaveCredentialInput): Promise<{ credential: ConnectorCredentialDto; created: boolean }> {
+export async function saveConnectorCredential(
+  db: Db,
+  scope: Scope,
+  input: SaveCredentialInput,
+): Promise<{ credential: ConnectorCredentialDto; created: boolean }> {
   requireRole(scope, 'admin');
   const { name, connector, fields } = saveCredentialSchema.parse(input);
   const ciphertext = encryptSecret(JSON.stringify(fields), scope.workspaceId);
@@ -20,7 +24,9 @@ export async function saveConnectorCredential(db: Db, scope: Scope, input: SaveC
   const row = await db
     .insertInto('connector_credentials')
     .values({ workspace_id: scope.workspaceId, name, connector, ciphertext, hint, created_by: scope.userId })
-    .onConflict((oc) => oc.columns(['workspace_id', 'name']).doUpdateSet({ connector, ciphertext, hint, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'name']).doUpdateSet({ connector, ciphertext, hint, updated_at: new Date() }),
+    )
     // NOTE: xmax is 0 only for a freshly inserted row, so it tells a create from a replace in one statement.
     .returning([...credentialDtoColumns, sql<boolean>`(xmax = 0)`.as('inserted')])
     .executeTakeFirstOrThrow();

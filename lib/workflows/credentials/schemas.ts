@@ -12,10 +12,24 @@ export const credentialNameSchema = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._:-]*$/u, 'Use letters, digits, spaces and . _ : -');
 
 export const connectorSecretSchemas = {
-  slack: z.strictObject({ webhookUrl: z.url({ protocol: /^https?$/, error: 'An incoming webhook URL such as https://hooks.slack.com/services/…' }) }),
-  telegram: z.strictObject({ botToken: z.string().trim().regex(/^\d{3,}:[\w-]{20,}$/, 'A bot token from @BotFather looks like 123456789:AA…') }),
-  notion: z.strictObject({ token: z.string().trim().min(20, 'An internal integration secret (ntn_… or secret_…)').max(500) }),
-  google_sheets: z.strictObject({ accessToken: z.string().trim().min(10, 'An OAuth access token with the spreadsheets scope').max(4096) }),
+  slack: z.strictObject({
+    webhookUrl: z.url({
+      protocol: /^https?$/,
+      error: 'An incoming webhook URL such as https://hooks.slack.com/services/…',
+    }),
+  }),
+  telegram: z.strictObject({
+    botToken: z
+      .string()
+      .trim()
+      .regex(/^\d{3,}:[\w-]{20,}$/, 'A bot token from @BotFather looks like 123456789:AA…'),
+  }),
+  notion: z.strictObject({
+    token: z.string().trim().min(20, 'An internal integration secret (ntn_… or secret_…)').max(500),
+  }),
+  google_sheets: z.strictObject({
+    accessToken: z.string().trim().min(10, 'An OAuth access token with the spreadsheets scope').max(4096),
+  }),
   webhook: z.strictObject({ secret: z.string().min(16, 'Use a signing secret of at least 16 characters').max(500) }),
 } as const satisfies Record<ConnectorType, z.ZodType<Record<string, string>>>;
 

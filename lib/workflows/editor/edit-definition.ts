@@ -3,8 +3,21 @@ import type { StepType } from '../definition';
 import { defaultConfig } from './step-fields';
 
 /** A definition as the editor holds it: possibly invalid while someone types, so loosely typed. */
-export type EditorStep = { id: string; name?: string; type: string; config: Record<string, unknown>; next?: string | null; actionClass?: 'A' | 'B' | 'C' };
-export type EditorDefinition = { name: string; description?: string; trigger: { type: string } & Record<string, unknown>; steps: EditorStep[]; settings?: Record<string, unknown> } & Record<string, unknown>;
+export type EditorStep = {
+  id: string;
+  name?: string;
+  type: string;
+  config: Record<string, unknown>;
+  next?: string | null;
+  actionClass?: 'A' | 'B' | 'C';
+};
+export type EditorDefinition = {
+  name: string;
+  description?: string;
+  trigger: { type: string } & Record<string, unknown>;
+  steps: EditorStep[];
+  settings?: Record<string, unknown>;
+} & Record<string, unknown>;
 
 /** The item at `from` moved so that it ends up at index `to` (both clamped to the list). */
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
@@ -22,17 +35,33 @@ export function moveStep(definition: EditorDefinition, from: number, to: number)
 /** `http_request`, then `http_request_2`, `http_request_3`… whichever is free. */
 export function uniqueStepId(type: string, taken: Iterable<string>): string {
   const used = new Set(taken);
-  const base = type.toLowerCase().replace(/[^a-z0-9_]/g, '_').replace(/^[^a-z]+/, '').slice(0, 40) || 'step';
+  const base =
+    type
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_')
+      .replace(/^[^a-z]+/, '')
+      .slice(0, 40) || 'step';
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
 /** A new step of `type` with its default config at index `at` (default: the end). A condition's `then` is the step after it. */
-export function insertStep(definition: EditorDefinition, type: StepType, at = definition.steps.length): { definition: EditorDefinition; index: number } {
+export function insertStep(
+  definition: EditorDefinition,
+  type: StepType,
+  at = definition.steps.length,
+): { definition: EditorDefinition; index: number } {
   const index = Math.max(0, Math.min(at, definition.steps.length));
   const config = defaultConfig(type);
   if (type === 'condition') config.then = definition.steps[index]?.id ?? null;
-  const step: EditorStep = { id: uniqueStepId(type, definition.steps.map((s) => s.id)), type, config };
+  const step: EditorStep = {
+    id: uniqueStepId(
+      type,
+      definition.steps.map((s) => s.id),
+    ),
+    type,
+    config,
+  };
   const steps = [...definition.steps];
   steps.splice(index, 0, step);
   return { definition: { ...definition, steps }, index };
@@ -60,7 +89,9 @@ export function removeStep(definition: EditorDefinition, index: number): EditorD
   const removed = definition.steps[index];
   if (!removed) return definition;
   const stillUsed = definition.steps.some((step, i) => i !== index && step.id === removed.id);
-  const steps = definition.steps.filter((_, i) => i !== index).map((step) => (stillUsed ? step : retarget(step, removed.id, undefined)));
+  const steps = definition.steps
+    .filter((_, i) => i !== index)
+    .map((step) => (stillUsed ? step : retarget(step, removed.id, undefined)));
   return { ...definition, steps };
 }
 
@@ -74,12 +105,21 @@ export function renameStep(definition: EditorDefinition, index: number, id: stri
   return { ...definition, steps };
 }
 
-export function updateStep(definition: EditorDefinition, index: number, change: (step: EditorStep) => EditorStep): EditorDefinition {
+export function updateStep(
+  definition: EditorDefinition,
+  index: number,
+  change: (step: EditorStep) => EditorStep,
+): EditorDefinition {
   return { ...definition, steps: definition.steps.map((step, i) => (i === index ? change(step) : step)) };
 }
 
 /** Sets (or, for `undefined`, removes) one config field of the step at `index`. */
-export function setConfigField(definition: EditorDefinition, index: number, field: string, value: unknown): EditorDefinition {
+export function setConfigField(
+  definition: EditorDefinition,
+  index: number,
+  field: string,
+  value: unknown,
+): EditorDefinition {
   return updateStep(definition, index, (step) => {
     const config = { ...step.config };
     if (value === undefined) delete config[field];
@@ -89,7 +129,10 @@ export function setConfigField(definition: EditorDefinition, index: number, fiel
 }
 
 /** Where a step goes after it, for the card: `then`/`else` of a condition, otherwise `next` or the following step. */
-export function stepTargets(definition: EditorDefinition, index: number): { kind: 'next' | 'then' | 'else'; target: string | null }[] {
+export function stepTargets(
+  definition: EditorDefinition,
+  index: number,
+): { kind: 'next' | 'then' | 'else'; target: string | null }[] {
   const step = definition.steps[index];
   if (!step) return [];
   if (step.type === 'condition') {

@@ -1,7 +1,12 @@
 // Places the validator's issues in the visual editor: on a step (its card or one of its fields), the trigger, the settings, or the summary.
 export type EditorIssue = { path: string; code?: string; message: string; stepId?: string };
 /** `step`: the card as a whole; `own`: id, name, next, actionClass, type; `fields`: config fields. */
-export type StepIssues = { step: EditorIssue[]; own: Record<string, EditorIssue[]>; fields: Record<string, EditorIssue[]>; count: number };
+export type StepIssues = {
+  step: EditorIssue[];
+  own: Record<string, EditorIssue[]>;
+  fields: Record<string, EditorIssue[]>;
+  count: number;
+};
 export type IssueMap = {
   steps: StepIssues[];
   /** `name`, `description`. */
@@ -22,13 +27,20 @@ function push(record: Record<string, EditorIssue[]>, key: string, issue: EditorI
 
 /** Config fields are keyed by their first segment (`rules.0.op` → `rules`); a step's own fields by name. */
 export function mapIssues(issues: readonly EditorIssue[], steps: readonly { id: string }[]): IssueMap {
-  const map: IssueMap = { steps: steps.map(() => ({ step: [], own: {}, fields: {}, count: 0 })), workflow: {}, trigger: {}, settings: {}, general: [] };
+  const map: IssueMap = {
+    steps: steps.map(() => ({ step: [], own: {}, fields: {}, count: 0 })),
+    workflow: {},
+    trigger: {},
+    settings: {},
+    general: [],
+  };
   for (const issue of issues) {
     const [root, second, third, fourth] = issue.path.split('.');
     if (root === 'steps' && second !== undefined && /^\d+$/.test(second)) {
       let index = Number(second);
       // The issue may be for an older order of the steps (validation is asynchronous): trust the step id when they disagree.
-      if (issue.stepId && steps[index]?.id !== issue.stepId) index = steps.findIndex((step) => step.id === issue.stepId);
+      if (issue.stepId && steps[index]?.id !== issue.stepId)
+        index = steps.findIndex((step) => step.id === issue.stepId);
       const target = map.steps[index];
       if (!target) {
         map.general.push(issue);

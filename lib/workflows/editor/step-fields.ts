@@ -6,7 +6,13 @@ import type { StepType } from '../definition';
  * checkbox: a boolean; json: strict JSON (objects, lists); any: JSON when it parses as an object or list, text otherwise.
  */
 export type FieldKind = 'text' | 'textarea' | 'number' | 'select' | 'checkbox' | 'json' | 'any';
-export type FieldSpec = { name: string; kind: FieldKind; required?: boolean; options?: readonly string[]; placeholder?: string };
+export type FieldSpec = {
+  name: string;
+  kind: FieldKind;
+  required?: boolean;
+  options?: readonly string[];
+  placeholder?: string;
+};
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
 
@@ -74,7 +80,12 @@ export const stepFields: Record<Exclude<StepType, 'condition'>, FieldSpec[]> = {
     { name: 'credential', kind: 'text', required: true },
     { name: 'spreadsheetId', kind: 'text', required: true },
     { name: 'range', kind: 'text', required: true, placeholder: 'Sheet1!A:D' },
-    { name: 'values', kind: 'json', required: true, placeholder: '[["{{trigger.payload.id}}", "{{trigger.payload.total}}"]]' },
+    {
+      name: 'values',
+      kind: 'json',
+      required: true,
+      placeholder: '[["{{trigger.payload.id}}", "{{trigger.payload.total}}"]]',
+    },
     { name: 'valueInputOption', kind: 'select', options: ['USER_ENTERED', 'RAW'] },
   ],
   webhook: [

@@ -2,7 +2,13 @@ import 'server-only';
 // Which addresses and URLs workflow steps may reach: public unicast only, unless allow-listed (SSRF guard).
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { type Allowlist, getEnvAllowlist, isAddressAllowlisted, isHostAllowlisted, normaliseHostname } from './allowlist';
+import {
+  type Allowlist,
+  getEnvAllowlist,
+  isAddressAllowlisted,
+  isHostAllowlisted,
+  normaliseHostname,
+} from './allowlist';
 
 export type PolicyResult = { ok: true } | { ok: false; reason: string };
 
@@ -29,7 +35,8 @@ function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
   if (range === 'ipv4Mapped' || range === 'rfc6145') return fromWords(parts[6] ?? 0, parts[7] ?? 0);
   if (range === 'rfc6052' && parts[1] === 0xff9b && parts[2] === 0) return fromWords(parts[6] ?? 0, parts[7] ?? 0);
   if (range === '6to4') return fromWords(parts[1] ?? 0, parts[2] ?? 0);
-  if (range === 'unicast' && parts.slice(0, 6).every((part) => part === 0)) return fromWords(parts[6] ?? 0, parts[7] ?? 0);
+  if (range === 'unicast' && parts.slice(0, 6).every((part) => part === 0))
+    return fromWords(parts[6] ?? 0, parts[7] ?? 0);
   return null;
 }
 
@@ -39,7 +46,9 @@ function classify(address: ipaddr.IPv4 | ipaddr.IPv6, shown: string): PolicyResu
     const inner = embeddedIPv4(address as ipaddr.IPv6);
     if (inner) {
       const verdict = classify(inner, inner.toString());
-      return verdict.ok ? verdict : { ok: false, reason: `${shown} embeds ${inner.toString()}, ${verdict.reason.replace(/^\S+ is /, '')}` };
+      return verdict.ok
+        ? verdict
+        : { ok: false, reason: `${shown} embeds ${inner.toString()}, ${verdict.reason.replace(/^\S+ is /, '')}` };
     }
   }
   const range = address.range();
@@ -76,8 +85,10 @@ export function checkHostname(hostname: string, allowlist: Allowlist = getEnvAll
 
 /** Scheme, credentials and host of a parsed URL; the addresses a name resolves to are checked when connecting. */
 export function checkTarget(url: URL, allowlist: Allowlist = getEnvAllowlist()): PolicyResult {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: `Only http and https URLs are allowed, not ${url.protocol.replace(':', '')}` };
-  if (url.username || url.password) return { ok: false, reason: 'URLs must not contain a user name or password; use a connector credential' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, reason: `Only http and https URLs are allowed, not ${url.protocol.replace(':', '')}` };
+  if (url.username || url.password)
+    return { ok: false, reason: 'URLs must not contain a user name or password; use a connector credential' };
   return checkHostname(url.hostname, allowlist);
 }
 

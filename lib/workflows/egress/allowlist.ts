@@ -18,7 +18,10 @@ export type Allowlist = {
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$/;
 
 export function normaliseHostname(hostname: string): string {
-  return hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  return hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
 }
 
 /** IPv4-mapped IPv6 addresses compare as the IPv4 address they carry. */
@@ -26,7 +29,9 @@ export function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null 
   const bare = normaliseHostname(address).replace(/%.*$/, '');
   if (!isIP(bare)) return null;
   const parsed = ipaddr.parse(bare);
-  return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
+  return parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+    ? (parsed as ipaddr.IPv6).toIPv4Address()
+    : parsed;
 }
 
 /** Parses comma-separated (or listed) entries; entries that are neither a host, an IP nor a CIDR are skipped with a warning. */
@@ -43,7 +48,11 @@ export function parseAllowlist(entries: string | readonly string[]): Allowlist {
       cidrs.push([address, address.kind() === 'ipv4' ? 32 : 128]);
     } else if (entry.includes('/') && ipaddr.isValidCIDR(entry)) {
       const [range, bits] = ipaddr.parseCIDR(entry);
-      cidrs.push(range.kind() === 'ipv6' && (range as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96 ? [(range as ipaddr.IPv6).toIPv4Address(), bits - 96] : [range, bits]);
+      cidrs.push(
+        range.kind() === 'ipv6' && (range as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96
+          ? [(range as ipaddr.IPv6).toIPv4Address(), bits - 96]
+          : [range, bits],
+      );
     } else if (entry.startsWith('*.') && HOSTNAME.test(entry.slice(2))) {
       hostSuffixes.push(entry.slice(1));
     } else if (HOSTNAME.test(entry)) {

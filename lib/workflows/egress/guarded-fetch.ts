@@ -3,7 +3,12 @@ import 'server-only';
 // rebinding), redirects are followed by hand and re-checked hop by hop, with a timeout and an optional size cap.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit, type Response as UndiciResponse } from 'undici';
+import {
+  Agent,
+  fetch as undiciFetch,
+  type RequestInit as UndiciRequestInit,
+  type Response as UndiciResponse,
+} from 'undici';
 import { getEnv } from '@/lib/env';
 import { StepError } from '@/lib/workflows/steps/types';
 import { checkAddress, checkHostname, checkTarget } from './address-policy';
@@ -23,7 +28,12 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 function refused(host: string, reason: string): StepError {
-  return new StepError('egress_refused', `Refused to connect to ${host}: ${reason}. Add it to WORKFLOW_EGRESS_ALLOWLIST if it is meant to be reachable.`, false, { host });
+  return new StepError(
+    'egress_refused',
+    `Refused to connect to ${host}: ${reason}. Add it to WORKFLOW_EGRESS_ALLOWLIST if it is meant to be reachable.`,
+    false,
+    { host },
+  );
 }
 
 /** Resolves every address of a name and refuses the connection when any of them is blocked. */
@@ -36,7 +46,8 @@ function guardedLookup(resolve: LookupFunction, allowlist: Allowlist): LookupFun
     resolve(hostname, { ...options, all: true }, (error, result, family) => {
       if (error) return callback(error, '', 0);
       const addresses: LookupAddress[] = Array.isArray(result) ? result : [{ address: result, family: family ?? 4 }];
-      if (addresses.length === 0) return fail(new StepError('network_error', `${hostname} has no address`, true, { host: hostname }));
+      if (addresses.length === 0)
+        return fail(new StepError('network_error', `${hostname} has no address`, true, { host: hostname }));
       for (const { address } of addresses) {
         const verdict = trusted ? ({ ok: true } as const) : checkAddress(address, allowlist);
         if (!verdict.ok) return fail(refused(hostname, verdict.reason));
@@ -55,7 +66,10 @@ function agentFor(lookup: LookupFunction, allowlist: Allowlist, key: string): Ag
   agents.set(lookup, byAllowlist);
   let agent = byAllowlist.get(key);
   if (!agent) {
-    agent = new Agent({ connect: { lookup: guardedLookup(lookup, allowlist), timeout: 10_000 }, keepAliveTimeout: 10_000 });
+    agent = new Agent({
+      connect: { lookup: guardedLookup(lookup, allowlist), timeout: 10_000 },
+      keepAliveTimeout: 10_000,
+    });
     byAllowlist.set(key, agent);
   }
   return agent;
@@ -69,9 +83,19 @@ function findStepError(error: unknown): StepError | null {
   return null;
 }
 
-function toStepError(error: unknown, url: URL, timeout: AbortSignal, timeoutMs: number, signal?: AbortSignal | null): unknown {
+function toStepError(
+  error: unknown,
+  url: URL,
+  timeout: AbortSignal,
+  timeoutMs: number,
+  signal?: AbortSignal | null,
+): unknown {
   if (signal?.aborted) return signal.reason ?? error;
-  if (timeout.aborted) return new StepError('timeout', `${url.host} did not answer within ${timeoutMs} ms`, true, { host: url.host, timeoutMs });
+  if (timeout.aborted)
+    return new StepError('timeout', `${url.host} did not answer within ${timeoutMs} ms`, true, {
+      host: url.host,
+      timeoutMs,
+    });
   const known = findStepError(error);
   if (known) return known;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -83,9 +107,15 @@ function toStepError(error: unknown, url: URL, timeout: AbortSignal, timeoutMs: 
 function toResponse(response: UndiciResponse, url: URL, maxBytes: number | undefined): Response {
   const headers = new Headers();
   response.headers.forEach((value, name) => headers.append(name, value));
-  let body: ReadableStream<Uint8Array> | null = NULL_BODY.has(response.status) ? null : (response.body as ReadableStream<Uint8Array> | null);
+  let body: ReadableStream<Uint8Array> | null = NULL_BODY.has(response.status)
+    ? null
+    : (response.body as ReadableStream<Uint8Array> | null);
   if (body && maxBytes !== undefined) {
-    const tooLarge = () => new StepError('response_too_large', `${url.host} sent more than ${maxBytes} bytes`, false, { host: url.host, maxBytes });
+    const tooLarge = () =>
+      new StepError('response_too_large', `${url.host} sent more than ${maxBytes} bytes`, false, {
+        host: url.host,
+        maxBytes,
+      });
     if (Number(headers.get('content-length') ?? 0) > maxBytes) {
       void body.cancel().catch(() => undefined);
       throw tooLarge();
@@ -106,10 +136,17 @@ function toResponse(response: UndiciResponse, url: URL, maxBytes: number | undef
   return result;
 }
 
-export async function guardedFetch(url: string, init: GuardedFetchInit = {}, options: GuardedFetchOptions = {}): Promise<Response> {
+export async function guardedFetch(
+  url: string,
+  init: GuardedFetchInit = {},
+  options: GuardedFetchOptions = {},
+): Promise<Response> {
   const { timeoutMs = DEFAULT_TIMEOUT_MS, maxResponseBytes, signal, ...requestInit } = init;
   const allowlist = options.allowlist === undefined ? getEnvAllowlist() : parseAllowlist(options.allowlist);
-  const allowlistKey = options.allowlist === undefined ? `env:${getEnv().WORKFLOW_EGRESS_ALLOWLIST}` : [options.allowlist].flat().join(',');
+  const allowlistKey =
+    options.allowlist === undefined
+      ? `env:${getEnv().WORKFLOW_EGRESS_ALLOWLIST}`
+      : [options.allowlist].flat().join(',');
   const dispatcher = agentFor(options.lookup ?? (dnsLookup as LookupFunction), allowlist, allowlistKey);
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
@@ -143,16 +180,31 @@ export async function guardedFetch(url: string, init: GuardedFetchInit = {}, opt
     const location = response.headers.get('location');
     if (!REDIRECTS.has(response.status) || !location) return toResponse(response, current, maxResponseBytes);
     await response.body?.cancel().catch(() => undefined);
-    if (hop >= MAX_REDIRECTS) throw new StepError('too_many_redirects', `${url.slice(0, 100)} redirected more than ${MAX_REDIRECTS} times`, false);
+    if (hop >= MAX_REDIRECTS)
+      throw new StepError(
+        'too_many_redirects',
+        `${url.slice(0, 100)} redirected more than ${MAX_REDIRECTS} times`,
+        false,
+      );
     const next = new URL(location, current);
-    if (response.status === 303 ? method !== 'HEAD' : (response.status === 301 || response.status === 302) && method === 'POST') {
+    if (
+      response.status === 303
+        ? method !== 'HEAD'
+        : (response.status === 301 || response.status === 302) && method === 'POST'
+    ) {
       method = 'GET';
       body = undefined;
-      for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']) headers.delete(name);
+      for (const name of ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'])
+        headers.delete(name);
     } else if (body instanceof ReadableStream) {
-      throw new StepError('redirect_not_followed', `${current.host} redirected a streamed request body, which cannot be sent again`, false);
+      throw new StepError(
+        'redirect_not_followed',
+        `${current.host} redirected a streamed request body, which cannot be sent again`,
+        false,
+      );
     }
-    if (next.origin !== current.origin) for (const name of ['authorization', 'cookie', 'proxy-authorization']) headers.delete(name);
+    if (next.origin !== current.origin)
+      for (const name of ['authorization', 'cookie', 'proxy-authorization']) headers.delete(name);
     current = next;
   }
 }

@@ -27,9 +27,14 @@ export function forgetRunsFlag(): void {
 
 export async function admitRun(db: Db, run: LoadedRun, definition: WorkflowDefinition, now: Date): Promise<Advance> {
   if (run.workspace_status === 'soft_deleted' || run.workspace_status === 'purged') {
-    return finishRun(db, run, { status: 'cancelled', now, error: { code: 'workspace_deleted', message: 'The workspace was deleted', retryable: false } });
+    return finishRun(db, run, {
+      status: 'cancelled',
+      now,
+      error: { code: 'workspace_deleted', message: 'The workspace was deleted', retryable: false },
+    });
   }
-  if (run.workspace_status !== 'active' || !(await runsEnabled(db, now))) return hold(db, run.id, now, PAUSED_RECHECK_MS);
+  if (run.workspace_status !== 'active' || !(await runsEnabled(db, now)))
+    return hold(db, run.id, now, PAUSED_RECHECK_MS);
 
   return db.transaction().execute(async (trx) => {
     // NOTE: one admission at a time per workspace, so two drivers cannot both take the last free slot.
@@ -43,7 +48,10 @@ export async function admitRun(db: Db, run: LoadedRun, definition: WorkflowDefin
       .where('workspace_id', '=', run.workspace_id)
       .where('status', '=', 'running')
       .executeTakeFirstOrThrow();
-    if (Number(counts.workflow_running) >= definition.settings.concurrency || Number(counts.workspace_running) >= run.workspace_concurrency_limit) {
+    if (
+      Number(counts.workflow_running) >= definition.settings.concurrency ||
+      Number(counts.workspace_running) >= run.workspace_concurrency_limit
+    ) {
       return hold(trx, run.id, now, RECHECK_MS);
     }
     await trx
@@ -58,6 +66,10 @@ export async function admitRun(db: Db, run: LoadedRun, definition: WorkflowDefin
 
 async function hold(db: Db, runId: string, now: Date, ms: number): Promise<Advance> {
   const until = new Date(now.getTime() + ms);
-  await db.updateTable('workflow_runs').set({ waiting: 'concurrency', wake_at: until, updated_at: now }).where('id', '=', runId).execute();
+  await db
+    .updateTable('workflow_runs')
+    .set({ waiting: 'concurrency', wake_at: until, updated_at: now })
+    .where('id', '=', runId)
+    .execute();
   return { kind: 'sleep', until: until.toISOString(), reason: 'concurrency' };
 }

@@ -28,7 +28,13 @@ export async function dispatchRuns(runs: { id: string; workspaceId: string }[]):
     globalForDriver.levqorWorkflowDriver?.wake();
     return;
   }
-  await inngest.send(runs.map((run) => ({ name: workflowEvents.runRequested, data: { runId: run.id, workspaceId: run.workspaceId }, id: `run-${run.id}` })));
+  await inngest.send(
+    runs.map((run) => ({
+      name: workflowEvents.runRequested,
+      data: { runId: run.id, workspaceId: run.workspaceId },
+      id: `run-${run.id}`,
+    })),
+  );
 }
 
 /** A decided approval resumes its run. */
@@ -37,10 +43,15 @@ export async function dispatchApprovalDecided(approval: { id: string; runId: str
     globalForDriver.levqorWorkflowDriver?.wake();
     return;
   }
-  await inngest.send({ name: workflowEvents.approvalDecided, data: { approvalId: approval.id, runId: approval.runId, status: approval.status } });
+  await inngest.send({
+    name: workflowEvents.approvalDecided,
+    data: { approvalId: approval.id, runId: approval.runId, status: approval.status },
+  });
 }
 
 export async function dispatchCancelled(runId: string): Promise<void> {
   if (!usesInngest()) return;
-  await inngest.send({ name: workflowEvents.runCancelled, data: { runId } }).catch((error: unknown) => logger.warn({ err: error, run_id: runId }, 'could not send the cancel event'));
+  await inngest
+    .send({ name: workflowEvents.runCancelled, data: { runId } })
+    .catch((error: unknown) => logger.warn({ err: error, run_id: runId }, 'could not send the cancel event'));
 }

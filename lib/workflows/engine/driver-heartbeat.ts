@@ -11,7 +11,11 @@ export type DriverRecord = { driverId: string; identity: string; hostname: strin
  * `kill -9`, a restarted container) and are deleted, which frees their leases at once; a row of a process still
  * alive on this host (a sibling sharing the identity) is kept, and its leases are taken only once it stops beating.
  */
-export async function registerDriver(db: Db, driver: DriverRecord, isAlive = isProcessAlive): Promise<{ predecessors: number }> {
+export async function registerDriver(
+  db: Db,
+  driver: DriverRecord,
+  isAlive = isProcessAlive,
+): Promise<{ predecessors: number }> {
   const earlier = await db
     .selectFrom('driver_heartbeats')
     .select(['driver_id', 'hostname', 'pid'])
@@ -19,17 +23,30 @@ export async function registerDriver(db: Db, driver: DriverRecord, isAlive = isP
     .where('driver_id', '<>', driver.driverId)
     .execute();
   // NOTE: the same pid on the same host is our own number reused (pid 1 in a restarted container), so it is dead.
-  const dead = earlier.filter((row) => row.hostname !== driver.hostname || row.pid === driver.pid || !isAlive(row.pid)).map((row) => row.driver_id);
+  const dead = earlier
+    .filter((row) => row.hostname !== driver.hostname || row.pid === driver.pid || !isAlive(row.pid))
+    .map((row) => row.driver_id);
   if (dead.length > 0) await db.deleteFrom('driver_heartbeats').where('driver_id', 'in', dead).execute();
   await beatDriver(db, driver, [], 0);
   return { predecessors: dead.length };
 }
 
 /** One beat: the driver's row says it is alive now, and the leases of the runs it is driving are extended. */
-export async function beatDriver(db: Db, driver: DriverRecord, activeRunIds: readonly string[], leaseMs: number): Promise<void> {
+export async function beatDriver(
+  db: Db,
+  driver: DriverRecord,
+  activeRunIds: readonly string[],
+  leaseMs: number,
+): Promise<void> {
   const beat = db
     .insertInto('driver_heartbeats')
-    .values({ driver_id: driver.driverId, identity: driver.identity, hostname: driver.hostname, pid: driver.pid, beat_at: sql`now()` })
+    .values({
+      driver_id: driver.driverId,
+      identity: driver.identity,
+      hostname: driver.hostname,
+      pid: driver.pid,
+      beat_at: sql`now()`,
+    })
     .onConflict((oc) => oc.column('driver_id').doUpdateSet({ beat_at: sql`now()` }))
     .returning('driver_id');
   if (activeRunIds.length === 0) {

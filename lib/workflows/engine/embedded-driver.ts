@@ -32,13 +32,24 @@ export type EmbeddedDriverOptions = {
   identity?: string;
 };
 
-export type EmbeddedDriver = { driverId: string; wake: () => void; stop: () => Promise<void>; drain: () => Promise<void> };
+export type EmbeddedDriver = {
+  driverId: string;
+  wake: () => void;
+  stop: () => Promise<void>;
+  drain: () => Promise<void>;
+};
 
 /** Advances one claimed run until it has to wait; returns the last instruction. */
-export async function driveRun(db: Db, runId: string, deps: EngineDeps, { maxSteps = 200, driverId = null }: { maxSteps?: number; driverId?: string | null } = {}): Promise<Advance> {
+export async function driveRun(
+  db: Db,
+  runId: string,
+  deps: EngineDeps,
+  { maxSteps = 200, driverId = null }: { maxSteps?: number; driverId?: string | null } = {},
+): Promise<Advance> {
   let advance: Advance = { kind: 'continue' };
   try {
-    for (let step = 0; step < maxSteps && advance.kind === 'continue'; step++) advance = await advanceRun(db, runId, deps);
+    for (let step = 0; step < maxSteps && advance.kind === 'continue'; step++)
+      advance = await advanceRun(db, runId, deps);
   } finally {
     // NOTE: a finished run's lease was cleared with its final state; anything else goes back to the queue.
     if (advance.kind !== 'finished') await releaseRun(db, runId, driverId);
@@ -67,11 +78,28 @@ export function startEmbeddedDriver(options: EmbeddedDriverOptions): EmbeddedDri
 
 /** A driver of its own (several may share a database, in one process or many). */
 export function createEmbeddedDriver(options: EmbeddedDriverOptions): EmbeddedDriver {
-  const { getDb, deps, concurrency = 16, pollMs = 1_000, leaseMs = 120_000, maxStepsPerClaim = 200, heartbeatMs = 5_000 } = options;
-  const self: DriverRecord = { driverId: randomUUID(), identity: options.identity ?? driverIdentity(getEnv()), hostname: hostname(), pid: process.pid };
+  const {
+    getDb,
+    deps,
+    concurrency = 16,
+    pollMs = 1_000,
+    leaseMs = 120_000,
+    maxStepsPerClaim = 200,
+    heartbeatMs = 5_000,
+  } = options;
+  const self: DriverRecord = {
+    driverId: randomUUID(),
+    identity: options.identity ?? driverIdentity(getEnv()),
+    hostname: hostname(),
+    pid: process.pid,
+  };
   const beats = heartbeatMs > 0;
   // NOTE: without heartbeats the lease names nobody, or a driver that does beat would take it as a dead one's.
-  const holder: LeaseHolder = { driverId: beats ? self.driverId : null, leaseMs, staleAfterMs: beats ? (options.staleAfterMs ?? heartbeatMs * 3) : null };
+  const holder: LeaseHolder = {
+    driverId: beats ? self.driverId : null,
+    leaseMs,
+    staleAfterMs: beats ? (options.staleAfterMs ?? heartbeatMs * 3) : null,
+  };
   let stopped = false;
   let woken = false;
   let timer: NodeJS.Timeout | undefined;
@@ -86,7 +114,11 @@ export function createEmbeddedDriver(options: EmbeddedDriverOptions): EmbeddedDr
   function register(db: Db): Promise<void> {
     registered ??= (beats ? registerDriver(db, self) : Promise.resolve({ predecessors: 0 }))
       .then(({ predecessors }) => {
-        if (predecessors > 0) logger.warn({ driver_id: self.driverId, predecessors }, 'embedded driver: reclaiming the leases of its previous incarnation');
+        if (predecessors > 0)
+          logger.warn(
+            { driver_id: self.driverId, predecessors },
+            'embedded driver: reclaiming the leases of its previous incarnation',
+          );
         if (beats) scheduleBeat();
       })
       .catch((error: unknown) => {
@@ -101,7 +133,9 @@ export function createEmbeddedDriver(options: EmbeddedDriverOptions): EmbeddedDr
     beatTimer = setTimeout(() => {
       beating = getDb()
         .then((db) => beatDriver(db, self, [...activeRuns], leaseMs))
-        .catch((error: unknown) => logger.warn({ err: error, driver_id: self.driverId }, 'embedded driver: heartbeat failed'))
+        .catch((error: unknown) =>
+          logger.warn({ err: error, driver_id: self.driverId }, 'embedded driver: heartbeat failed'),
+        )
         .finally(() => {
           beating = null;
           scheduleBeat();
@@ -121,7 +155,9 @@ export function createEmbeddedDriver(options: EmbeddedDriverOptions): EmbeddedDr
         activeRuns.add(runId);
         const task = driveRun(db, runId, deps, { maxSteps: maxStepsPerClaim, driverId: holder.driverId })
           .then(() => undefined)
-          .catch((error: unknown) => logger.error({ err: error, run_id: runId }, 'embedded driver: run failed to advance'))
+          .catch((error: unknown) =>
+            logger.error({ err: error, run_id: runId }, 'embedded driver: run failed to advance'),
+          )
           .finally(() => {
             activeRuns.delete(runId);
             active.delete(task);
@@ -163,10 +199,16 @@ export function createEmbeddedDriver(options: EmbeddedDriverOptions): EmbeddedDr
       clearTimeout(timer);
       clearTimeout(beatTimer);
       await Promise.all([loop, beating, ...active]);
-      if (beats && registered) await retireDriver(await getDb(), self.driverId).catch((error: unknown) => logger.warn({ err: error }, 'embedded driver: could not retire its heartbeat'));
+      if (beats && registered)
+        await retireDriver(await getDb(), self.driverId).catch((error: unknown) =>
+          logger.warn({ err: error }, 'embedded driver: could not retire its heartbeat'),
+        );
     },
   };
   schedule(0);
-  logger.info({ concurrency, poll_ms: pollMs, heartbeat_ms: heartbeatMs, driver_id: self.driverId }, 'embedded workflow driver started');
+  logger.info(
+    { concurrency, poll_ms: pollMs, heartbeat_ms: heartbeatMs, driver_id: self.driverId },
+    'embedded workflow driver started',
+  );
   return driver;
 }

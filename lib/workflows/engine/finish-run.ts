@@ -34,13 +34,21 @@ export async function finishRun(db: Db, run: LoadedRun, finish: Finish): Promise
     .returning('id')
     .executeTakeFirst();
   if (!updated) return { kind: 'finished', status: finish.status };
-  if (finish.status === 'failed') logger.warn({ run_id: run.id, workflow_id: run.workflow_id, error: finish.error }, 'workflow run failed');
+  if (finish.status === 'failed')
+    logger.warn({ run_id: run.id, workflow_id: run.workflow_id, error: finish.error }, 'workflow run failed');
   if (finish.status !== 'cancelled') {
     await triggerEventWorkflows(db, {
       workspaceId: run.workspace_id,
       sourceWorkflowId: run.workflow_id,
       event: finish.status === 'succeeded' ? 'workflow.succeeded' : 'workflow.failed',
-      payload: { runId: run.id, workflowId: run.workflow_id, status: finish.status, output: finish.lastOutput ?? null, error: finish.error ?? null, chain: chainOf(run.payload) },
+      payload: {
+        runId: run.id,
+        workflowId: run.workflow_id,
+        status: finish.status,
+        output: finish.lastOutput ?? null,
+        error: finish.error ?? null,
+        chain: chainOf(run.payload),
+      },
     });
   }
   return { kind: 'finished', status: finish.status };
@@ -48,6 +56,7 @@ export async function finishRun(db: Db, run: LoadedRun, finish: Finish): Promise
 
 /** The runs this one descends from through event triggers (guards against endless chains). */
 function chainOf(payload: unknown): string[] {
-  const chain = payload && typeof payload === 'object' && 'chain' in payload ? (payload as { chain: unknown }).chain : [];
+  const chain =
+    payload && typeof payload === 'object' && 'chain' in payload ? (payload as { chain: unknown }).chain : [];
   return Array.isArray(chain) ? chain.filter((id): id is string => typeof id === 'string') : [];
 }

@@ -17,7 +17,9 @@ export async function loadDefinition(db: Db, workflowId: string, version: number
     .where('workflow_id', '=', workflowId)
     .where('version', '=', version)
     .executeTakeFirstOrThrow();
-  const definition = workflowDefinitionSchema.parse(typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition);
+  const definition = workflowDefinitionSchema.parse(
+    typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition,
+  );
   if (definitionCache.size >= CACHE_SIZE) definitionCache.delete(definitionCache.keys().next().value as string);
   definitionCache.set(key, definition);
   return definition;
@@ -30,48 +32,54 @@ export async function loadRun(db: Db, runId: string) {
 }
 
 function selectRun(db: Db) {
-  return db
-    .selectFrom('workflow_runs')
-    .innerJoin('workspaces', 'workspaces.id', 'workflow_runs.workspace_id')
-    // NOTE: the current step's latest attempt comes in the same round trip.
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('workflow_step_runs')
-          .select(['attempt as last_attempt', 'status as last_status', 'output as last_output'])
-          .whereRef('workflow_step_runs.run_id', '=', 'workflow_runs.id')
-          .whereRef('workflow_step_runs.step_id', '=', 'workflow_runs.current_step_id')
-          .orderBy('attempt', 'desc')
-          .limit(1)
-          .as('last'),
-      (join) => join.onTrue(),
-    )
-    .select([
-      'workflow_runs.id',
-      'workflow_runs.workspace_id',
-      'workflow_runs.workflow_id',
-      'workflow_runs.version',
-      'workflow_runs.status',
-      'workflow_runs.waiting',
-      'workflow_runs.trigger_type',
-      'workflow_runs.payload',
-      'workflow_runs.current_step_id',
-      'workflow_runs.attempt',
-      'workflow_runs.wake_at',
-      'workflow_runs.started_at',
-      'workspaces.approval_policy',
-      'workspaces.concurrency_limit as workspace_concurrency_limit',
-      'workspaces.status as workspace_status',
-      'last.last_attempt',
-      'last.last_status',
-      'last.last_output',
-    ]);
+  return (
+    db
+      .selectFrom('workflow_runs')
+      .innerJoin('workspaces', 'workspaces.id', 'workflow_runs.workspace_id')
+      // NOTE: the current step's latest attempt comes in the same round trip.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('workflow_step_runs')
+            .select(['attempt as last_attempt', 'status as last_status', 'output as last_output'])
+            .whereRef('workflow_step_runs.run_id', '=', 'workflow_runs.id')
+            .whereRef('workflow_step_runs.step_id', '=', 'workflow_runs.current_step_id')
+            .orderBy('attempt', 'desc')
+            .limit(1)
+            .as('last'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'workflow_runs.id',
+        'workflow_runs.workspace_id',
+        'workflow_runs.workflow_id',
+        'workflow_runs.version',
+        'workflow_runs.status',
+        'workflow_runs.waiting',
+        'workflow_runs.trigger_type',
+        'workflow_runs.payload',
+        'workflow_runs.current_step_id',
+        'workflow_runs.attempt',
+        'workflow_runs.wake_at',
+        'workflow_runs.started_at',
+        'workspaces.approval_policy',
+        'workspaces.concurrency_limit as workspace_concurrency_limit',
+        'workspaces.status as workspace_status',
+        'last.last_attempt',
+        'last.last_status',
+        'last.last_output',
+      ])
+  );
 }
 
 export type LoadedRun = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
 
 /** Outputs of the given succeeded steps of a run, for templates (no query when a config reads none). */
-export async function loadStepOutputs(db: Db, runId: string, stepIds: string[]): Promise<Record<string, { output: unknown }>> {
+export async function loadStepOutputs(
+  db: Db,
+  runId: string,
+  stepIds: string[],
+): Promise<Record<string, { output: unknown }>> {
   if (stepIds.length === 0) return {};
   const rows = await db
     .selectFrom('workflow_step_runs')

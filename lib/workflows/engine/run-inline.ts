@@ -20,12 +20,22 @@ export type InlineStepRecord = {
   duration_ms: number;
 };
 
-export type InlineRun = { steps: InlineStepRecord[]; lastStepId: string | null; lastOutput: unknown; startedAt: Date; finishedAt: Date };
+export type InlineRun = {
+  steps: InlineStepRecord[];
+  lastStepId: string | null;
+  lastOutput: unknown;
+  startedAt: Date;
+  finishedAt: Date;
+};
 
 type Registry = Readonly<Record<string, AnyStepDefinition>>;
 
 /** Whether every step is pure and runs without an approval under the workspace's policy. */
-export function isInlineRunnable(definition: WorkflowDefinition, approvalPolicy: string, steps: Registry = stepRegistry): boolean {
+export function isInlineRunnable(
+  definition: WorkflowDefinition,
+  approvalPolicy: string,
+  steps: Registry = stepRegistry,
+): boolean {
   return definition.steps.every((step) => {
     const stepType = steps[step.type];
     if (!stepType?.pure) return false;
@@ -48,12 +58,21 @@ const noOutsideCalls = () => {
 };
 
 /** Runs the definition's steps in memory; null when any step does not finish with an output at the first attempt. */
-export async function runInline(db: Db, definition: WorkflowDefinition, input: InlineInput, steps: Registry = stepRegistry): Promise<InlineRun | null> {
+export async function runInline(
+  db: Db,
+  definition: WorkflowDefinition,
+  input: InlineInput,
+  steps: Registry = stepRegistry,
+): Promise<InlineRun | null> {
   const now = input.now ?? (() => new Date());
   const startedAt = now();
   const outputs: Record<string, { output: unknown }> = {};
   const records: InlineStepRecord[] = [];
-  const data = { trigger: { type: input.triggerType, payload: input.payload }, steps: outputs, run: { id: input.runId, workflowId: input.workflowId } };
+  const data = {
+    trigger: { type: input.triggerType, payload: input.payload },
+    steps: outputs,
+    run: { id: input.runId, workflowId: input.workflowId },
+  };
   let step = definition.steps[0];
   let lastOutput: unknown = null;
   // NOTE: the validator refuses loops; the bound keeps a definition that slipped past it from spinning.

@@ -12,15 +12,32 @@ export async function cancelRun(db: Db, scope: Scope, runId: string, now: Date =
   await getRunRow(db, scope, runId);
   const cancelled = await db
     .updateTable('workflow_runs')
-    .set({ status: 'cancelled', waiting: null, finished_at: now, updated_at: now, error: JSON.stringify({ code: 'cancelled', message: 'Cancelled by a user', retryable: false }) })
+    .set({
+      status: 'cancelled',
+      waiting: null,
+      finished_at: now,
+      updated_at: now,
+      error: JSON.stringify({ code: 'cancelled', message: 'Cancelled by a user', retryable: false }),
+    })
     .where('id', '=', runId)
     .where('workspace_id', '=', scope.workspaceId)
     .where('status', 'in', ['queued', 'running'])
     .returning('id')
     .executeTakeFirst();
   if (!cancelled) throw new AppError('conflict', 'This run has already finished');
-  await db.updateTable('workflow_approvals').set({ status: 'rejected', decided_at: now, decided_via: 'cancel' }).where('run_id', '=', runId).where('status', '=', 'pending').execute();
-  await recordAudit(db, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'run.cancelled', targetType: 'run', targetId: runId });
+  await db
+    .updateTable('workflow_approvals')
+    .set({ status: 'rejected', decided_at: now, decided_via: 'cancel' })
+    .where('run_id', '=', runId)
+    .where('status', '=', 'pending')
+    .execute();
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actorUserId: scope.userId,
+    action: 'run.cancelled',
+    targetType: 'run',
+    targetId: runId,
+  });
   await dispatchCancelled(runId);
   return { id: runId, status: 'cancelled' as const };
 }

@@ -36,11 +36,27 @@ export type CreateRunInput = {
 export type CreatedRun = { id: string; workflowId: string; workspaceId: string; status: string; created: boolean };
 
 /** `known` skips the lookup when the caller has just read the row (the webhook trigger), at `now`. */
-export async function createRun(db: Db, input: CreateRunInput, known?: { head: WorkflowHead; now: Date }): Promise<CreatedRun> {
+export async function createRun(
+  db: Db,
+  input: CreateRunInput,
+  known?: { head: WorkflowHead; now: Date },
+): Promise<CreatedRun> {
   const now = known?.now ?? new Date();
-  const workflow = known?.head ?? (await db.executeQuery(prepared('run_head', selectWorkflowHead(db, now).where('workflows.id', '=', input.workflowId).where('workflows.workspace_id', '=', input.workspaceId)))).rows[0];
+  const workflow =
+    known?.head ??
+    (
+      await db.executeQuery(
+        prepared(
+          'run_head',
+          selectWorkflowHead(db, now)
+            .where('workflows.id', '=', input.workflowId)
+            .where('workflows.workspace_id', '=', input.workspaceId),
+        ),
+      )
+    ).rows[0];
   if (!workflow) throw new AppError('not_found', 'Workflow not found');
-  if (!workflow.enabled && input.trigger !== 'manual' && input.trigger !== 'replay') throw new AppError('conflict', 'This workflow is disabled; enable it to run it');
+  if (!workflow.enabled && input.trigger !== 'manual' && input.trigger !== 'replay')
+    throw new AppError('conflict', 'This workflow is disabled; enable it to run it');
   const payload = JSON.stringify(input.payload ?? {});
   if (Buffer.byteLength(payload) > limits.payloadBytes) {
     throw new AppError('payload_too_large', `The run payload is larger than ${limits.payloadBytes / 1024} KiB`);
@@ -51,7 +67,13 @@ export async function createRun(db: Db, input: CreateRunInput, known?: { head: W
   const definition = await loadDefinition(db, workflow.id, version);
   if (limit.creditsToSpend === 0 && (await inlineAllowed(db, workflow, definition, now))) {
     const id = randomUUID();
-    const inline = await runInline(db, definition, { runId: id, workspaceId: input.workspaceId, workflowId: workflow.id, triggerType: input.trigger, payload: JSON.parse(payload) });
+    const inline = await runInline(db, definition, {
+      runId: id,
+      workspaceId: input.workspaceId,
+      workflowId: workflow.id,
+      triggerType: input.trigger,
+      payload: JSON.parse(payload),
+    });
     if (inline) {
       const stored = await storeFinishedRun(db, {
         id,
@@ -89,13 +111,20 @@ export async function createRun(db: Db, input: CreateRunInput, known?: { head: W
       .returning(['id', 'status'])
       .executeTakeFirst();
     if (!row) return null;
-    if (limit.creditsToSpend > 0) await spendCredits(trx, input.workspaceId, limit.creditsToSpend, 'run_overage', `run:${row.id}`);
+    if (limit.creditsToSpend > 0)
+      await spendCredits(trx, input.workspaceId, limit.creditsToSpend, 'run_overage', `run:${row.id}`);
     await recordUsage(trx, input.workspaceId, 'workflow_runs');
     return row;
   });
   if (!inserted) return existingRun(db, workflow.id, input);
   if (input.dispatch !== false) await dispatchRuns([{ id: inserted.id, workspaceId: input.workspaceId }]);
-  return { id: inserted.id, workflowId: workflow.id, workspaceId: input.workspaceId, status: inserted.status, created: true };
+  return {
+    id: inserted.id,
+    workflowId: workflow.id,
+    workspaceId: input.workspaceId,
+    status: inserted.status,
+    created: true,
+  };
 }
 
 /** The run an earlier delivery of the same trigger key created. */
@@ -114,6 +143,16 @@ async function existingRun(db: Db, workflowId: string, input: CreateRunInput): P
  * are on, no credits change hands and no workflow listens for its success. It never holds a concurrency slot: it
  * calls nothing outside and is never seen running.
  */
-async function inlineAllowed(db: Db, workflow: WorkflowHead, definition: WorkflowDefinition, now: Date): Promise<boolean> {
-  return workflow.workspace_status === 'active' && !workflow.has_success_listeners && isInlineRunnable(definition, workflow.approval_policy) && (await runsEnabled(db, now));
+async function inlineAllowed(
+  db: Db,
+  workflow: WorkflowHead,
+  definition: WorkflowDefinition,
+  now: Date,
+): Promise<boolean> {
+  return (
+    workflow.workspace_status === 'active' &&
+    !workflow.has_success_listeners &&
+    isInlineRunnable(definition, workflow.approval_policy) &&
+    (await runsEnabled(db, now))
+  );
 }

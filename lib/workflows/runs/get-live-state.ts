@@ -16,10 +16,21 @@ export type LiveRunState = {
   windowMinutes: number;
 };
 
-export async function getLiveRunState(db: Db, scope: Scope, now: Date = new Date(), windowMinutes = 15): Promise<LiveRunState> {
+export async function getLiveRunState(
+  db: Db,
+  scope: Scope,
+  now: Date = new Date(),
+  windowMinutes = 15,
+): Promise<LiveRunState> {
   requireScope(scope, 'read');
   const since = new Date(now.getTime() - windowMinutes * 60_000);
-  const { rows } = await sql<{ running: string; waiting: string; failed: string; succeeded: string; last: 'succeeded' | 'failed' | null }>`
+  const { rows } = await sql<{
+    running: string;
+    waiting: string;
+    failed: string;
+    succeeded: string;
+    last: 'succeeded' | 'failed' | null;
+  }>`
     select
       count(*) filter (where status in ('queued', 'running') and (waiting is null or waiting in ('retry', 'concurrency'))) as running,
       count(*) filter (where status in ('queued', 'running') and waiting in ('approval', 'sleep')) as waiting,
@@ -29,7 +40,9 @@ export async function getLiveRunState(db: Db, scope: Scope, now: Date = new Date
         where workspace_id = ${scope.workspaceId} and status in ('succeeded', 'failed') and finished_at > ${since} and finished_at <= ${now}
         order by finished_at desc limit 1) as last
     from workflow_runs
-    where workspace_id = ${scope.workspaceId} and (status in ('queued', 'running') or finished_at > ${since})`.execute(db);
+    where workspace_id = ${scope.workspaceId} and (status in ('queued', 'running') or finished_at > ${since})`.execute(
+    db,
+  );
   const row = rows[0]!;
   return {
     running: Number(row.running),

@@ -10,7 +10,14 @@ export type RunDetailDto = RunDto & {
   payload: unknown;
   steps: { id: string; name: string | null; type: string }[];
   stepRuns: StepRunDto[];
-  approvals: { id: string; stepId: string; status: string; expiresAt: Date; decidedAt: Date | null; comment: string | null }[];
+  approvals: {
+    id: string;
+    stepId: string;
+    status: string;
+    expiresAt: Date;
+    decidedAt: Date | null;
+    comment: string | null;
+  }[];
 };
 
 export async function getRunRow(db: Db, scope: Scope, runId: string) {
@@ -31,7 +38,11 @@ export async function getRun(db: Db, scope: Scope, runId: string): Promise<RunDe
   const row = await getRunRow(db, scope, runId);
   const [stepRuns, approvals, definition] = await Promise.all([
     db.selectFrom('workflow_step_runs').selectAll().where('run_id', '=', runId).orderBy('id').execute(),
-    db.selectFrom('workflow_approvals').select(['id', 'step_id', 'status', 'expires_at', 'decided_at', 'comment']).where('run_id', '=', runId).execute(),
+    db
+      .selectFrom('workflow_approvals')
+      .select(['id', 'step_id', 'status', 'expires_at', 'decided_at', 'comment'])
+      .where('run_id', '=', runId)
+      .execute(),
     loadDefinition(db, row.workflow_id, row.version),
   ]);
   return {
@@ -39,6 +50,13 @@ export async function getRun(db: Db, scope: Scope, runId: string): Promise<RunDe
     payload: row.payload,
     steps: definition.steps.map((step) => ({ id: step.id, name: step.name ?? null, type: step.type })),
     stepRuns: stepRuns.map(toStepRunDto),
-    approvals: approvals.map((a) => ({ id: a.id, stepId: a.step_id, status: a.status, expiresAt: a.expires_at, decidedAt: a.decided_at, comment: a.comment })),
+    approvals: approvals.map((a) => ({
+      id: a.id,
+      stepId: a.step_id,
+      status: a.status,
+      expiresAt: a.expires_at,
+      decidedAt: a.decided_at,
+      comment: a.comment,
+    })),
   };
 }

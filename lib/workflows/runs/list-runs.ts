@@ -17,7 +17,11 @@ export const listRunsQuerySchema = z.object({
 });
 export type ListRunsQuery = z.input<typeof listRunsQuerySchema>;
 
-export async function listRuns(db: Db, scope: Scope, query: ListRunsQuery = {}): Promise<{ runs: RunDto[]; nextCursor: string | null }> {
+export async function listRuns(
+  db: Db,
+  scope: Scope,
+  query: ListRunsQuery = {},
+): Promise<{ runs: RunDto[]; nextCursor: string | null }> {
   requireScope(scope, 'read');
   const q = listRunsQuerySchema.parse(query);
   let select = db
@@ -30,9 +34,15 @@ export async function listRuns(db: Db, scope: Scope, query: ListRunsQuery = {}):
   if (q.workflowId) select = select.where('workflow_runs.workflow_id', '=', q.workflowId);
   if (q.from) select = select.where('workflow_runs.created_at', '>=', new Date(q.from));
   if (q.to) select = select.where('workflow_runs.created_at', '<', new Date(q.to));
-  if (q.deadLettered === 'true') select = select.where('workflow_runs.dead_lettered_at', 'is not', null).where('workflow_runs.status', '=', 'failed');
+  if (q.deadLettered === 'true')
+    select = select
+      .where('workflow_runs.dead_lettered_at', 'is not', null)
+      .where('workflow_runs.status', '=', 'failed');
   if (q.cursor) select = select.where('workflow_runs.created_at', '<', new Date(q.cursor));
-  const rows = await select.orderBy('workflow_runs.created_at', 'desc').limit(q.limit + 1).execute();
+  const rows = await select
+    .orderBy('workflow_runs.created_at', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   return { runs: page.map(toRunDto), nextCursor: rows.length > q.limit ? page.at(-1)!.created_at.toISOString() : null };
 }

@@ -11,27 +11,63 @@ import { getRunRow } from './get-run';
 
 export const replayRunSchema = z.object({ from: z.enum(['failed_step', 'start']).default('failed_step') });
 
-export async function replayRun(db: Db, scope: Scope, runId: string, input: z.input<typeof replayRunSchema> = {}, now: Date = new Date()) {
+export async function replayRun(
+  db: Db,
+  scope: Scope,
+  runId: string,
+  input: z.input<typeof replayRunSchema> = {},
+  now: Date = new Date(),
+) {
   requireRole(scope, 'member');
   const { from } = replayRunSchema.parse(input);
   const run = await getRunRow(db, scope, runId);
-  if (run.status !== 'failed' && run.status !== 'cancelled') throw new AppError('conflict', 'Only a failed or cancelled run can be replayed');
-  await recordAudit(db, { workspaceId: scope.workspaceId, actorUserId: scope.userId, action: 'run.replayed', targetType: 'run', targetId: runId, meta: { from } });
+  if (run.status !== 'failed' && run.status !== 'cancelled')
+    throw new AppError('conflict', 'Only a failed or cancelled run can be replayed');
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actorUserId: scope.userId,
+    action: 'run.replayed',
+    targetType: 'run',
+    targetId: runId,
+    meta: { from },
+  });
   if (from === 'start') {
-    const replay = await createRun(db, { workspaceId: scope.workspaceId, workflowId: run.workflow_id, trigger: 'replay', payload: run.payload, version: run.version, replayOf: run.id, createdBy: scope.userId });
+    const replay = await createRun(db, {
+      workspaceId: scope.workspaceId,
+      workflowId: run.workflow_id,
+      trigger: 'replay',
+      payload: run.payload,
+      version: run.version,
+      replayOf: run.id,
+      createdBy: scope.userId,
+    });
     return { id: replay.id, replayOf: run.id, from };
   }
   // NOTE: failed attempts stay in the timeline; the retry budget (the run's attempt count) starts again.
   const updated = await db.transaction().execute(async (trx) => {
     const reset = await trx
       .updateTable('workflow_runs')
-      .set({ status: 'queued', waiting: null, error: null, dead_lettered_at: null, finished_at: null, lease_until: null, wake_at: now, updated_at: now, attempt: 0 })
+      .set({
+        status: 'queued',
+        waiting: null,
+        error: null,
+        dead_lettered_at: null,
+        finished_at: null,
+        lease_until: null,
+        wake_at: now,
+        updated_at: now,
+        attempt: 0,
+      })
       .where('id', '=', runId)
       .where('status', 'in', ['failed', 'cancelled'])
       .returning('id')
       .executeTakeFirst();
     if (!reset) return null;
-    await trx.deleteFrom('workflow_approvals').where('run_id', '=', runId).where('status', 'in', ['rejected', 'expired']).execute();
+    await trx
+      .deleteFrom('workflow_approvals')
+      .where('run_id', '=', runId)
+      .where('status', 'in', ['rejected', 'expired'])
+      .execute();
     return reset;
   });
   if (!updated) throw new AppError('conflict', 'This run changed while replaying; reload and try again');

@@ -6,7 +6,10 @@ import type { Scope } from '@/lib/auth/scope';
 import { toAppError } from '@/lib/errors';
 import { replayRun } from './replay-run';
 
-export const replayRunsSchema = z.object({ runIds: z.array(z.uuid()).min(1).max(100), from: z.enum(['failed_step', 'start']).default('failed_step') });
+export const replayRunsSchema = z.object({
+  runIds: z.array(z.uuid()).min(1).max(100),
+  from: z.enum(['failed_step', 'start']).default('failed_step'),
+});
 
 export async function replayRuns(db: Db, scope: Scope, input: z.infer<typeof replayRunsSchema>) {
   const results = [];

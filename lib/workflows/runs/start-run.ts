@@ -9,5 +9,11 @@ export const startRunSchema = z.object({ payload: z.unknown().optional() });
 
 export async function startRun(db: Db, scope: Scope, workflowId: string, input: z.infer<typeof startRunSchema>) {
   requireRole(scope, 'member');
-  return createRun(db, { workspaceId: scope.workspaceId, workflowId, trigger: 'manual', payload: input.payload ?? {}, createdBy: scope.userId });
+  return createRun(db, {
+    workspaceId: scope.workspaceId,
+    workflowId,
+    trigger: 'manual',
+    payload: input.payload ?? {},
+    createdBy: scope.userId,
+  });
 }

@@ -58,12 +58,19 @@ function flush(db: Db, writer: Writer): void {
 
 async function writeBatch(db: Db, batch: Pending[]): Promise<void> {
   try {
-    const stored = await writeRuns(db, batch.map((pending) => pending.run));
+    const stored = await writeRuns(
+      db,
+      batch.map((pending) => pending.run),
+    );
     for (const pending of batch) pending.resolve(stored.has(pending.run.id));
   } catch (error) {
     if (batch.length === 1) return batch[0]!.reject(error);
     // NOTE: one bad run (its workspace deleted a moment ago) must not fail the others: write each alone.
-    await Promise.all(batch.map((pending) => writeRuns(db, [pending.run]).then((stored) => pending.resolve(stored.has(pending.run.id)), pending.reject)));
+    await Promise.all(
+      batch.map((pending) =>
+        writeRuns(db, [pending.run]).then((stored) => pending.resolve(stored.has(pending.run.id)), pending.reject),
+      ),
+    );
   }
 }
 
@@ -108,7 +115,10 @@ function runsJson(runs: FinishedRun[]): string {
   return `[${runs
     .map((run, n) => {
       const steps = run.inline.steps
-        .map((step, i) => `{"n":${i},"step_id":${text(step.step_id)},"step_type":${text(step.step_type)},"input":${step.input},"output":${step.output},"started_at":"${step.started_at}","finished_at":"${step.finished_at}","duration_ms":${step.duration_ms}}`)
+        .map(
+          (step, i) =>
+            `{"n":${i},"step_id":${text(step.step_id)},"step_type":${text(step.step_type)},"input":${step.input},"output":${step.output},"started_at":"${step.started_at}","finished_at":"${step.finished_at}","duration_ms":${step.duration_ms}}`,
+        )
         .join(',');
       return `{"n":${n},"id":"${run.id}","workspace_id":"${run.workspaceId}","workflow_id":"${run.workflowId}","version":${run.version},"trigger_type":${text(run.trigger)},"trigger_key":${text(run.triggerKey)},"payload":${run.payload},"current_step_id":${text(run.inline.lastStepId)},"created_by":${text(run.createdBy)},"replay_of":${text(run.replayOf)},"started_at":"${run.inline.startedAt.toISOString()}","finished_at":"${run.inline.finishedAt.toISOString()}","period":"${monthStart(run.inline.startedAt)}","steps":[${steps}]}`;
     })

@@ -42,4 +42,11 @@ export function selectWorkflowHead(db: Db, now: Date) {
     ]);
 }
 
-export type WorkflowHead = LimitRow & { id: string; enabled: boolean; current_version: number; workspace_status: string; approval_policy: string; has_success_listeners: SqlBool };
+export type WorkflowHead = LimitRow & {
+  id: string;
+  enabled: boolean;
+  current_version: number;
+  workspace_status: string;
+  approval_policy: string;
+  has_success_listeners: SqlBool;
+};

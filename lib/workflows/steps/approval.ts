@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { defineStep } from './types';
 
 const approvalConfigSchema = z.object({
-  message: z.unknown().transform((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '')).default('Approve this run?'),
+  message: z
+    .unknown()
+    .transform((value) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? '')))
+    .default('Approve this run?'),
 });
 
 export const approvalStep = defineStep({

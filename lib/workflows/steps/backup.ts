@@ -15,7 +15,10 @@ const backupConfigSchema = z
     /** Where the data came from, for people browsing backups. */
     source: z.string().trim().max(200).optional(),
   })
-  .refine((config) => config.data !== undefined, { path: ['data'], message: 'Give the data to back up, e.g. "{{steps.fetch.output.body}}"' });
+  .refine((config) => config.data !== undefined, {
+    path: ['data'],
+    message: 'Give the data to back up, e.g. "{{steps.fetch.output.body}}"',
+  });
 
 export type BackupConfig = z.infer<typeof backupConfigSchema>;
 
@@ -26,7 +29,11 @@ export const backupStep = defineStep({
   resolveTemplates: true,
   async execute(config, ctx) {
     if (config.data === undefined || config.data === null) {
-      throw new StepError('backup_no_data', 'The backup data is empty: check that its template names an earlier step’s output', false);
+      throw new StepError(
+        'backup_no_data',
+        'The backup data is empty: check that its template names an earlier step’s output',
+        false,
+      );
     }
     const encoded = encodeOrFail(config);
     try {
@@ -42,7 +49,10 @@ export const backupStep = defineStep({
         content: encoded.content,
         createdAt: ctx.services.now(),
       });
-      return { kind: 'output', output: { snapshotId: stored.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes, format: stored.format } };
+      return {
+        kind: 'output',
+        output: { snapshotId: stored.id, sha256: stored.sha256, sizeBytes: stored.sizeBytes, format: stored.format },
+      };
     } catch (error) {
       if (error instanceof AppError && error.code === 'payload_too_large') {
         throw new StepError('backup_too_large', error.message, false, error.details as Record<string, unknown>);
@@ -56,7 +66,8 @@ function encodeOrFail(config: BackupConfig) {
   try {
     return encodeSnapshot(config.format, config.data);
   } catch (error) {
-    if (error instanceof SnapshotEncodingError) throw new StepError('backup_invalid_data', error.message, false, { format: config.format });
+    if (error instanceof SnapshotEncodingError)
+      throw new StepError('backup_invalid_data', error.message, false, { format: config.format });
     throw error;
   }
 }

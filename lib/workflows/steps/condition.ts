@@ -3,7 +3,19 @@ import { z } from 'zod';
 import { resolveTemplates } from '../template';
 import { defineStep } from './types';
 
-const operators = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'not_contains', 'exists', 'not_exists', 'matches'] as const;
+const operators = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'contains',
+  'not_contains',
+  'exists',
+  'not_exists',
+  'matches',
+] as const;
 export type ConditionOperator = (typeof operators)[number];
 
 const ruleSchema = z.object({ left: z.unknown(), op: z.enum(operators), right: z.unknown().optional() });
@@ -56,7 +68,9 @@ export const conditionStep = defineStep({
   resolveTemplates: false,
   references: (config) => [config.then, config.else],
   async execute(config, ctx) {
-    const results = config.rules.map((rule) => compare(resolveTemplates(rule.left, ctx.data), rule.op, resolveTemplates(rule.right, ctx.data)));
+    const results = config.rules.map((rule) =>
+      compare(resolveTemplates(rule.left, ctx.data), rule.op, resolveTemplates(rule.right, ctx.data)),
+    );
     const matched = config.match === 'all' ? results.every(Boolean) : results.some(Boolean);
     const next = matched ? config.then : config.else;
     return { kind: 'branch', next, output: { matched, next } };

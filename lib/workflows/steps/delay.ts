@@ -20,7 +20,10 @@ const delayConfigSchema = z
 
 export function delayMs(config: z.infer<typeof delayConfigSchema>, now: Date): number {
   if (config.until) return Math.max(0, Date.parse(config.until) - now.getTime());
-  return ((config.seconds ?? 0) + (config.minutes ?? 0) * 60 + (config.hours ?? 0) * 3_600 + (config.days ?? 0) * 86_400) * 1_000;
+  return (
+    ((config.seconds ?? 0) + (config.minutes ?? 0) * 60 + (config.hours ?? 0) * 3_600 + (config.days ?? 0) * 86_400) *
+    1_000
+  );
 }
 
 export const delayStep = defineStep({

@@ -26,9 +26,17 @@ export const emailStep = defineStep({
       .where('kind', '=', kind)
       .where('status', 'in', ['sent', 'stored'])
       .executeTakeFirst();
-    if (earlier) return { kind: 'output', output: { id: earlier.id, to: config.to, delivered: earlier.status === 'sent', duplicate: true } };
+    if (earlier)
+      return {
+        kind: 'output',
+        output: { id: earlier.id, to: config.to, delivered: earlier.status === 'sent', duplicate: true },
+      };
     try {
-      const sent = await sendEmail(db, { to: config.to, subject: config.subject, text: config.text, kind }, { idempotencyKey: ctx.idempotencyKey });
+      const sent = await sendEmail(
+        db,
+        { to: config.to, subject: config.subject, text: config.text, kind },
+        { idempotencyKey: ctx.idempotencyKey },
+      );
       return { kind: 'output', output: { id: sent.id, to: config.to, delivered: sent.delivered, duplicate: false } };
     } catch (error) {
       throw new StepError('email_failed', error instanceof Error ? error.message : 'The email could not be sent', true);

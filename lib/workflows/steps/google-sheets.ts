@@ -16,7 +16,10 @@ export const googleSheetsConfigSchema = z.strictObject({
   /** Name of a `google_sheets` connector credential (an access token with the spreadsheets scope). */
   credential: credentialNameSchema,
   /** The id in the sheet's URL: docs.google.com/spreadsheets/d/<id>/edit. */
-  spreadsheetId: z.string().trim().regex(/^[A-Za-z0-9_-]{10,200}$/, 'The spreadsheet id from its URL (…/spreadsheets/d/<id>/edit)'),
+  spreadsheetId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{10,200}$/, 'The spreadsheet id from its URL (…/spreadsheets/d/<id>/edit)'),
   /** A1 notation of the table to append to, e.g. `Sheet1` or `Sheet1!A:D`. */
   range: z.string().trim().min(1).max(200),
   values: rowsSchema,
@@ -24,7 +27,10 @@ export const googleSheetsConfigSchema = z.strictObject({
 });
 export type GoogleSheetsConfig = z.infer<typeof googleSheetsConfigSchema>;
 
-type AppendReply = { updates?: { updatedRange?: string; updatedRows?: number; updatedCells?: number }; error?: { message?: string; status?: string } };
+type AppendReply = {
+  updates?: { updatedRange?: string; updatedRows?: number; updatedCells?: number };
+  error?: { message?: string; status?: string };
+};
 
 export const googleSheetsStep = defineStep({
   type: 'google_sheets',
@@ -49,9 +55,25 @@ export const googleSheetsStep = defineStep({
       // not JSON: judged by the status below
     }
     if (response.ok && reply.updates) {
-      return { kind: 'output', output: { updatedRange: reply.updates.updatedRange ?? null, updatedRows: reply.updates.updatedRows ?? 0, updatedCells: reply.updates.updatedCells ?? 0 } };
+      return {
+        kind: 'output',
+        output: {
+          updatedRange: reply.updates.updatedRange ?? null,
+          updatedRows: reply.updates.updatedRows ?? 0,
+          updatedCells: reply.updates.updatedCells ?? 0,
+        },
+      };
     }
-    if (response.ok) throw new StepError('unexpected_response', 'Google Sheets answered without the appended range', false, { status: response.status });
-    throw statusError('Google Sheets', response, text, ctx.services.now(), reply.error?.message ? `${reply.error.status ?? 'error'}: ${reply.error.message}` : undefined);
+    if (response.ok)
+      throw new StepError('unexpected_response', 'Google Sheets answered without the appended range', false, {
+        status: response.status,
+      });
+    throw statusError(
+      'Google Sheets',
+      response,
+      text,
+      ctx.services.now(),
+      reply.error?.message ? `${reply.error.status ?? 'error'}: ${reply.error.message}` : undefined,
+    );
   },
 });

@@ -1,6 +1,15 @@
 // `http_request`: calls any HTTP(S) API behind the egress guard; the output is the status, headers and parsed body.
 import { z } from 'zod';
-import { callService, headersSchema, parseBody, parseHttpUrl, readText, statusError, textField, timeoutMsSchema } from './outbound';
+import {
+  callService,
+  headersSchema,
+  parseBody,
+  parseHttpUrl,
+  readText,
+  statusError,
+  textField,
+  timeoutMsSchema,
+} from './outbound';
 import { defineStep, StepError } from './types';
 
 const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const;
@@ -8,7 +17,9 @@ const statusSchema = z.coerce.number().int().min(100).max(599);
 
 export const httpRequestConfigSchema = z
   .strictObject({
-    method: z.preprocess((value) => (typeof value === 'string' ? value.toUpperCase() : value), z.enum(methods)).default('GET'),
+    method: z
+      .preprocess((value) => (typeof value === 'string' ? value.toUpperCase() : value), z.enum(methods))
+      .default('GET'),
     url: textField(2_048),
     headers: headersSchema.default({}),
     /** Added to the URL's query string. */
@@ -58,18 +69,31 @@ export const httpRequestStep = defineStep({
     }
     const url = withQuery(config.url, config.query);
     const host = new URL(url).host;
-    const response = await callService(ctx, host, url, { method: config.method, headers, body, timeoutMs: config.timeoutMs });
+    const response = await callService(ctx, host, url, {
+      method: config.method,
+      headers,
+      body,
+      timeoutMs: config.timeoutMs,
+    });
     const text = config.method === 'HEAD' ? '' : await readText(response);
     const expected = config.expectStatus === undefined ? null : [config.expectStatus].flat();
     const ok = expected ? expected.includes(response.status) : response.status >= 200 && response.status < 400;
     if (!ok) {
       const error = statusError(host, response, text, ctx.services.now());
       if (expected && error.code === 'request_rejected' && response.status < 400) {
-        throw new StepError('unexpected_status', `${host} answered HTTP ${response.status}, expected ${expected.join(' or ')}`, false, { status: response.status });
+        throw new StepError(
+          'unexpected_status',
+          `${host} answered HTTP ${response.status}, expected ${expected.join(' or ')}`,
+          false,
+          { status: response.status },
+        );
       }
       throw error;
     }
     const contentType = response.headers.get('content-type');
-    return { kind: 'output', output: { status: response.status, headers: outputHeaders(response.headers), body: parseBody(text, contentType) } };
+    return {
+      kind: 'output',
+      output: { status: response.status, headers: outputHeaders(response.headers), body: parseBody(text, contentType) },
+    };
   },
 });

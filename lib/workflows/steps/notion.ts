@@ -29,8 +29,14 @@ export const notionConfigSchema = z
     /** Body text: one paragraph block per blank-line-separated paragraph. */
     content: textField(20_000).optional(),
   })
-  .refine((config) => (config.databaseId === undefined) !== (config.pageId === undefined), { message: 'Give either databaseId or pageId', path: ['databaseId'] })
-  .refine((config) => config.databaseId !== undefined || config.title !== undefined, { message: 'A page under a page needs a title', path: ['title'] });
+  .refine((config) => (config.databaseId === undefined) !== (config.pageId === undefined), {
+    message: 'Give either databaseId or pageId',
+    path: ['databaseId'],
+  })
+  .refine((config) => config.databaseId !== undefined || config.title !== undefined, {
+    message: 'A page under a page needs a title',
+    path: ['title'],
+  });
 export type NotionConfig = z.infer<typeof notionConfigSchema>;
 
 const richText = (content: string) => [{ type: 'text', text: { content } }];
@@ -47,7 +53,10 @@ function paragraphs(content: string) {
 }
 
 function pageBody(config: NotionConfig) {
-  const title = config.title === undefined ? {} : { [config.databaseId ? config.titleProperty : 'title']: { title: richText(config.title) } };
+  const title =
+    config.title === undefined
+      ? {}
+      : { [config.databaseId ? config.titleProperty : 'title']: { title: richText(config.title) } };
   return {
     parent: config.databaseId ? { database_id: config.databaseId } : { page_id: config.pageId },
     properties: config.databaseId ? { ...config.properties, ...title } : title,
@@ -64,7 +73,11 @@ export const notionStep = defineStep({
     const token = await credentialField(ctx, config.credential, 'notion', 'token');
     const response = await callService(ctx, 'Notion', `${getEnv().NOTION_API_BASE.replace(/\/+$/, '')}/v1/pages`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'notion-version': NOTION_VERSION, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'notion-version': NOTION_VERSION,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify(pageBody(config)),
     });
     const text = await readText(response);
@@ -74,9 +87,17 @@ export const notionStep = defineStep({
     } catch {
       // not JSON: judged by the status below
     }
-    if (response.ok && reply.object === 'page' && reply.id) return { kind: 'output', output: { id: reply.id, url: reply.url ?? null } };
-    if (response.ok) throw new StepError('unexpected_response', 'Notion answered without a page', false, { status: response.status });
-    const error = statusError('Notion', response, text, ctx.services.now(), reply.message ? `${reply.code ?? 'error'}: ${reply.message}` : undefined);
+    if (response.ok && reply.object === 'page' && reply.id)
+      return { kind: 'output', output: { id: reply.id, url: reply.url ?? null } };
+    if (response.ok)
+      throw new StepError('unexpected_response', 'Notion answered without a page', false, { status: response.status });
+    const error = statusError(
+      'Notion',
+      response,
+      text,
+      ctx.services.now(),
+      reply.message ? `${reply.code ?? 'error'}: ${reply.message}` : undefined,
+    );
     // NOTE: Notion documents 409 conflict_error as transient ("retry the request").
     if (response.status === 409) throw new StepError('upstream_error', error.message, true, error.details);
     throw error;

@@ -28,7 +28,10 @@ export const slackStep = defineStep({
     const text = await readText(response);
     if (!response.ok) throw statusError('Slack', response, text, ctx.services.now());
     // NOTE: an incoming webhook answers the plain text `ok`; anything else means the URL is not a Slack webhook.
-    if (text.trim() !== 'ok') throw new StepError('unexpected_response', `Slack answered "${excerpt(text, 100)}" instead of "ok"`, false, { status: response.status });
+    if (text.trim() !== 'ok')
+      throw new StepError('unexpected_response', `Slack answered "${excerpt(text, 100)}" instead of "ok"`, false, {
+        status: response.status,
+      });
     return { kind: 'output', output: { delivered: true } };
   },
 });

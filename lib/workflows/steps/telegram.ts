@@ -47,12 +47,34 @@ export const telegramStep = defineStep({
       // not JSON: judged by the status below
     }
     if (response.ok && reply?.ok) {
-      return { kind: 'output', output: { messageId: reply.result.message_id, chatId: reply.result.chat.id, date: new Date(reply.result.date * 1000).toISOString() } };
+      return {
+        kind: 'output',
+        output: {
+          messageId: reply.result.message_id,
+          chatId: reply.result.chat.id,
+          date: new Date(reply.result.date * 1000).toISOString(),
+        },
+      };
     }
-    if (response.ok) throw new StepError('unexpected_response', 'Telegram answered without a sent message; check TELEGRAM_API_BASE', false, { status: response.status });
-    const error = statusError('Telegram', response, text, ctx.services.now(), reply && !reply.ok ? reply.description : undefined);
+    if (response.ok)
+      throw new StepError(
+        'unexpected_response',
+        'Telegram answered without a sent message; check TELEGRAM_API_BASE',
+        false,
+        { status: response.status },
+      );
+    const error = statusError(
+      'Telegram',
+      response,
+      text,
+      ctx.services.now(),
+      reply && !reply.ok ? reply.description : undefined,
+    );
     const retryAfter = reply && !reply.ok ? reply.parameters?.retry_after : undefined;
     if (retryAfter === undefined) throw error;
-    throw new StepError(error.code, error.message, error.retryable, { ...error.details, retryAfterMs: retryAfter * 1000 });
+    throw new StepError(error.code, error.message, error.retryable, {
+      ...error.details,
+      retryAfterMs: retryAfter * 1000,
+    });
   },
 });

@@ -29,9 +29,13 @@ export const transformStep = defineStep({
     }
     if (config.map) {
       const items = resolveTemplates(config.map.over, ctx.data);
-      if (!Array.isArray(items)) throw new StepError('not_a_list', `map.over must resolve to a list; it resolved to ${typeof items}`, false);
+      if (!Array.isArray(items))
+        throw new StepError('not_a_list', `map.over must resolve to a list; it resolved to ${typeof items}`, false);
       const to = config.map.to;
-      return { kind: 'output', output: items.slice(0, 10_000).map((item) => resolveTemplates(to, { ...ctx.data, item })) };
+      return {
+        kind: 'output',
+        output: items.slice(0, 10_000).map((item) => resolveTemplates(to, { ...ctx.data, item })),
+      };
     }
     return { kind: 'output', output: resolveTemplates(config.value, ctx.data) ?? null };
   },

@@ -27,7 +27,11 @@ export type StepContext = {
   signal: AbortSignal;
 };
 
-export type TemplateData = { trigger: { type: string; payload: unknown }; steps: Record<string, { output: unknown }>; run: { id: string; workflowId: string } };
+export type TemplateData = {
+  trigger: { type: string; payload: unknown };
+  steps: Record<string, { output: unknown }>;
+  run: { id: string; workflowId: string };
+};
 
 /** What a step's execution produced. */
 export type StepOutcome =

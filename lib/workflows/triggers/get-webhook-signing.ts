@@ -6,7 +6,12 @@ import { AppError } from '@/lib/errors';
 
 export type WebhookSigningDto = { secretShownAt: Date | null; previousValidUntil: Date | null };
 
-export async function getWebhookSigning(db: Db, scope: Scope, workflowId: string, now: Date = new Date()): Promise<WebhookSigningDto> {
+export async function getWebhookSigning(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  now: Date = new Date(),
+): Promise<WebhookSigningDto> {
   requireScope(scope, 'read');
   const row = await db
     .selectFrom('workflows')

@@ -20,9 +20,16 @@ export type RotateWebhookSecretInput = z.input<typeof rotateWebhookSecretSchema>
 
 export type RotatedWebhookSecret = { secret: string; previousValidUntil: Date | null };
 
-export async function rotateWebhookSecret(db: Db, scope: Scope, workflowId: string, input: RotateWebhookSecretInput = {}, options: { now?: Date } = {}): Promise<RotatedWebhookSecret> {
+export async function rotateWebhookSecret(
+  db: Db,
+  scope: Scope,
+  workflowId: string,
+  input: RotateWebhookSecretInput = {},
+  options: { now?: Date } = {},
+): Promise<RotatedWebhookSecret> {
   requireRole(scope, 'admin');
-  const { graceHours = webhookSecretGrace.defaultHours, onlyIfNeverShown = false } = rotateWebhookSecretSchema.parse(input);
+  const { graceHours = webhookSecretGrace.defaultHours, onlyIfNeverShown = false } =
+    rotateWebhookSecretSchema.parse(input);
   const now = options.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -33,10 +40,13 @@ export async function rotateWebhookSecret(db: Db, scope: Scope, workflowId: stri
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw new AppError('not_found', 'Workflow not found');
-    if (row.trigger_type !== 'webhook') throw new AppError('conflict', 'Only a workflow started by a webhook has a signing secret');
-    if (onlyIfNeverShown && row.webhook_secret_shown_at) throw new AppError('conflict', 'The signing secret was already shown; rotate it to get a new one');
+    if (row.trigger_type !== 'webhook')
+      throw new AppError('conflict', 'Only a workflow started by a webhook has a signing secret');
+    if (onlyIfNeverShown && row.webhook_secret_shown_at)
+      throw new AppError('conflict', 'The signing secret was already shown; rotate it to get a new one');
     // NOTE: a secret never shown cannot be in anyone's sender, so replacing it needs no grace period.
-    const previousValidUntil = row.webhook_secret_shown_at && graceHours > 0 ? new Date(now.getTime() + graceHours * 3_600_000) : null;
+    const previousValidUntil =
+      row.webhook_secret_shown_at && graceHours > 0 ? new Date(now.getTime() + graceHours * 3_600_000) : null;
     const secret = randomBytes(32).toString('base64url');
     await trx
       .updateTable('workflows')

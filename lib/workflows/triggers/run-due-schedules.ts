@@ -7,7 +7,13 @@ import { dispatchRuns } from '../engine/dispatch';
 import { createRun } from '../runs/create-run';
 import { nextOccurrence } from '../schedule/next-occurrence';
 
-type DueWorkflow = { id: string; workspace_id: string; schedule_cron: string | null; schedule_timezone: string | null; next_run_at: Date | null };
+type DueWorkflow = {
+  id: string;
+  workspace_id: string;
+  schedule_cron: string | null;
+  schedule_timezone: string | null;
+  next_run_at: Date | null;
+};
 type StartedRun = { id: string; workspaceId: string; queued: boolean };
 
 /** A schedule that cannot be computed is tried again after this long, so it fails hourly, not on every tick. */
@@ -45,7 +51,14 @@ async function fireSchedule(db: Db, workflow: DueWorkflow, now: Date): Promise<S
   const occurrence = workflow.next_run_at!;
   const next = nextOccurrence(workflow.schedule_cron!, workflow.schedule_timezone ?? 'UTC', now);
   // NOTE: the trigger key makes the occurrence run once, even when two schedulers race.
-  const run = await createRun(db, { workspaceId: workflow.workspace_id, workflowId: workflow.id, trigger: 'schedule', triggerKey: `schedule:${occurrence.toISOString()}`, payload: { scheduledFor: occurrence.toISOString() }, dispatch: false });
+  const run = await createRun(db, {
+    workspaceId: workflow.workspace_id,
+    workflowId: workflow.id,
+    trigger: 'schedule',
+    triggerKey: `schedule:${occurrence.toISOString()}`,
+    payload: { scheduledFor: occurrence.toISOString() },
+    dispatch: false,
+  });
   await moveNextRun(db, workflow, next);
   return run.created ? { id: run.id, workspaceId: workflow.workspace_id, queued: run.status === 'queued' } : null;
 }
@@ -54,14 +67,23 @@ async function fireSchedule(db: Db, workflow: DueWorkflow, now: Date): Promise<S
 async function skipSchedule(db: Db, workflow: DueWorkflow, now: Date, error: unknown): Promise<void> {
   const retryAt = nextRunOrRetry(workflow, now);
   const reason = error instanceof Error ? error.message : String(error);
-  logger.warn({ err: error, workflow_id: workflow.id, retry_at: retryAt?.toISOString() ?? null }, 'scheduled run not started');
+  logger.warn(
+    { err: error, workflow_id: workflow.id, retry_at: retryAt?.toISOString() ?? null },
+    'scheduled run not started',
+  );
   try {
     await moveNextRun(db, workflow, retryAt);
     await logError(db, {
       name: 'schedule.failed',
       workspace_id: workflow.workspace_id,
       message: `Scheduled run of workflow ${workflow.id} not started: ${reason}`,
-      meta: { workflow_id: workflow.id, scheduled_for: workflow.next_run_at?.toISOString() ?? null, cron: workflow.schedule_cron, timezone: workflow.schedule_timezone, retry_at: retryAt?.toISOString() ?? null },
+      meta: {
+        workflow_id: workflow.id,
+        scheduled_for: workflow.next_run_at?.toISOString() ?? null,
+        cron: workflow.schedule_cron,
+        timezone: workflow.schedule_timezone,
+        retry_at: retryAt?.toISOString() ?? null,
+      },
     });
   } catch (recordError) {
     logger.error({ err: recordError, workflow_id: workflow.id }, 'could not record a failed schedule');
@@ -77,5 +99,10 @@ function nextRunOrRetry(workflow: DueWorkflow, now: Date): Date | null {
 }
 
 async function moveNextRun(db: Db, workflow: DueWorkflow, next: Date | null): Promise<void> {
-  await db.updateTable('workflows').set({ next_run_at: next }).where('id', '=', workflow.id).where('next_run_at', '=', workflow.next_run_at!).execute();
+  await db
+    .updateTable('workflows')
+    .set({ next_run_at: next })
+    .where('id', '=', workflow.id)
+    .where('next_run_at', '=', workflow.next_run_at!)
+    .execute();
 }

@@ -25,7 +25,10 @@ export async function triggerEventWorkflows(db: Db, event: WorkflowEvent): Promi
   if (listeners.length === 0) return [];
   const chain = [...event.payload.chain, event.payload.runId];
   if (chain.length > MAX_CHAIN) {
-    logger.warn({ workspace_id: event.workspaceId, chain_length: chain.length }, 'event chain too long; not triggering further workflows');
+    logger.warn(
+      { workspace_id: event.workspaceId, chain_length: chain.length },
+      'event chain too long; not triggering further workflows',
+    );
     return [];
   }
   const created: string[] = [];

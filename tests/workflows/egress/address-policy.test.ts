@@ -38,9 +38,12 @@ describe('address policy', () => {
     expect(verdict.ok ? '' : verdict.reason).toMatch(reason);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8', '100.128.0.1'])('allows the public address %s', (address) => {
-    expect(checkAddress(address, none)).toEqual({ ok: true });
-  });
+  it.each(['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111', '::ffff:8.8.8.8', '100.128.0.1'])(
+    'allows the public address %s',
+    (address) => {
+      expect(checkAddress(address, none)).toEqual({ ok: true });
+    },
+  );
 
   it('allows private addresses only inside an allow-listed IP or CIDR', () => {
     const allowlist = parseAllowlist('10.1.0.0/16, 192.168.1.7, ::1');

@@ -7,7 +7,12 @@ import { fakeLookup } from '../steps/helpers/fake-lookup';
 let target: LocalServer;
 let other: LocalServer;
 let port: string;
-const lookup = fakeLookup({ 'evil.example': '127.0.0.1', 'mapped.example': '::ffff:127.0.0.1', 'trusted.test': '127.0.0.1', 'mixed.example': ['93.184.216.34', '10.0.0.7'] });
+const lookup = fakeLookup({
+  'evil.example': '127.0.0.1',
+  'mapped.example': '::ffff:127.0.0.1',
+  'trusted.test': '127.0.0.1',
+  'mixed.example': ['93.184.216.34', '10.0.0.7'],
+});
 
 beforeAll(async () => {
   target = await startLocalServer((req, res) => {
@@ -33,7 +38,11 @@ beforeAll(async () => {
   other = await startLocalServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, body, authorization: req.headers.authorization ?? null })));
+    req.on('end', () =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ method: req.method, body, authorization: req.headers.authorization ?? null })),
+    );
   });
   port = new URL(target.url).port;
 });
@@ -50,14 +59,19 @@ async function refusal(promise: Promise<unknown>): Promise<StepError> {
   return error as StepError;
 }
 
-const hits = (server: LocalServer, path: string) => server.requests.filter((request) => request.url.startsWith(path)).length;
+const hits = (server: LocalServer, path: string) =>
+  server.requests.filter((request) => request.url.startsWith(path)).length;
 
 describe('guardedFetch refuses internal addresses', () => {
   it.each([
     ['loopback 127.0.0.1', () => `http://127.0.0.1:${port}/secret-a`, /127\.0\.0\.1 is a loopback address/],
     ['private 10.0.0.1', () => 'http://10.0.0.1/', /10\.0\.0\.1 is a private network address/],
     ['cloud metadata 169.254.169.254', () => 'http://169.254.169.254/latest/meta-data/', /cloud metadata/],
-    ['IPv4-mapped IPv6 [::ffff:127.0.0.1]', () => `http://[::ffff:127.0.0.1]:${port}/secret-a`, /embeds 127\.0\.0\.1, a loopback address/],
+    [
+      'IPv4-mapped IPv6 [::ffff:127.0.0.1]',
+      () => `http://[::ffff:127.0.0.1]:${port}/secret-a`,
+      /embeds 127\.0\.0\.1, a loopback address/,
+    ],
     ['localhost', () => `http://localhost:${port}/secret-a`, /localhost is an internal host name/],
   ])('refuses %s without sending anything', async (_name, url, reason) => {
     const error = await refusal(guardedFetch(url(), {}, { lookup, allowlist: [] }));
@@ -92,7 +106,11 @@ describe('guardedFetch refuses internal addresses', () => {
 
   it('refuses a redirect from an allow-listed server to a loopback name that is not allow-listed', async () => {
     const error = await refusal(
-      guardedFetch(`http://trusted.test:${port}/redirect?to=${encodeURIComponent(`http://evil.example:${port}/secret-c`)}`, {}, { lookup, allowlist: ['trusted.test'] }),
+      guardedFetch(
+        `http://trusted.test:${port}/redirect?to=${encodeURIComponent(`http://evil.example:${port}/secret-c`)}`,
+        {},
+        { lookup, allowlist: ['trusted.test'] },
+      ),
     );
     expect(error).toMatchObject({ code: 'egress_refused' });
     expect(error.message).toMatch(/evil\.example/);
@@ -104,7 +122,9 @@ describe('guardedFetch refuses internal addresses', () => {
     'refuses a redirect from an allow-listed 127.0.0.1 to %s',
     async (location) => {
       const to = encodeURIComponent(location.replace('PORT', port));
-      const error = await refusal(guardedFetch(`http://127.0.0.1:${port}/redirect?status=307&to=${to}`, {}, { lookup, allowlist: ['127.0.0.1'] }));
+      const error = await refusal(
+        guardedFetch(`http://127.0.0.1:${port}/redirect?status=307&to=${to}`, {}, { lookup, allowlist: ['127.0.0.1'] }),
+      );
       expect(error).toMatchObject({ code: 'egress_refused', retryable: false });
       expect(hits(target, '/secret-d')).toBe(0);
     },
@@ -132,7 +152,11 @@ describe('guardedFetch reaches what it may', () => {
 
   it('turns a POST into a GET on 303', async () => {
     const to = encodeURIComponent(`${other.url}/echo`);
-    const response = await guardedFetch(`${target.url}/redirect?status=303&to=${to}`, { method: 'POST', body: 'payload' }, { lookup, allowlist: ['127.0.0.1'] });
+    const response = await guardedFetch(
+      `${target.url}/redirect?status=303&to=${to}`,
+      { method: 'POST', body: 'payload' },
+      { lookup, allowlist: ['127.0.0.1'] },
+    );
     expect(await response.json()).toMatchObject({ method: 'GET', body: '' });
   });
 
@@ -143,7 +167,9 @@ describe('guardedFetch reaches what it may', () => {
   });
 
   it('times out with a retryable error', async () => {
-    const error = await refusal(guardedFetch(`${target.url}/slow`, { timeoutMs: 200 }, { lookup, allowlist: ['127.0.0.1'] }));
+    const error = await refusal(
+      guardedFetch(`${target.url}/slow`, { timeoutMs: 200 }, { lookup, allowlist: ['127.0.0.1'] }),
+    );
     expect(error).toMatchObject({ code: 'timeout', retryable: true });
   });
 
@@ -156,11 +182,21 @@ describe('guardedFetch reaches what it may', () => {
   });
 
   it('caps the response size', async () => {
-    const streamed = await guardedFetch(`${target.url}/big`, { maxResponseBytes: 1_000 }, { lookup, allowlist: ['127.0.0.1'] });
+    const streamed = await guardedFetch(
+      `${target.url}/big`,
+      { maxResponseBytes: 1_000 },
+      { lookup, allowlist: ['127.0.0.1'] },
+    );
     await expect(streamed.text()).rejects.toMatchObject({ code: 'response_too_large' });
-    const declared = await refusal(guardedFetch(`${target.url}/big-declared`, { maxResponseBytes: 1_000 }, { lookup, allowlist: ['127.0.0.1'] }));
+    const declared = await refusal(
+      guardedFetch(`${target.url}/big-declared`, { maxResponseBytes: 1_000 }, { lookup, allowlist: ['127.0.0.1'] }),
+    );
     expect(declared).toMatchObject({ code: 'response_too_large', retryable: false });
-    const fits = await guardedFetch(`${target.url}/big`, { maxResponseBytes: 2_000 }, { lookup, allowlist: ['127.0.0.1'] });
+    const fits = await guardedFetch(
+      `${target.url}/big`,
+      { maxResponseBytes: 2_000 },
+      { lookup, allowlist: ['127.0.0.1'] },
+    );
     expect((await fits.text()).length).toBe(1_200);
   });
 });

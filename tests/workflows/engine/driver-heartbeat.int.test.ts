@@ -7,7 +7,11 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinitions } from '@/lib/jobs/definitions';
 import { advanceRun, type EngineDeps } from '@/lib/workflows/engine/advance-run';
-import { createEmbeddedDriver, type EmbeddedDriver, type EmbeddedDriverOptions } from '@/lib/workflows/engine/embedded-driver';
+import {
+  createEmbeddedDriver,
+  type EmbeddedDriver,
+  type EmbeddedDriverOptions,
+} from '@/lib/workflows/engine/embedded-driver';
 import { claimDueRuns } from '@/lib/workflows/engine/run-leases';
 import { guardedFetch } from '@/lib/workflows/egress/guarded-fetch';
 import { createRun } from '@/lib/workflows/runs/create-run';
@@ -56,7 +60,12 @@ afterEach(async () => {
 });
 
 function deps(extra: Partial<EngineDeps> = {}): EngineDeps {
-  return { steps: stepRegistry, fetch: (url, init) => guardedFetch(url, init, { allowlist: new URL(upstream.url).hostname }), credential: async () => ({}), ...extra };
+  return {
+    steps: stepRegistry,
+    fetch: (url, init) => guardedFetch(url, init, { allowlist: new URL(upstream.url).hostname }),
+    credential: async () => ({}),
+    ...extra,
+  };
 }
 
 function startDriver(options: Partial<EmbeddedDriverOptions> & { identity: string }): EmbeddedDriver {
@@ -82,19 +91,33 @@ const finished = (runId: string) =>
   }, `run ${runId} to finish`);
 
 const callsWithKey = (key: string) => upstream.requests.filter((request) => request.headers['idempotency-key'] === key);
-const attempts = (run: Awaited<ReturnType<typeof getRun>>) => run.stepRuns.map((s) => [s.attempt, s.status, (s.error as { code?: string } | null)?.code ?? null]);
+const attempts = (run: Awaited<ReturnType<typeof getRun>>) =>
+  run.stepRuns.map((s) => [s.attempt, s.status, (s.error as { code?: string } | null)?.code ?? null]);
 
 /**
  * A driver that claimed a run, made the step's outbound call and was killed before it could record the result:
  * its heartbeat row (last beat `beatAgoMs` ago), a 120 s lease naming it, the step's attempt left `running`.
  */
 async function runOfKilledDriver(identity: string, { beatAgoMs, pid }: { beatAgoMs: number; pid: number }) {
-  const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'charge', type: 'http_request', config: { method: 'POST', url: `${upstream.url}/charge` } }] });
-  const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
+  const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+    steps: [{ id: 'charge', type: 'http_request', config: { method: 'POST', url: `${upstream.url}/charge` } }],
+  });
+  const run = await createRun(t.db, {
+    workspaceId: owner.workspaceId,
+    workflowId: workflow.id,
+    trigger: 'manual',
+    dispatch: false,
+  });
   const driverId = randomUUID();
   await t.db
     .insertInto('driver_heartbeats')
-    .values({ driver_id: driverId, identity, hostname: hostname(), pid, beat_at: sql`now() - make_interval(secs => ${beatAgoMs / 1000})` })
+    .values({
+      driver_id: driverId,
+      identity,
+      hostname: hostname(),
+      pid,
+      beat_at: sql`now() - make_interval(secs => ${beatAgoMs / 1000})`,
+    })
     .execute();
   const leased = await t.db
     .updateTable('workflow_runs')
@@ -128,19 +151,36 @@ describe('driver heartbeats and leases', () => {
 
   it('never takes a run from a live driver whose step is slow, even after the lease it was first given has run out', async () => {
     slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
-    const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: [{ id: 'slow', type: 'http_request', config: { method: 'POST', url: `${upstream.url}/slow` } }] });
-    const run = await createRun(t.db, { workspaceId: owner.workspaceId, workflowId: workflow.id, trigger: 'manual', dispatch: false });
+    const workflow = await seedWorkflow(t.db, owner.workspaceId, {
+      steps: [{ id: 'slow', type: 'http_request', config: { method: 'POST', url: `${upstream.url}/slow` } }],
+    });
+    const run = await createRun(t.db, {
+      workspaceId: owner.workspaceId,
+      workflowId: workflow.id,
+      trigger: 'manual',
+      dispatch: false,
+    });
     const config = { leaseMs: 2_000, heartbeatMs: 100, staleAfterMs: 15_000 };
     startDriver({ identity: 'node-a', ...config });
     startDriver({ identity: 'node-b', ...config });
 
     await until(async () => callsWithKey(`${run.id}:slow`).length > 0, 'the slow call');
-    const first = await t.db.selectFrom('workflow_runs').select(['lease_owner', 'lease_until']).where('id', '=', run.id).executeTakeFirstOrThrow();
+    const first = await t.db
+      .selectFrom('workflow_runs')
+      .select(['lease_owner', 'lease_until'])
+      .where('id', '=', run.id)
+      .executeTakeFirstOrThrow();
     await until(async () => {
-      const { rows } = await sql<{ passed: boolean }>`select now() > ${first.lease_until}::timestamptz + interval '2 seconds' as passed`.execute(t.db);
+      const { rows } = await sql<{
+        passed: boolean;
+      }>`select now() > ${first.lease_until}::timestamptz + interval '2 seconds' as passed`.execute(t.db);
       return rows[0]!.passed;
     }, 'the first lease to be long over');
-    const held = await t.db.selectFrom('workflow_runs').select(['lease_owner', 'lease_until']).where('id', '=', run.id).executeTakeFirstOrThrow();
+    const held = await t.db
+      .selectFrom('workflow_runs')
+      .select(['lease_owner', 'lease_until'])
+      .where('id', '=', run.id)
+      .executeTakeFirstOrThrow();
     expect(held.lease_owner).toBe(first.lease_owner);
     expect(held.lease_until!.getTime()).toBeGreaterThan(first.lease_until!.getTime());
 
@@ -154,7 +194,9 @@ describe('driver heartbeats and leases', () => {
   it('reclaims the leases of its previous incarnation at start when it restarts with the same identity', async () => {
     const killed = await runOfKilledDriver('node-r', { beatAgoMs: 0, pid: deadPid() });
     // Its last beat is fresh, so a driver of another node leaves the run alone.
-    expect(await claimDueRuns(t.db, { driverId: randomUUID(), leaseMs: 120_000, staleAfterMs: 15_000 }, 50)).not.toContain(killed.runId);
+    expect(
+      await claimDueRuns(t.db, { driverId: randomUUID(), leaseMs: 120_000, staleAfterMs: 15_000 }, 50),
+    ).not.toContain(killed.runId);
 
     startDriver({ identity: 'node-r', heartbeatMs: 1_000, staleAfterMs: 60_000 });
     const done = await finished(killed.runId);
@@ -165,19 +207,43 @@ describe('driver heartbeats and leases', () => {
       [2, 'succeeded', null],
     ]);
     expect(callsWithKey(`${killed.runId}:charge`)).toHaveLength(2);
-    expect(await t.db.selectFrom('driver_heartbeats').select('driver_id').where('driver_id', '=', killed.driverId).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db
+        .selectFrom('driver_heartbeats')
+        .select('driver_id')
+        .where('driver_id', '=', killed.driverId)
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('leaves the leases of a live process that shares its identity until that process stops beating', async () => {
     const sibling = await runOfKilledDriver('node-s', { beatAgoMs: 0, pid: process.ppid });
     const driver = startDriver({ identity: 'node-s', heartbeatMs: 1_000, staleAfterMs: 15_000 });
-    await until(() => t.db.selectFrom('driver_heartbeats').select('driver_id').where('driver_id', '=', driver.driverId).executeTakeFirst(), 'the new driver to register');
-    expect(await t.db.selectFrom('driver_heartbeats').select('driver_id').where('driver_id', '=', sibling.driverId).executeTakeFirst()).toBeDefined();
+    await until(
+      () =>
+        t.db
+          .selectFrom('driver_heartbeats')
+          .select('driver_id')
+          .where('driver_id', '=', driver.driverId)
+          .executeTakeFirst(),
+      'the new driver to register',
+    );
+    expect(
+      await t.db
+        .selectFrom('driver_heartbeats')
+        .select('driver_id')
+        .where('driver_id', '=', sibling.driverId)
+        .executeTakeFirst(),
+    ).toBeDefined();
     await driver.drain();
     expect((await getRun(t.db, owner.scope, sibling.runId)).status).toBe('running');
     expect(callsWithKey(`${sibling.runId}:charge`)).toHaveLength(1);
 
-    await t.db.updateTable('driver_heartbeats').set({ beat_at: sql`now() - interval '1 minute'` }).where('driver_id', '=', sibling.driverId).execute();
+    await t.db
+      .updateTable('driver_heartbeats')
+      .set({ beat_at: sql`now() - interval '1 minute'` })
+      .where('driver_id', '=', sibling.driverId)
+      .execute();
     const done = await finished(sibling.runId);
     expect(done.status).toBe('succeeded');
     expect(callsWithKey(`${sibling.runId}:charge`)).toHaveLength(2);
@@ -185,10 +251,24 @@ describe('driver heartbeats and leases', () => {
 
   it('removes its heartbeat when it stops, and the hourly job forgets drivers silent for a day', async () => {
     const driver = startDriver({ identity: 'node-p', heartbeatMs: 1_000 });
-    await until(() => t.db.selectFrom('driver_heartbeats').select('driver_id').where('driver_id', '=', driver.driverId).executeTakeFirst(), 'the driver to register');
+    await until(
+      () =>
+        t.db
+          .selectFrom('driver_heartbeats')
+          .select('driver_id')
+          .where('driver_id', '=', driver.driverId)
+          .executeTakeFirst(),
+      'the driver to register',
+    );
     await driver.stop();
     drivers = [];
-    expect(await t.db.selectFrom('driver_heartbeats').select('driver_id').where('driver_id', '=', driver.driverId).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db
+        .selectFrom('driver_heartbeats')
+        .select('driver_id')
+        .where('driver_id', '=', driver.driverId)
+        .executeTakeFirst(),
+    ).toBeUndefined();
 
     const old = randomUUID();
     const recent = randomUUID();
@@ -201,7 +281,11 @@ describe('driver heartbeats and leases', () => {
       .execute();
     const job = jobDefinitions.find((candidate) => candidate.id === 'driver-heartbeat-prune')!;
     expect(await job.run({ db: t.db, now: new Date(), logger: pino({ level: 'silent' }) })).toEqual({ deleted: 1 });
-    const left = await t.db.selectFrom('driver_heartbeats').select('driver_id').where('driver_id', 'in', [old, recent]).execute();
+    const left = await t.db
+      .selectFrom('driver_heartbeats')
+      .select('driver_id')
+      .where('driver_id', 'in', [old, recent])
+      .execute();
     expect(left.map((row) => row.driver_id)).toEqual([recent]);
   });
 });

@@ -11,9 +11,19 @@ beforeAll(async () => {
   process.env.NOTION_API_BASE = notion.url;
 });
 afterAll(() => notion.close());
-beforeEach(() => notion.answer({ status: 200, body: { object: 'page', id: 'be633bf1-dfa0-436d-b259-571129a590e5', url: 'https://www.notion.so/Lead-be633bf1dfa0436db259571129a590e5' } }));
+beforeEach(() =>
+  notion.answer({
+    status: 200,
+    body: {
+      object: 'page',
+      id: 'be633bf1-dfa0-436d-b259-571129a590e5',
+      url: 'https://www.notion.so/Lead-be633bf1dfa0436db259571129a590e5',
+    },
+  }),
+);
 
-const ctx = () => stepContext({ credentials: { crm: { connector: 'notion', fields: { token: 'ntn_abcdefghijklmnopqrstuvwxyz' } } } });
+const ctx = () =>
+  stepContext({ credentials: { crm: { connector: 'notion', fields: { token: 'ntn_abcdefghijklmnopqrstuvwxyz' } } } });
 const run = (config: Record<string, unknown>) => notionStep.execute(notionStep.configSchema.parse(config), ctx());
 
 describe('notion step (POST /v1/pages)', () => {
@@ -25,7 +35,13 @@ describe('notion step (POST /v1/pages)', () => {
       properties: { Email: { email: 'ada@example.com' } },
       content: 'First paragraph.\n\nSecond paragraph.',
     });
-    expect(outcome).toEqual({ kind: 'output', output: { id: 'be633bf1-dfa0-436d-b259-571129a590e5', url: 'https://www.notion.so/Lead-be633bf1dfa0436db259571129a590e5' } });
+    expect(outcome).toEqual({
+      kind: 'output',
+      output: {
+        id: 'be633bf1-dfa0-436d-b259-571129a590e5',
+        url: 'https://www.notion.so/Lead-be633bf1dfa0436db259571129a590e5',
+      },
+    });
     const request = notion.last();
     expect(request).toMatchObject({ method: 'POST', url: '/v1/pages' });
     expect(request.headers).toMatchObject({
@@ -35,37 +51,81 @@ describe('notion step (POST /v1/pages)', () => {
     });
     expect(JSON.parse(request.body)).toEqual({
       parent: { database_id: '598337872cf94fdf8782e53db20768a5' },
-      properties: { Email: { email: 'ada@example.com' }, Name: { title: [{ type: 'text', text: { content: 'Ada Lovelace' } }] } },
+      properties: {
+        Email: { email: 'ada@example.com' },
+        Name: { title: [{ type: 'text', text: { content: 'Ada Lovelace' } }] },
+      },
       children: [
-        { object: 'block', type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'First paragraph.' } }] } },
-        { object: 'block', type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'Second paragraph.' } }] } },
+        {
+          object: 'block',
+          type: 'paragraph',
+          paragraph: { rich_text: [{ type: 'text', text: { content: 'First paragraph.' } }] },
+        },
+        {
+          object: 'block',
+          type: 'paragraph',
+          paragraph: { rich_text: [{ type: 'text', text: { content: 'Second paragraph.' } }] },
+        },
       ],
     });
   });
 
   it('creates a sub-page under a page with the title property', async () => {
     await run({ credential: 'crm', pageId: DB, title: 'Weekly report' });
-    expect(JSON.parse(notion.last().body)).toEqual({ parent: { page_id: '598337872cf94fdf8782e53db20768a5' }, properties: { title: { title: [{ type: 'text', text: { content: 'Weekly report' } }] } } });
+    expect(JSON.parse(notion.last().body)).toEqual({
+      parent: { page_id: '598337872cf94fdf8782e53db20768a5' },
+      properties: { title: { title: [{ type: 'text', text: { content: 'Weekly report' } }] } },
+    });
   });
 
   it('fails without retrying when the credential is missing', async () => {
-    await stepFailure(notionStep.execute(notionStep.configSchema.parse({ credential: 'other', databaseId: DB, title: 'x' }), ctx()), { code: 'credential_missing', retryable: false });
+    await stepFailure(
+      notionStep.execute(notionStep.configSchema.parse({ credential: 'other', databaseId: DB, title: 'x' }), ctx()),
+      { code: 'credential_missing', retryable: false },
+    );
   });
 
   it('fails without retrying on a 4xx with Notion’s code and message', async () => {
-    notion.answer({ status: 400, body: { object: 'error', status: 400, code: 'validation_error', message: 'Name is not a property that exists.' } });
-    const error = await stepFailure(run({ credential: 'crm', databaseId: DB, title: 'x' }), { code: 'request_rejected', retryable: false });
-    expect(error.message).toBe('Notion refused the request with HTTP 400: validation_error: Name is not a property that exists.');
+    notion.answer({
+      status: 400,
+      body: { object: 'error', status: 400, code: 'validation_error', message: 'Name is not a property that exists.' },
+    });
+    const error = await stepFailure(run({ credential: 'crm', databaseId: DB, title: 'x' }), {
+      code: 'request_rejected',
+      retryable: false,
+    });
+    expect(error.message).toBe(
+      'Notion refused the request with HTTP 400: validation_error: Name is not a property that exists.',
+    );
   });
 
   it('retries on 429 (Retry-After), 409 conflict and 5xx', async () => {
-    notion.answer({ status: 429, headers: { 'retry-after': '3' }, body: { object: 'error', status: 429, code: 'rate_limited', message: 'slow down' } });
-    const limited = await stepFailure(run({ credential: 'crm', databaseId: DB, title: 'x' }), { code: 'rate_limited', retryable: true });
+    notion.answer({
+      status: 429,
+      headers: { 'retry-after': '3' },
+      body: { object: 'error', status: 429, code: 'rate_limited', message: 'slow down' },
+    });
+    const limited = await stepFailure(run({ credential: 'crm', databaseId: DB, title: 'x' }), {
+      code: 'rate_limited',
+      retryable: true,
+    });
     expect(limited.details).toMatchObject({ retryAfterMs: 3_000 });
-    notion.answer({ status: 409, body: { object: 'error', status: 409, code: 'conflict_error', message: 'Conflict occurred while saving.' } });
-    await stepFailure(run({ credential: 'crm', databaseId: DB, title: 'x' }), { code: 'upstream_error', retryable: true });
-    notion.answer({ status: 503, body: { object: 'error', status: 503, code: 'service_unavailable', message: 'Notion is unavailable' } });
-    await stepFailure(run({ credential: 'crm', databaseId: DB, title: 'x' }), { code: 'upstream_error', retryable: true });
+    notion.answer({
+      status: 409,
+      body: { object: 'error', status: 409, code: 'conflict_error', message: 'Conflict occurred while saving.' },
+    });
+    await stepFailure(run({ credential: 'crm', databaseId: DB, title: 'x' }), {
+      code: 'upstream_error',
+      retryable: true,
+    });
+    notion.answer({
+      status: 503,
+      body: { object: 'error', status: 503, code: 'service_unavailable', message: 'Notion is unavailable' },
+    });
+    await stepFailure(run({ credential: 'crm', databaseId: DB, title: 'x' }), {
+      code: 'upstream_error',
+      retryable: true,
+    });
   });
 
   it.each([

@@ -29,7 +29,8 @@ async function createWorkflow(body: unknown = definition()) {
   return { id: created.id, token: new URL(created.webhookUrl).pathname.split('/').pop()! };
 }
 
-const deliver = (token: string) => hookRoute.POST(request(`/api/hooks/${token}`, { method: 'POST', json: { order: 'A-1' } }), params({ token }));
+const deliver = (token: string) =>
+  hookRoute.POST(request(`/api/hooks/${token}`, { method: 'POST', json: { order: 'A-1' } }), params({ token }));
 
 async function deliverMany(token: string, count: number) {
   const statuses: number[] = [];
@@ -38,14 +39,25 @@ async function deliverMany(token: string, count: number) {
 }
 
 const runCount = async (workflowId: string) =>
-  Number((await test.db.selectFrom('workflow_runs').select((eb) => eb.fn.countAll<string>().as('n')).where('workflow_id', '=', workflowId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await test.db
+        .selectFrom('workflow_runs')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('workflow_id', '=', workflowId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   test = await createTestDb();
   database.current = test;
   owner = await seedMember(test.db, 'owner');
   // NOTE: a paid plan, so the month's run allowance is not what stops these deliveries.
-  await test.db.insertInto('billing_accounts').values({ workspace_id: owner.workspaceId, plan: 'business', status: 'active' }).execute();
+  await test.db
+    .insertInto('billing_accounts')
+    .values({ workspace_id: owner.workspaceId, plan: 'business', status: 'active' })
+    .execute();
 });
 afterAll(() => test.close());
 beforeEach(async () => {
@@ -68,7 +80,10 @@ describe('inbound webhook rate limit', () => {
     expect(refused.headers.get('retry-after')).toBe('30');
     expect(refused.headers.get('ratelimit-limit')).toBe('60');
     expect(refused.headers.get('ratelimit-remaining')).toBe('0');
-    expect((await refused.json()).error).toMatchObject({ code: 'rate_limited', details: { limit: 60, retryAfterSeconds: 30 } });
+    expect((await refused.json()).error).toMatchObject({
+      code: 'rate_limited',
+      details: { limit: 60, retryAfterSeconds: 30 },
+    });
     expect(await runCount(workflow.id)).toBe(60);
   });
 
@@ -102,7 +117,13 @@ describe('inbound webhook rate limit', () => {
     expect(await runCount(workflow.id)).toBe(3);
 
     session.current = owner;
-    const edited = await workflowRoute.PUT(request(`/api/workflows/${workflow.id}`, { method: 'PUT', json: { definition: definition({ type: 'webhook', rateLimitPerMinute: 5 }) } }), params({ id: workflow.id }));
+    const edited = await workflowRoute.PUT(
+      request(`/api/workflows/${workflow.id}`, {
+        method: 'PUT',
+        json: { definition: definition({ type: 'webhook', rateLimitPerMinute: 5 }) },
+      }),
+      params({ id: workflow.id }),
+    );
     expect(edited.status).toBe(200);
     session.current = null;
     // The refused fourth delivery counted too: the fifth of this minute is the last one accepted.
@@ -112,7 +133,9 @@ describe('inbound webhook rate limit', () => {
 
   it('refuses a setting outside 1–1000 deliveries a minute with the field path', async () => {
     session.current = owner;
-    const response = await workflowsRoute.POST(request('/api/workflows', { method: 'POST', json: definition({ type: 'webhook', rateLimitPerMinute: 5_000 }) }));
+    const response = await workflowsRoute.POST(
+      request('/api/workflows', { method: 'POST', json: definition({ type: 'webhook', rateLimitPerMinute: 5_000 }) }),
+    );
     expect(response.status).toBe(422);
     expect(JSON.stringify(await response.json())).toContain('trigger.rateLimitPerMinute');
   });

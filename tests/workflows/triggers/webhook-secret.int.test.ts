@@ -15,7 +15,9 @@ import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 vi.mock('@/db', async () => (await import('../../helpers/route-request')).dbModule());
 vi.mock('@/lib/auth/session-scope', async () => (await import('../../helpers/route-request')).sessionModule());
-vi.mock('@/lib/logger', async (importOriginal) => (await import('../../helpers/captured-logs')).loggerModule(await importOriginal()));
+vi.mock('@/lib/logger', async (importOriginal) =>
+  (await import('../../helpers/captured-logs')).loggerModule(await importOriginal()),
+);
 
 const workflowsRoute = await import('@/app/api/workflows/route');
 const workflowRoute = await import('@/app/api/workflows/[id]/route');
@@ -34,7 +36,14 @@ const body = JSON.stringify({ order: 'A-1' });
 async function createSignedWorkflow(requireSignature = true) {
   session.current = owner;
   const response = await workflowsRoute.POST(
-    request('/api/workflows', { method: 'POST', json: { name: 'Signed orders', trigger: { type: 'webhook', requireSignature }, steps: [{ id: 'note', type: 'log', config: { message: 'Order' } }] } }),
+    request('/api/workflows', {
+      method: 'POST',
+      json: {
+        name: 'Signed orders',
+        trigger: { type: 'webhook', requireSignature },
+        steps: [{ id: 'note', type: 'log', config: { message: 'Order' } }],
+      },
+    }),
   );
   expect(response.status).toBe(201);
   const created = (await response.json()) as { id: string; webhookUrl: string };
@@ -43,7 +52,10 @@ async function createSignedWorkflow(requireSignature = true) {
 
 async function rotate(workflowId: string, as: Seeded | null, json: unknown = {}, key?: string) {
   session.current = as;
-  const response = await rotateRoute.POST(request(`/api/workflows/${workflowId}/webhook-secret/rotate`, { method: 'POST', json, key }), params({ id: workflowId }));
+  const response = await rotateRoute.POST(
+    request(`/api/workflows/${workflowId}/webhook-secret/rotate`, { method: 'POST', json, key }),
+    params({ id: workflowId }),
+  );
   const answer = await response.json();
   if (response.status === 200) shownSecrets.push(answer.secret);
   return { status: response.status, body: answer };
@@ -52,14 +64,28 @@ async function rotate(workflowId: string, as: Seeded | null, json: unknown = {},
 /** A delivery through the hook route, as a sender sends it. */
 async function deliver(token: string, signature?: string) {
   session.current = null;
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...(signature ? { 'x-levqor-signature': signature } : {}) };
-  return (await hookRoute.POST(request(`/api/hooks/${token}`, { method: 'POST', body, headers }), params({ token }))).status;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    ...(signature ? { 'x-levqor-signature': signature } : {}),
+  };
+  return (await hookRoute.POST(request(`/api/hooks/${token}`, { method: 'POST', body, headers }), params({ token })))
+    .status;
 }
 
 /** A delivery straight to the trigger at an injected moment: 'started' or the refusal's error code. */
 async function deliverAt(token: string, secret: string, now: Date) {
   try {
-    await receiveWebhook(test.db, { token, rawBody: body, contentType: 'application/json', signature: signWebhookBody(secret, body), deliveryId: null }, { now });
+    await receiveWebhook(
+      test.db,
+      {
+        token,
+        rawBody: body,
+        contentType: 'application/json',
+        signature: signWebhookBody(secret, body),
+        deliveryId: null,
+      },
+      { now },
+    );
     return 'started';
   } catch (error) {
     return (error as { code?: string }).code;
@@ -72,7 +98,10 @@ beforeAll(async () => {
   owner = await seedMember(test.db, 'owner');
   member = await seedMember(test.db, 'member', owner.workspaceId);
   stranger = await seedMember(test.db, 'owner');
-  await test.db.insertInto('billing_accounts').values({ workspace_id: owner.workspaceId, plan: 'business', status: 'active' }).execute();
+  await test.db
+    .insertInto('billing_accounts')
+    .values({ workspace_id: owner.workspaceId, plan: 'business', status: 'active' })
+    .execute();
 });
 afterAll(() => test.close());
 beforeEach(async () => {
@@ -90,8 +119,15 @@ describe('signed webhook secrets', () => {
     expect(await deliver(workflow.token, signWebhookBody('not-the-secret', body))).toBe(401);
 
     // A second "first reveal" (another tab, another admin) is refused: the secret is never shown twice.
-    expect(await rotate(workflow.id, owner, { onlyIfNeverShown: true })).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
-    const audit = await test.db.selectFrom('audit_logs').select(['action', 'target_id']).where('action', '=', 'workflow.webhook_secret_rotated').execute();
+    expect(await rotate(workflow.id, owner, { onlyIfNeverShown: true })).toMatchObject({
+      status: 409,
+      body: { error: { code: 'conflict' } },
+    });
+    const audit = await test.db
+      .selectFrom('audit_logs')
+      .select(['action', 'target_id'])
+      .where('action', '=', 'workflow.webhook_secret_rotated')
+      .execute();
     expect(audit).toEqual([{ action: 'workflow.webhook_secret_rotated', target_id: workflow.id }]);
   });
 
@@ -128,13 +164,27 @@ describe('signed webhook secrets', () => {
     expect(await rotate(workflow.id, stranger)).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
     expect(await rotate(workflow.id, member)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     const { key } = await createApiKey(test.db, owner.scope, { name: 'writer', scopes: ['read', 'write'] });
-    expect(await rotate(workflow.id, null, {}, key)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect(await rotate(workflow.id, null, {}, key)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'forbidden' } },
+    });
     expect(await deliver(workflow.token, signWebhookBody(secret, body))).toBe(202);
   });
 
   it('refuses a workflow that no webhook starts with 409', async () => {
     session.current = owner;
-    const created = await (await workflowsRoute.POST(request('/api/workflows', { method: 'POST', json: { name: 'Manual', trigger: { type: 'manual' }, steps: [{ id: 'note', type: 'log', config: { message: 'x' } }] } }))).json();
+    const created = await (
+      await workflowsRoute.POST(
+        request('/api/workflows', {
+          method: 'POST',
+          json: {
+            name: 'Manual',
+            trigger: { type: 'manual' },
+            steps: [{ id: 'note', type: 'log', config: { message: 'x' } }],
+          },
+        }),
+      )
+    ).json();
     expect(await rotate(created.id, owner)).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
   });
 
@@ -144,9 +194,20 @@ describe('signed webhook secrets', () => {
     const server: Server = createServer(async (incoming, outgoing) => {
       const chunks: Buffer[] = [];
       for await (const chunk of incoming) chunks.push(chunk as Buffer);
-      const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : [])));
+      const headers = new Headers(
+        Object.entries(incoming.headers).flatMap(([name, value]) =>
+          typeof value === 'string' ? [[name, value] as [string, string]] : [],
+        ),
+      );
       const token = String(incoming.url).split('/').pop()!;
-      const response = await hookRoute.POST(new Request(`http://localhost:3000${incoming.url}`, { method: incoming.method, headers, body: Buffer.concat(chunks) }), params({ token }));
+      const response = await hookRoute.POST(
+        new Request(`http://localhost:3000${incoming.url}`, {
+          method: incoming.method,
+          headers,
+          body: Buffer.concat(chunks),
+        }),
+        params({ token }),
+      );
       outgoing.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -157,7 +218,10 @@ describe('signed webhook secrets', () => {
       expect(curl.stdout).toBe('202');
       const node = await run(process.execPath, ['--input-type=module', '-e', nodeSigningExample(url, secret)]);
       expect(node.stdout.trim()).toBe('202');
-      const wrong = await run('sh', ['-c', `${curlSigningExample(url, 'not-the-secret')} -s -o /dev/null -w '%{http_code}'`]);
+      const wrong = await run('sh', [
+        '-c',
+        `${curlSigningExample(url, 'not-the-secret')} -s -o /dev/null -w '%{http_code}'`,
+      ]);
       expect(wrong.stdout).toBe('401');
     } finally {
       await new Promise((resolve) => server.close(resolve));
@@ -171,8 +235,14 @@ describe('signed webhook secrets', () => {
     await deliver(workflow.token, signWebhookBody(secret, body));
     await deliver(workflow.token, 'sha256=wrong');
     session.current = owner;
-    const answer = await (await workflowRoute.GET(request(`/api/workflows/${workflow.id}`), params({ id: workflow.id }))).text();
-    const stored = await test.db.selectFrom('workflows').select(['webhook_secret', 'webhook_secret_previous']).where('id', '=', workflow.id).executeTakeFirstOrThrow();
+    const answer = await (
+      await workflowRoute.GET(request(`/api/workflows/${workflow.id}`), params({ id: workflow.id }))
+    ).text();
+    const stored = await test.db
+      .selectFrom('workflows')
+      .select(['webhook_secret', 'webhook_secret_previous'])
+      .where('id', '=', workflow.id)
+      .executeTakeFirstOrThrow();
     const audit = JSON.stringify(await test.db.selectFrom('audit_logs').selectAll().execute());
     const telemetry = JSON.stringify(await test.db.selectFrom('telemetry_logs').selectAll().execute());
     expect(shownSecrets.length).toBeGreaterThan(5);

@@ -15,13 +15,18 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ loca
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/approvals');
-  const [t, approvals] = await Promise.all([getTranslations('approvals'), listApprovals(await getDb(), scope, { limit: 100 })]);
+  const [t, approvals] = await Promise.all([
+    getTranslations('approvals'),
+    listApprovals(await getDb(), scope, { limit: 100 }),
+  ]);
   const waiting = approvals.filter((approval) => approval.status === 'pending').length;
   return (
     <div className="max-w-4xl">
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2 text-fg-muted">{t('intro')}</p>
-      <p className="mt-4 text-sm font-medium" data-testid="approvals-waiting">{t('waiting', { count: waiting })}</p>
+      <p className="mt-4 text-sm font-medium" data-testid="approvals-waiting">
+        {t('waiting', { count: waiting })}
+      </p>
       {approvals.length === 0 ? (
         <p className="mt-8 text-fg-subtle">{t('empty')}</p>
       ) : (

@@ -23,7 +23,8 @@ export default async function BackupsPage({ params, searchParams }: Props) {
   const db = await getDb();
   // NOTE: a cursor that does not decode (edited by hand) shows the first page rather than an error.
   const list = listSnapshots(db, scope, { cursor, limit: 50 }).catch((error: unknown) => {
-    if (cursor && error instanceof AppError && error.code === 'bad_request') return listSnapshots(db, scope, { limit: 50 });
+    if (cursor && error instanceof AppError && error.code === 'bad_request')
+      return listSnapshots(db, scope, { limit: 50 });
     throw error;
   });
   const [t, page] = await Promise.all([getTranslations('backups'), list]);
@@ -31,9 +32,20 @@ export default async function BackupsPage({ params, searchParams }: Props) {
     <div className="max-w-6xl">
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
-      <div className="mt-6">{page.data.length === 0 ? <p className="text-fg-subtle">{t('empty')}</p> : <SnapshotsTable snapshots={page.data} />}</div>
+      <div className="mt-6">
+        {page.data.length === 0 ? (
+          <p className="text-fg-subtle">{t('empty')}</p>
+        ) : (
+          <SnapshotsTable snapshots={page.data} />
+        )}
+      </div>
       {page.nextCursor ? (
-        <Link href={{ pathname: '/backups', query: { cursor: page.nextCursor } }} className="mt-4 inline-block text-sm text-brand-accent underline underline-offset-4">{t('older')}</Link>
+        <Link
+          href={{ pathname: '/backups', query: { cursor: page.nextCursor } }}
+          className="mt-4 inline-block text-sm text-brand-accent underline underline-offset-4"
+        >
+          {t('older')}
+        </Link>
       ) : null}
     </div>
   );

@@ -18,7 +18,12 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/billing');
-  const [t, tp, format, summary] = await Promise.all([getTranslations('billing'), getTranslations('pricing'), getFormatter(), getBillingSummary(await getDb(), scope)]);
+  const [t, tp, format, summary] = await Promise.all([
+    getTranslations('billing'),
+    getTranslations('pricing'),
+    getFormatter(),
+    getBillingSummary(await getDb(), scope),
+  ]);
   const { entitlements, subscription, meters, credits } = summary;
   const configured = getStripe() !== null;
   const date = (value: Date | string) => format.dateTime(new Date(value), { dateStyle: 'long' });
@@ -28,18 +33,32 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
   return (
     <div className="max-w-4xl">
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
-      {configured ? null : <p role="status" className="mt-4 rounded-card border border-warning/40 p-4 text-sm text-warning">{t('notConfigured')}</p>}
+      {configured ? null : (
+        <p role="status" className="mt-4 rounded-card border border-warning/40 p-4 text-sm text-warning">
+          {t('notConfigured')}
+        </p>
+      )}
       {entitlements.status === 'past_due' ? (
-        <p role="alert" className="mt-4 rounded-card border border-danger/50 p-4 text-sm text-danger" data-testid="billing-past-due">
+        <p
+          role="alert"
+          className="mt-4 rounded-card border border-danger/50 p-4 text-sm text-danger"
+          data-testid="billing-past-due"
+        >
           {entitlements.limited ? t('limited') : t('pastDue', { date: date(entitlements.graceUntil!) })}
         </p>
       ) : null}
 
       <section className="mt-8 rounded-card border border-border bg-surface-raised p-6" aria-labelledby="plan-title">
-        <p id="plan-title" className="text-sm text-fg-muted">{t('plan')}</p>
+        <p id="plan-title" className="text-sm text-fg-muted">
+          {t('plan')}
+        </p>
         <div className="mt-1 flex flex-wrap items-center gap-3">
-          <span className="font-display text-3xl font-semibold" data-testid="billing-plan">{t(`planName.${entitlements.plan}`)}</span>
-          <span className="rounded-full bg-surface px-2.5 py-1 text-xs text-fg-muted" data-testid="billing-status">{t(`status.${entitlements.status}`)}</span>
+          <span className="font-display text-3xl font-semibold" data-testid="billing-plan">
+            {t(`planName.${entitlements.plan}`)}
+          </span>
+          <span className="rounded-full bg-surface px-2.5 py-1 text-xs text-fg-muted" data-testid="billing-status">
+            {t(`status.${entitlements.status}`)}
+          </span>
         </div>
         {subscription ? (
           <p className="mt-2 text-sm text-fg-muted">
@@ -53,7 +72,10 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
         ) : null}
         <div className="mt-5 flex flex-wrap items-start gap-3">
           {configured && canManage && summary.hasBillingAccount ? <PortalButton /> : null}
-          <Link href="/pricing" className="rounded-lg border border-border-strong px-4 py-2 text-sm font-semibold hover:bg-surface-sunken">
+          <Link
+            href="/pricing"
+            className="rounded-lg border border-border-strong px-4 py-2 text-sm font-semibold hover:bg-surface-sunken"
+          >
             {entitlements.plan === 'free' ? t('upgrade') : t('seePlans')}
           </Link>
         </div>
@@ -62,19 +84,54 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
 
       <h2 className="mt-10 text-lg font-semibold">{t('limitsTitle')}</h2>
       <div className="mt-4 grid gap-4 sm:grid-cols-3">
-        <UsageMeter label={t('meters.workflows')} used={meters.workflows.used} allowed={meters.workflows.allowed} caption={count(meters.workflows.used, meters.workflows.allowed)} testId="meter-workflows" />
-        <UsageMeter label={t('meters.runs')} used={meters.runs_per_month.used} allowed={meters.runs_per_month.allowed} caption={count(meters.runs_per_month.used, meters.runs_per_month.allowed)} testId="meter-runs" />
-        <UsageMeter label={t('meters.seats')} used={meters.seats.used} allowed={meters.seats.allowed} caption={count(meters.seats.used, meters.seats.allowed)} testId="meter-seats" />
+        <UsageMeter
+          label={t('meters.workflows')}
+          used={meters.workflows.used}
+          allowed={meters.workflows.allowed}
+          caption={count(meters.workflows.used, meters.workflows.allowed)}
+          testId="meter-workflows"
+        />
+        <UsageMeter
+          label={t('meters.runs')}
+          used={meters.runs_per_month.used}
+          allowed={meters.runs_per_month.allowed}
+          caption={count(meters.runs_per_month.used, meters.runs_per_month.allowed)}
+          testId="meter-runs"
+        />
+        <UsageMeter
+          label={t('meters.seats')}
+          used={meters.seats.used}
+          allowed={meters.seats.allowed}
+          caption={count(meters.seats.used, meters.seats.allowed)}
+          testId="meter-seats"
+        />
       </div>
 
-      <section className="mt-10 flex flex-wrap items-center justify-between gap-4 rounded-card border border-border p-5" aria-labelledby="credits-title">
+      <section
+        className="mt-10 flex flex-wrap items-center justify-between gap-4 rounded-card border border-border p-5"
+        aria-labelledby="credits-title"
+      >
         <div>
-          <h2 id="credits-title" className="font-semibold">{t('creditsTitle')}</h2>
-          <p className="mt-1 text-sm text-fg-muted" data-testid="credits-available">{t('creditsAvailable', { count: credits.available })}</p>
+          <h2 id="credits-title" className="font-semibold">
+            {t('creditsTitle')}
+          </h2>
+          <p className="mt-1 text-sm text-fg-muted" data-testid="credits-available">
+            {t('creditsAvailable', { count: credits.available })}
+          </p>
         </div>
         <div className="flex gap-3 text-sm">
-          <Link href="/pricing#addons-title" className="rounded-lg border border-border-strong px-3 py-2 hover:bg-surface-raised">{t('buyCredits')}</Link>
-          <Link href="/billing/usage" className="rounded-lg border border-border-strong px-3 py-2 hover:bg-surface-raised">{t('usageLink')}</Link>
+          <Link
+            href="/pricing#addons-title"
+            className="rounded-lg border border-border-strong px-3 py-2 hover:bg-surface-raised"
+          >
+            {t('buyCredits')}
+          </Link>
+          <Link
+            href="/billing/usage"
+            className="rounded-lg border border-border-strong px-3 py-2 hover:bg-surface-raised"
+          >
+            {t('usageLink')}
+          </Link>
         </div>
       </section>
 
@@ -87,10 +144,17 @@ export default async function BillingPage({ params }: { params: Promise<{ locale
             const price = findPrice(purchase.lookupKey);
             const label = price ? priceLabel(price) : null;
             return (
-              <li key={`${purchase.lookupKey}-${String(purchase.createdAt)}`} className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm">
+              <li
+                key={`${purchase.lookupKey}-${String(purchase.createdAt)}`}
+                className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm"
+              >
                 <span>{label ? tp(label.key, label.values) : purchase.lookupKey}</span>
                 <span className="text-fg-muted">
-                  {format.number(purchase.amountTotal / 100, { style: 'currency', currency: purchase.currency.toUpperCase() })} · {t(`purchaseStatus.${purchase.status}`)} · {date(purchase.createdAt)}
+                  {format.number(purchase.amountTotal / 100, {
+                    style: 'currency',
+                    currency: purchase.currency.toUpperCase(),
+                  })}{' '}
+                  · {t(`purchaseStatus.${purchase.status}`)} · {date(purchase.createdAt)}
                 </span>
               </li>
             );

@@ -47,30 +47,67 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
       </div>
       <section aria-labelledby="dashboard-runs" className="mt-8">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="dashboard-runs" className="font-display text-xl font-semibold">{td('runsTitle')}</h2>
-          <Link href="/workflows" className="text-sm text-brand-accent underline underline-offset-4">{td('toWorkflows')}</Link>
+          <h2 id="dashboard-runs" className="font-display text-xl font-semibold">
+            {td('runsTitle')}
+          </h2>
+          <Link href="/workflows" className="text-sm text-brand-accent underline underline-offset-4">
+            {td('toWorkflows')}
+          </Link>
         </div>
         <ul className="mt-4 grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
-          <li><StatCard label={td('runsToday')} value={format.number(stats.runsToday)} href={`/runs?from=${stats.perDay.at(-1)?.day ?? ''}`} testId="stat-runs-today" /></li>
+          <li>
+            <StatCard
+              label={td('runsToday')}
+              value={format.number(stats.runsToday)}
+              href={`/runs?from=${stats.perDay.at(-1)?.day ?? ''}`}
+              testId="stat-runs-today"
+            />
+          </li>
           <li>
             <StatCard
               label={td('successRate')}
-              value={stats.successRate7d === null ? '—' : format.number(stats.successRate7d, { style: 'percent', maximumFractionDigits: 1 })}
+              value={
+                stats.successRate7d === null
+                  ? '—'
+                  : format.number(stats.successRate7d, { style: 'percent', maximumFractionDigits: 1 })
+              }
               hint={td('successRateHint', { count: stats.finished7d })}
               testId="stat-success-rate"
             />
           </li>
-          <li><StatCard label={td('failures')} value={format.number(stats.failureQueue)} href="/failure-queue" tone={stats.failureQueue > 0 ? 'danger' : 'default'} hint={td('failuresHint')} testId="stat-failures" /></li>
-          <li><StatCard label={td('approvals')} value={format.number(stats.approvalsWaiting)} href="/approvals" tone={stats.approvalsWaiting > 0 ? 'warning' : 'default'} hint={td('approvalsHint')} testId="stat-approvals" /></li>
+          <li>
+            <StatCard
+              label={td('failures')}
+              value={format.number(stats.failureQueue)}
+              href="/failure-queue"
+              tone={stats.failureQueue > 0 ? 'danger' : 'default'}
+              hint={td('failuresHint')}
+              testId="stat-failures"
+            />
+          </li>
+          <li>
+            <StatCard
+              label={td('approvals')}
+              value={format.number(stats.approvalsWaiting)}
+              href="/approvals"
+              tone={stats.approvalsWaiting > 0 ? 'warning' : 'default'}
+              hint={td('approvalsHint')}
+              testId="stat-approvals"
+            />
+          </li>
         </ul>
-        <p className="mt-3 text-sm text-fg-muted">{td('durations', { p50: formatDuration(stats.p50Ms7d), p95: formatDuration(stats.p95Ms7d) })}</p>
+        <p className="mt-3 text-sm text-fg-muted">
+          {td('durations', { p50: formatDuration(stats.p50Ms7d), p95: formatDuration(stats.p95Ms7d) })}
+        </p>
         <div className="mt-6 grid gap-6 xl:grid-cols-2">
           <RunsPerDayChart days={stats.perDay} />
           <DurationChart days={stats.perDay} />
         </div>
       </section>
       <section aria-labelledby="dashboard-workspace" className="mt-10">
-        <h2 id="dashboard-workspace" className="font-display text-xl font-semibold">{td('workspaceTitle')}</h2>
+        <h2 id="dashboard-workspace" className="font-display text-xl font-semibold">
+          {td('workspaceTitle')}
+        </h2>
         <ul className="mt-4 grid gap-4 sm:grid-cols-2">
           {cards.map((card) => (
             <li key={card.href}>

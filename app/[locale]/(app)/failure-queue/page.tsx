@@ -14,12 +14,19 @@ export default async function FailureQueuePage({ params }: { params: Promise<{ l
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/failure-queue');
-  const [t, { runs }] = await Promise.all([getTranslations('runs.failureQueue'), listRuns(await getDb(), scope, { deadLettered: 'true', limit: 100 })]);
+  const [t, { runs }] = await Promise.all([
+    getTranslations('runs.failureQueue'),
+    listRuns(await getDb(), scope, { deadLettered: 'true', limit: 100 }),
+  ]);
   return (
     <div className="max-w-5xl">
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
-      {runs.length === 0 ? <p className="mt-8 text-fg-subtle">{t('empty')}</p> : <FailureQueueList runs={JSON.parse(JSON.stringify(runs))} />}
+      {runs.length === 0 ? (
+        <p className="mt-8 text-fg-subtle">{t('empty')}</p>
+      ) : (
+        <FailureQueueList runs={JSON.parse(JSON.stringify(runs))} />
+      )}
     </div>
   );
 }

@@ -10,7 +10,10 @@ import { Link } from '@/lib/i18n/navigation';
 import { listWorkflows } from '@/lib/workflows/list-workflows';
 import { listRuns } from '@/lib/workflows/runs/list-runs';
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const day = z.iso.date();
 const filtersSchema = z.object({
@@ -36,7 +39,12 @@ export default async function RunsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/runs');
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, (Array.isArray(value) ? value[0] : value) || undefined]));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [
+      key,
+      (Array.isArray(value) ? value[0] : value) || undefined,
+    ]),
+  );
   const filters = filtersSchema.parse(raw);
   const db = await getDb();
   const [t, { runs, nextCursor }, { workflows }] = await Promise.all([
@@ -50,16 +58,33 @@ export default async function RunsPage({ params, searchParams }: Props) {
     }),
     listWorkflows(db, scope, { limit: 100 }),
   ]);
-  const values: RunFilterValues = { status: filters.status, workflowId: filters.workflowId, from: filters.from, to: filters.to };
-  const kept = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Record<string, string>;
+  const values: RunFilterValues = {
+    status: filters.status,
+    workflowId: filters.workflowId,
+    from: filters.from,
+    to: filters.to,
+  };
+  const kept = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Record<
+    string,
+    string
+  >;
   return (
     <div className="max-w-6xl">
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
       <RunFilters values={values} workflows={workflows.map(({ id, name }) => ({ id, name }))} />
-      <div className="mt-6">{runs.length === 0 ? <p className="text-fg-subtle">{Object.keys(kept).length ? t('noMatch') : t('empty')}</p> : <RunsTable runs={runs} label={t('title')} />}</div>
+      <div className="mt-6">
+        {runs.length === 0 ? (
+          <p className="text-fg-subtle">{Object.keys(kept).length ? t('noMatch') : t('empty')}</p>
+        ) : (
+          <RunsTable runs={runs} label={t('title')} />
+        )}
+      </div>
       {nextCursor ? (
-        <Link href={{ pathname: '/runs', query: { ...kept, cursor: nextCursor } }} className="mt-4 inline-block text-sm text-brand-accent underline underline-offset-4">
+        <Link
+          href={{ pathname: '/runs', query: { ...kept, cursor: nextCursor } }}
+          className="mt-4 inline-block text-sm text-brand-accent underline underline-offset-4"
+        >
           {t('older')}
         </Link>
       ) : null}

@@ -16,7 +16,10 @@ import { listWorkflows, listWorkflowsQuerySchema } from '@/lib/workflows/list-wo
 
 const noContents = { versions: 0, runs: 0, runsInProgress: 0, snapshots: 0 };
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('workflows'))('title') };
@@ -27,20 +30,37 @@ export default async function WorkflowsPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/workflows');
   const raw = await searchParams;
-  const parsed = listWorkflowsQuerySchema.safeParse({ q: one(raw.q) || undefined, enabled: one(raw.enabled) || undefined, cursor: one(raw.cursor) || undefined });
+  const parsed = listWorkflowsQuerySchema.safeParse({
+    q: one(raw.q) || undefined,
+    enabled: one(raw.enabled) || undefined,
+    cursor: one(raw.cursor) || undefined,
+  });
   const query = parsed.success ? parsed.data : { limit: 50 };
   const db = await getDb();
-  const [t, format, { workflows, nextCursor }] = await Promise.all([getTranslations('workflows'), getFormatter(), listWorkflows(db, scope, query)]);
-  const contents = await countWorkflowContents(db, scope, workflows.map((workflow) => workflow.id));
+  const [t, format, { workflows, nextCursor }] = await Promise.all([
+    getTranslations('workflows'),
+    getFormatter(),
+    listWorkflows(db, scope, query),
+  ]);
+  const contents = await countWorkflowContents(
+    db,
+    scope,
+    workflows.map((workflow) => workflow.id),
+  );
   const canDelete = hasRole(scope, 'admin');
   return (
     <div className="max-w-6xl">
-      <h1 id="workflows-heading" tabIndex={-1} className="font-display text-3xl font-semibold">{t('title')}</h1>
+      <h1 id="workflows-heading" tabIndex={-1} className="font-display text-3xl font-semibold">
+        {t('title')}
+      </h1>
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
       <FlashMessage />
       <NewWorkflowPanel />
       <ImportWorkflowButton />
-      <WorkflowFilters q={parsed.success ? parsed.data.q : undefined} enabled={parsed.success ? parsed.data.enabled : undefined} />
+      <WorkflowFilters
+        q={parsed.success ? parsed.data.q : undefined}
+        enabled={parsed.success ? parsed.data.enabled : undefined}
+      />
       {workflows.length === 0 ? (
         <p className="mt-10 text-fg-subtle">{query.q || query.enabled ? t('noMatch') : t('empty')}</p>
       ) : (
@@ -48,7 +68,12 @@ export default async function WorkflowsPage({ params, searchParams }: Props) {
           {workflows.map((workflow) => (
             <WorkflowRow
               key={workflow.id}
-              workflow={{ id: workflow.id, name: workflow.name, description: workflow.description, enabled: workflow.enabled }}
+              workflow={{
+                id: workflow.id,
+                name: workflow.name,
+                description: workflow.description,
+                enabled: workflow.enabled,
+              }}
               summary={`${t(`trigger.${workflow.trigger.type as 'manual'}`)} · ${t('versionShort', { version: workflow.currentVersion })} · ${t('updated', { date: format.dateTime(workflow.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}`}
               contents={contents.get(workflow.id) ?? noContents}
               canDelete={canDelete}
@@ -57,7 +82,17 @@ export default async function WorkflowsPage({ params, searchParams }: Props) {
         </ul>
       )}
       {nextCursor ? (
-        <Link href={{ pathname: '/workflows', query: { ...(query.q ? { q: query.q } : {}), ...(query.enabled ? { enabled: query.enabled } : {}), cursor: nextCursor } }} className="mt-4 inline-block text-sm text-brand-accent underline underline-offset-4">
+        <Link
+          href={{
+            pathname: '/workflows',
+            query: {
+              ...(query.q ? { q: query.q } : {}),
+              ...(query.enabled ? { enabled: query.enabled } : {}),
+              cursor: nextCursor,
+            },
+          }}
+          className="mt-4 inline-block text-sm text-brand-accent underline underline-offset-4"
+        >
           {t('more')}
         </Link>
       ) : null}

@@ -17,7 +17,11 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ regi
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: 'pricing' });
-  return { title: t('metaTitle'), description: t('metaDescription'), alternates: { canonical: localizedPath(locale, '/pricing'), languages: alternateLanguages('/pricing') } };
+  return {
+    title: t('metaTitle'),
+    description: t('metaDescription'),
+    alternates: { canonical: localizedPath(locale, '/pricing'), languages: alternateLanguages('/pricing') },
+  };
 }
 
 export default async function PricingPage({ params, searchParams }: Props) {
@@ -27,10 +31,20 @@ export default async function PricingPage({ params, searchParams }: Props) {
   const { region, detected } = resolveRegion(visitorCountry(await headers()), requested);
   const [t, format] = await Promise.all([getTranslations('pricing'), getFormatter()]);
   const checkoutAvailable = getStripe() !== null;
-  const money = (amount: number) => format.number(amount / 100, { style: 'currency', currency: region.currency.toUpperCase(), minimumFractionDigits: amount % 100 === 0 ? 0 : 2, maximumFractionDigits: amount % 100 === 0 ? 0 : 2 });
+  const money = (amount: number) =>
+    format.number(amount / 100, {
+      style: 'currency',
+      currency: region.currency.toUpperCase(),
+      minimumFractionDigits: amount % 100 === 0 ? 0 : 2,
+      maximumFractionDigits: amount % 100 === 0 ? 0 : 2,
+    });
   const offers: PlanOffer[] = paidPlans.map((plan) => {
     const [month, year] = [planPrice(plan, 'month'), planPrice(plan, 'year')];
-    return { plan, month: { lookupKey: month.lookupKey, amount: regionalAmount(month, region) }, year: { lookupKey: year.lookupKey, amount: regionalAmount(year, region) } };
+    return {
+      plan,
+      month: { lookupKey: month.lookupKey, amount: regionalAmount(month, region) },
+      year: { lookupKey: year.lookupKey, amount: regionalAmount(year, region) },
+    };
   });
   const sections = [
     { id: 'dfy', items: prices.filter((price) => price.kind === 'dfy'), cta: t('dfy.cta') },
@@ -39,13 +53,17 @@ export default async function PricingPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-16 sm:px-6">
-      <h1 className="max-w-3xl font-display text-4xl font-semibold tracking-tight text-balance sm:text-5xl">{t('title')}</h1>
+      <h1 className="max-w-3xl font-display text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
+        {t('title')}
+      </h1>
       <p className="mt-4 max-w-2xl text-lg text-fg-muted">{t('subtitle')}</p>
 
       <div className="mt-8 flex flex-wrap items-end justify-between gap-4 rounded-card border border-border bg-surface-raised p-4">
         <div className="text-sm" data-testid="region-notice">
           <p>{t('regionNotice', { region: t(`regions.${region.id}`), currency: region.currency.toUpperCase() })}</p>
-          {region.discountPercent > 0 ? <p className="mt-1 text-brand-accent">{t('pppNotice', { percent: region.discountPercent })}</p> : null}
+          {region.discountPercent > 0 ? (
+            <p className="mt-1 text-brand-accent">{t('pppNotice', { percent: region.discountPercent })}</p>
+          ) : null}
         </div>
         <RegionPicker current={region} choices={selectableRegions(detected)} />
       </div>
@@ -55,26 +73,45 @@ export default async function PricingPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {checkoutAvailable ? null : (
-        <p role="status" className="mt-4 rounded-card border border-warning/40 p-4 text-sm text-warning" data-testid="billing-not-configured">
+        <p
+          role="status"
+          className="mt-4 rounded-card border border-warning/40 p-4 text-sm text-warning"
+          data-testid="billing-not-configured"
+        >
           {t('notConfigured')}
         </p>
       )}
 
       <section className="mt-10" aria-labelledby="plans-title">
-        <h2 id="plans-title" className="sr-only">{t('plansTitle')}</h2>
-        <PlanCards offers={offers} currency={region.currency} region={region.id} checkoutAvailable={checkoutAvailable} />
+        <h2 id="plans-title" className="sr-only">
+          {t('plansTitle')}
+        </h2>
+        <PlanCards
+          offers={offers}
+          currency={region.currency}
+          region={region.id}
+          checkoutAvailable={checkoutAvailable}
+        />
       </section>
 
       {sections.map((section) => (
         <section key={section.id} className="mt-16" aria-labelledby={`${section.id}-title`}>
-          <h2 id={`${section.id}-title`} className="font-display text-2xl font-semibold">{t(`${section.id}.title`)}</h2>
+          <h2 id={`${section.id}-title`} className="font-display text-2xl font-semibold">
+            {t(`${section.id}.title`)}
+          </h2>
           <p className="mt-2 max-w-2xl text-fg-muted">{t(`${section.id}.subtitle`)}</p>
           <ul className="mt-6 grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
             {section.items.map((price) => {
               const label = priceLabel(price);
-              const description = price.credits ? t('addons.creditsDescription') : t(label.key.replace(/\.name$/, '.description'));
+              const description = price.credits
+                ? t('addons.creditsDescription')
+                : t(label.key.replace(/\.name$/, '.description'));
               return (
-                <li key={price.lookupKey} className="flex flex-col rounded-card border border-border bg-surface-raised p-6" data-testid={`item-${price.lookupKey}`}>
+                <li
+                  key={price.lookupKey}
+                  className="flex flex-col rounded-card border border-border bg-surface-raised p-6"
+                  data-testid={`item-${price.lookupKey}`}
+                >
                   <h3 className="font-semibold">{t(label.key, label.values)}</h3>
                   <p className="mt-2 flex-1 text-sm text-fg-muted">{description}</p>
                   <p className="mt-4">

@@ -19,7 +19,12 @@ async function attempt(locale: string, callbackUrl: string | undefined, run: () 
     await run();
   } catch (error) {
     if (!(error instanceof AuthError)) throw error; // the success redirect is thrown too, and must pass through
-    const code = error.type === 'CredentialsSignin' ? 'credentials' : /rate|too many/i.test(String(error.cause?.err?.message ?? '')) ? 'rateLimited' : 'generic';
+    const code =
+      error.type === 'CredentialsSignin'
+        ? 'credentials'
+        : /rate|too many/i.test(String(error.cause?.err?.message ?? ''))
+          ? 'rateLimited'
+          : 'generic';
     failed(locale, code, callbackUrl);
   }
 }
@@ -29,7 +34,9 @@ export async function requestMagicLinkAction(formData: FormData) {
   const locale = String(formData.get('locale') ?? 'en');
   if (!parsed.success) failed(locale, 'invalidEmail');
   const { email, callbackUrl } = parsed.data;
-  await attempt(locale, callbackUrl, () => signIn('resend', { email: email.toLowerCase(), redirectTo: afterSignInPath(locale, callbackUrl), redirect: false }));
+  await attempt(locale, callbackUrl, () =>
+    signIn('resend', { email: email.toLowerCase(), redirectTo: afterSignInPath(locale, callbackUrl), redirect: false }),
+  );
   redirect(localizedPath(locale, '/signin/check-email'));
 }
 
@@ -37,7 +44,11 @@ export async function adminSignInAction(formData: FormData) {
   const locale = String(formData.get('locale') ?? 'en');
   const callbackUrl = formData.get('callbackUrl')?.toString() || undefined;
   await attempt(locale, callbackUrl, () =>
-    signIn('admin', { email: formData.get('email'), password: formData.get('password'), redirectTo: afterSignInPath(locale, callbackUrl) }),
+    signIn('admin', {
+      email: formData.get('email'),
+      password: formData.get('password'),
+      redirectTo: afterSignInPath(locale, callbackUrl),
+    }),
   );
 }
 

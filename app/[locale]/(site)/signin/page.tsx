@@ -19,7 +19,8 @@ const ERROR_KEYS: Record<string, string> = {
   Verification: 'linkExpired',
 };
 
-const inputClass = 'mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2.5 text-fg placeholder:text-fg-subtle focus:border-brand-accent focus:outline-none';
+const inputClass =
+  'mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2.5 text-fg placeholder:text-fg-subtle focus:border-brand-accent focus:outline-none';
 const buttonClass = 'w-full rounded-lg px-4 py-2.5 font-semibold';
 
 export default async function SignInPage({ params, searchParams }: Props) {
@@ -50,7 +51,14 @@ export default async function SignInPage({ params, searchParams }: Props) {
         {hidden}
         <label className="block text-sm font-medium">
           {t('emailLabel')}
-          <input name="email" type="email" required autoComplete="email" placeholder={t('emailPlaceholder')} className={inputClass} />
+          <input
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+            placeholder={t('emailPlaceholder')}
+            className={inputClass}
+          />
         </label>
         <button type="submit" className={`${buttonClass} bg-brand-gradient text-slate-950 hover:opacity-90`}>
           {t('sendLink')}

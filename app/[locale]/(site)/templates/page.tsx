@@ -25,7 +25,14 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title,
     description: t('meta.description'),
     alternates: { canonical: localizedPath(locale, path), languages: alternateLanguages(path) },
-    openGraph: { type: 'website', siteName: 'Levqor', title, description: t('meta.description'), locale, url: localizedPath(locale, path) },
+    openGraph: {
+      type: 'website',
+      siteName: 'Levqor',
+      title,
+      description: t('meta.description'),
+      locale,
+      url: localizedPath(locale, path),
+    },
   };
 }
 
@@ -42,15 +49,23 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
   const t = await getTranslations('templates');
   const builtin = listCatalogTemplates(category).map((template) => templateView(t, locale, template));
   const community = (await communityTemplates(category)).map((template) => templateView(t, locale, template));
-  const filters: { key: TemplateCategory | null; label: string }[] = [{ key: null, label: t('library.all') }, ...templateCategories.map((key) => ({ key, label: t(`categories.${key}.name`) }))];
+  const filters: { key: TemplateCategory | null; label: string }[] = [
+    { key: null, label: t('library.all') },
+    ...templateCategories.map((key) => ({ key, label: t(`categories.${key}.name`) })),
+  ];
 
   return (
     <>
       <section className="relative overflow-hidden border-b border-border">
-        <div aria-hidden="true" className="pointer-events-none absolute inset-x-0 -top-40 mx-auto h-80 max-w-4xl rounded-full bg-brand-gradient opacity-15 blur-3xl" />
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-x-0 -top-40 mx-auto h-80 max-w-4xl rounded-full bg-brand-gradient opacity-15 blur-3xl"
+        />
         <div className="relative mx-auto max-w-6xl px-4 py-16 sm:px-6 md:py-20">
           <p className="text-sm font-semibold uppercase tracking-widest text-brand-accent">{t('library.eyebrow')}</p>
-          <h1 className="mt-4 max-w-3xl font-display text-4xl font-semibold tracking-tight text-balance sm:text-5xl">{t('library.title')}</h1>
+          <h1 className="mt-4 max-w-3xl font-display text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
+            {t('library.title')}
+          </h1>
           <p className="mt-5 max-w-2xl text-lg text-fg-muted text-pretty">{t('library.subtitle')}</p>
         </div>
       </section>
@@ -78,7 +93,9 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
             <h2 id="templates-heading" className="font-display text-2xl font-semibold">
               {category ? t(`categories.${category}.name`) : t('library.all')}
             </h2>
-            <p className="text-sm text-fg-subtle" data-testid="template-count">{t('library.count', { count: builtin.length })}</p>
+            <p className="text-sm text-fg-subtle" data-testid="template-count">
+              {t('library.count', { count: builtin.length })}
+            </p>
           </div>
           {category ? <p className="mt-2 text-fg-muted">{t(`categories.${category}.description`)}</p> : null}
           {builtin.length === 0 ? <p className="mt-8 text-fg-subtle">{t('library.empty')}</p> : null}
@@ -90,7 +107,9 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
         </section>
         {community.length > 0 ? (
           <section aria-labelledby="community-heading" className="mt-16">
-            <h2 id="community-heading" className="font-display text-2xl font-semibold">{t('library.communityTitle')}</h2>
+            <h2 id="community-heading" className="font-display text-2xl font-semibold">
+              {t('library.communityTitle')}
+            </h2>
             <p className="mt-2 text-fg-muted">{t('library.communitySubtitle')}</p>
             <ul className="mt-8 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
               {community.map((template) => (

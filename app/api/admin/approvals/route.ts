@@ -3,4 +3,6 @@ import { getDb } from '@/db';
 import { listPendingApprovals } from '@/lib/admin/list-pending-approvals';
 import { withApi } from '@/lib/api/with-api';
 
-export const GET = withApi({ auth: 'admin' }, async () => Response.json({ data: await listPendingApprovals(await getDb()) }));
+export const GET = withApi({ auth: 'admin' }, async () =>
+  Response.json({ data: await listPendingApprovals(await getDb()) }),
+);

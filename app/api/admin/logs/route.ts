@@ -3,4 +3,6 @@ import { getDb } from '@/db';
 import { tailLogs, tailLogsQuerySchema } from '@/lib/admin/tail-logs';
 import { withApi } from '@/lib/api/with-api';
 
-export const GET = withApi({ auth: 'admin', query: tailLogsQuerySchema }, async ({ query }) => Response.json(await tailLogs(await getDb(), query)));
+export const GET = withApi({ auth: 'admin', query: tailLogsQuerySchema }, async ({ query }) =>
+  Response.json(await tailLogs(await getDb(), query)),
+);

@@ -3,4 +3,6 @@ import { getDb } from '@/db';
 import { listOpsSettings } from '@/lib/admin/ops-settings';
 import { withApi } from '@/lib/api/with-api';
 
-export const GET = withApi({ auth: 'admin' }, async () => Response.json({ data: await listOpsSettings(await getDb()) }));
+export const GET = withApi({ auth: 'admin' }, async () =>
+  Response.json({ data: await listOpsSettings(await getDb()) }),
+);

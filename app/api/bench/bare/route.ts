@@ -3,6 +3,7 @@
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  if (process.env.LEVQOR_BENCH !== '1') return Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 });
+  if (process.env.LEVQOR_BENCH !== '1')
+    return Response.json({ error: { code: 'not_found', message: 'Not found' } }, { status: 404 });
   return Response.json({ alive: true }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -9,5 +9,7 @@ import { locales } from '@/lib/i18n/locales';
 const portalSchema = z.object({ locale: z.enum(locales).optional() });
 
 export const POST = withApi({ auth: 'sessionOrApiKey', body: portalSchema }, async ({ scope, body }) =>
-  Response.json(await createPortalSession(await getDb(), scope, { appUrl: getEnv().APP_URL, locale: body.locale }), { status: 201 }),
+  Response.json(await createPortalSession(await getDb(), scope, { appUrl: getEnv().APP_URL, locale: body.locale }), {
+    status: 201,
+  }),
 );

@@ -8,7 +8,8 @@ import { receiveWebhook, SIGNATURE_HEADER } from '@/lib/workflows/triggers/recei
 
 export const POST = withApi({ auth: 'signedWebhook' }, async ({ req, params, responseHeaders }) => {
   const declared = Number(req.headers.get('content-length') ?? 0);
-  if (declared > limits.payloadBytes) throw new AppError('payload_too_large', `Webhook bodies are limited to ${limits.payloadBytes / 1024} KiB`);
+  if (declared > limits.payloadBytes)
+    throw new AppError('payload_too_large', `Webhook bodies are limited to ${limits.payloadBytes / 1024} KiB`);
   const delivery = {
     token: String(params.token),
     rawBody: new Uint8Array(await req.arrayBuffer()),
@@ -17,6 +18,8 @@ export const POST = withApi({ auth: 'signedWebhook' }, async ({ req, params, res
     deliveryId: req.headers.get('idempotency-key') ?? req.headers.get('x-delivery-id'),
   };
   // RateLimit-* on every counted delivery, and Retry-After beside a refusal's 429.
-  const run = await receiveWebhook(await getDb(), delivery, { onRateLimit: (limit) => Object.assign(responseHeaders, rateLimitHeaders(limit)) });
+  const run = await receiveWebhook(await getDb(), delivery, {
+    onRateLimit: (limit) => Object.assign(responseHeaders, rateLimitHeaders(limit)),
+  });
   return Response.json({ runId: run.id, status: run.status, duplicate: !run.created }, { status: 202 });
 });

@@ -3,4 +3,6 @@ import { getDb } from '@/db';
 import { withApi } from '@/lib/api/with-api';
 import { revokeInvitation } from '@/lib/workspaces/revoke-invitation';
 
-export const DELETE = withApi({ auth: 'session' }, async ({ scope, params }) => Response.json(await revokeInvitation(await getDb(), scope, String(params.id))));
+export const DELETE = withApi({ auth: 'session' }, async ({ scope, params }) =>
+  Response.json(await revokeInvitation(await getDb(), scope, String(params.id))),
+);

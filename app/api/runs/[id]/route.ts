@@ -4,4 +4,6 @@ import { idParam } from '@/lib/api/params';
 import { withApi } from '@/lib/api/with-api';
 import { getRun } from '@/lib/workflows/runs/get-run';
 
-export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope, params }) => Response.json(await getRun(await getDb(), scope, idParam(params))));
+export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope, params }) =>
+  Response.json(await getRun(await getDb(), scope, idParam(params))),
+);

@@ -3,4 +3,6 @@ import { getDb } from '@/db';
 import { withApi } from '@/lib/api/with-api';
 import { listWorkspaceTemplates } from '@/lib/templates/list-workspace-templates';
 
-export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope }) => Response.json({ templates: await listWorkspaceTemplates(await getDb(), scope) }));
+export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope }) =>
+  Response.json({ templates: await listWorkspaceTemplates(await getDb(), scope) }),
+);

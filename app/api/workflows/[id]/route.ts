@@ -9,16 +9,26 @@ import { getWorkflow } from '@/lib/workflows/get-workflow';
 import { setWorkflowEnabled } from '@/lib/workflows/set-workflow-enabled';
 import { updateWorkflow } from '@/lib/workflows/update-workflow';
 
-export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope, params }) => Response.json(await getWorkflow(await getDb(), scope, idParam(params))));
+export const GET = withApi({ auth: 'sessionOrApiKey' }, async ({ scope, params }) =>
+  Response.json(await getWorkflow(await getDb(), scope, idParam(params))),
+);
 
 const updateSchema = z.object({ definition: z.unknown(), expectedVersion: positiveInt32.optional() });
 
-export const PUT = withApi({ auth: 'sessionOrApiKey', body: updateSchema, maxBodyBytes: 128 * 1024 }, async ({ scope, params, body }) =>
-  Response.json(await updateWorkflow(await getDb(), scope, idParam(params), body.definition, { expectedVersion: body.expectedVersion })),
+export const PUT = withApi(
+  { auth: 'sessionOrApiKey', body: updateSchema, maxBodyBytes: 128 * 1024 },
+  async ({ scope, params, body }) =>
+    Response.json(
+      await updateWorkflow(await getDb(), scope, idParam(params), body.definition, {
+        expectedVersion: body.expectedVersion,
+      }),
+    ),
 );
 
-export const PATCH = withApi({ auth: 'sessionOrApiKey', body: z.object({ enabled: z.boolean() }) }, async ({ scope, params, body }) =>
-  Response.json(await setWorkflowEnabled(await getDb(), scope, idParam(params), body.enabled)),
+export const PATCH = withApi(
+  { auth: 'sessionOrApiKey', body: z.object({ enabled: z.boolean() }) },
+  async ({ scope, params, body }) =>
+    Response.json(await setWorkflowEnabled(await getDb(), scope, idParam(params), body.enabled)),
 );
 
 export const DELETE = withApi({ auth: 'sessionOrApiKey' }, async ({ scope, params }) => {

@@ -2,7 +2,10 @@
 import { expect } from 'vitest';
 import { StepError } from '@/lib/workflows/steps/types';
 
-export async function stepFailure(promise: Promise<unknown>, expected: { code: string; retryable: boolean }): Promise<StepError> {
+export async function stepFailure(
+  promise: Promise<unknown>,
+  expected: { code: string; retryable: boolean },
+): Promise<StepError> {
   const error = await promise.then(
     () => null,
     (thrown: unknown) => thrown,

@@ -25,7 +25,13 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
   setRequestLocale(locale);
   await requireAdminPage(locale, '/admin/power');
   const db = await getDb();
-  const [t, format, flags, costs, approvals] = await Promise.all([getTranslations('admin'), getFormatter(), listFlags(db), getCostMonitor(db), listPendingApprovals(db)]);
+  const [t, format, flags, costs, approvals] = await Promise.all([
+    getTranslations('admin'),
+    getFormatter(),
+    listFlags(db),
+    getCostMonitor(db),
+    listPendingApprovals(db),
+  ]);
   const stage = getLaunchStage();
   const flag = (key: string) => flags.find((item) => item.key === key)?.enabled ?? true;
   const flagText = (key: string, field: 'label' | 'description', fallback: string) => {
@@ -34,7 +40,10 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
   };
   const money = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'GBP' });
   const num = (value: number) => format.number(value);
-  const bytes = (value: number | null) => (value === null ? '—' : format.number(value / 1_048_576, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }));
+  const bytes = (value: number | null) =>
+    value === null
+      ? '—'
+      : format.number(value / 1_048_576, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
   const time = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   const runsOn = flag('workflows.runs_enabled');
   const aiOn = flag('ai.enabled');
@@ -47,8 +56,14 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
       <AdminSection id="stage" title={t('power.stageTitle')}>
         <dl className="grid gap-4 sm:grid-cols-3">
           <StatCard label={t('power.stage')} value={<span className="text-xl">{t(`stage.${stage.stage}`)}</span>} />
-          <StatCard label={t('power.autopilot')} value={<span className="text-xl">{t(`power.autopilotMode.${stage.autopilot}`)}</span>} />
-          <StatCard label={t('power.approvals')} value={<span className="text-xl">{stage.approvalsRequired ? t('power.required') : t('power.policy')}</span>} />
+          <StatCard
+            label={t('power.autopilot')}
+            value={<span className="text-xl">{t(`power.autopilotMode.${stage.autopilot}`)}</span>}
+          />
+          <StatCard
+            label={t('power.approvals')}
+            value={<span className="text-xl">{stage.approvalsRequired ? t('power.required') : t('power.policy')}</span>}
+          />
         </dl>
         <p className="mt-3 text-sm text-fg-subtle">{t('power.stageHint')}</p>
       </AdminSection>
@@ -56,7 +71,13 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
       <AdminSection id="flags" title={t('power.flagsTitle')} description={t('power.flagsIntro')}>
         <div className="divide-y divide-border rounded-card border border-border">
           {flags.map((item) => (
-            <FlagSwitch key={item.key} flagKey={item.key} enabled={item.enabled} label={flagText(item.key, 'label', item.key)} description={flagText(item.key, 'description', item.description)} />
+            <FlagSwitch
+              key={item.key}
+              flagKey={item.key}
+              enabled={item.enabled}
+              label={flagText(item.key, 'label', item.key)}
+              description={flagText(item.key, 'description', item.description)}
+            />
           ))}
         </div>
       </AdminSection>
@@ -66,26 +87,56 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
           <div className="rounded-card border border-border p-5">
             <h3 className="font-medium">{t('power.runsTitle')}</h3>
             <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-              <StatusBadge tone={runsOn ? 'ok' : 'critical'} testId="runs-state">{runsOn ? t('power.runsOn') : t('power.runsOff')}</StatusBadge>
+              <StatusBadge tone={runsOn ? 'ok' : 'critical'} testId="runs-state">
+                {runsOn ? t('power.runsOn') : t('power.runsOff')}
+              </StatusBadge>
             </p>
             <p className="mt-2 text-sm text-fg-muted">{runsOn ? t('power.runsOnHint') : t('power.runsOffHint')}</p>
           </div>
           <div className="rounded-card border border-border p-5">
             <h3 className="font-medium">{t('power.aiTitle')}</h3>
-            <p className="mt-2 text-sm"><StatusBadge tone={aiOn ? 'ok' : 'critical'} testId="ai-state">{aiOn ? t('power.aiOn') : t('power.aiOff')}</StatusBadge></p>
-            <p className="mt-2 text-sm text-fg-muted">{t('power.aiSpend', { spent: money(costs.ai.costCents24h), budget: money(costs.ai.dailyBudgetCents) })}</p>
-            <div className="mt-4"><BudgetForm cents={costs.ai.dailyBudgetCents} /></div>
+            <p className="mt-2 text-sm">
+              <StatusBadge tone={aiOn ? 'ok' : 'critical'} testId="ai-state">
+                {aiOn ? t('power.aiOn') : t('power.aiOff')}
+              </StatusBadge>
+            </p>
+            <p className="mt-2 text-sm text-fg-muted">
+              {t('power.aiSpend', { spent: money(costs.ai.costCents24h), budget: money(costs.ai.dailyBudgetCents) })}
+            </p>
+            <div className="mt-4">
+              <BudgetForm cents={costs.ai.dailyBudgetCents} />
+            </div>
           </div>
         </div>
       </AdminSection>
 
       <AdminSection id="costs" title={t('costs.title')} description={t('costs.intro')}>
         <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <StatCard label={t('costs.runs')} value={num(costs.runs.last24h)} note={t('costs.last30d', { count: costs.runs.last30d, failed: costs.runs.failed30d })} />
-          <StatCard label={t('costs.emails')} value={num(costs.emails.last24h)} note={t('costs.last30d', { count: costs.emails.last30d, failed: costs.emails.failed30d })} />
-          <StatCard label={t('costs.aiCalls')} value={num(costs.ai.calls24h)} note={t('costs.aiCost', { cost: money(costs.ai.costCents30d), calls: costs.ai.calls30d })} />
-          <StatCard label={t('costs.backups')} value={bytes(costs.backups.bytes)} note={t('costs.snapshots', { count: costs.backups.snapshots })} />
-          <StatCard label={t('costs.telemetry')} value={num(costs.telemetry.rows24h)} note={t('costs.telemetryTotal', { count: costs.telemetry.rows })} />
+          <StatCard
+            label={t('costs.runs')}
+            value={num(costs.runs.last24h)}
+            note={t('costs.last30d', { count: costs.runs.last30d, failed: costs.runs.failed30d })}
+          />
+          <StatCard
+            label={t('costs.emails')}
+            value={num(costs.emails.last24h)}
+            note={t('costs.last30d', { count: costs.emails.last30d, failed: costs.emails.failed30d })}
+          />
+          <StatCard
+            label={t('costs.aiCalls')}
+            value={num(costs.ai.calls24h)}
+            note={t('costs.aiCost', { cost: money(costs.ai.costCents30d), calls: costs.ai.calls30d })}
+          />
+          <StatCard
+            label={t('costs.backups')}
+            value={bytes(costs.backups.bytes)}
+            note={t('costs.snapshots', { count: costs.backups.snapshots })}
+          />
+          <StatCard
+            label={t('costs.telemetry')}
+            value={num(costs.telemetry.rows24h)}
+            note={t('costs.telemetryTotal', { count: costs.telemetry.rows })}
+          />
           <StatCard label={t('costs.database')} value={bytes(costs.databaseBytes)} />
         </dl>
       </AdminSection>
@@ -98,18 +149,33 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
             <table className="w-full text-sm">
               <thead className="bg-surface-raised text-fg-muted">
                 <tr>
-                  <th scope="col" className={th}>{t('approvals.workspace')}</th>
-                  <th scope="col" className={th}>{t('approvals.workflow')}</th>
-                  <th scope="col" className={th}>{t('approvals.class')}</th>
-                  <th scope="col" className={th}>{t('approvals.created')}</th>
-                  <th scope="col" className={th}>{t('approvals.expires')}</th>
+                  <th scope="col" className={th}>
+                    {t('approvals.workspace')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('approvals.workflow')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('approvals.class')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('approvals.created')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('approvals.expires')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">
                 {approvals.map((approval) => (
                   <tr key={approval.id} data-testid="approval-row">
                     <td className={td}>{approval.workspaceName}</td>
-                    <td className={td}>{approval.workflowName} <span className="font-mono text-xs text-fg-subtle" dir="ltr">{approval.stepId}</span></td>
+                    <td className={td}>
+                      {approval.workflowName}{' '}
+                      <span className="font-mono text-xs text-fg-subtle" dir="ltr">
+                        {approval.stepId}
+                      </span>
+                    </td>
                     <td className={td}>{approval.actionClass}</td>
                     <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(approval.createdAt)}</td>
                     <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(approval.expiresAt)}</td>

@@ -22,7 +22,11 @@ export default async function TenantsPage({ params, searchParams }: Props) {
   await requireAdminPage(locale, '/admin/tenants');
   const parsed = searchTenantsQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : searchTenantsQuerySchema.parse({});
-  const [t, format, tenants] = await Promise.all([getTranslations('admin'), getFormatter(), searchTenants(await getDb(), query)]);
+  const [t, format, tenants] = await Promise.all([
+    getTranslations('admin'),
+    getFormatter(),
+    searchTenants(await getDb(), query),
+  ]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium' });
   return (
     <div className="max-w-6xl">
@@ -31,17 +35,27 @@ export default async function TenantsPage({ params, searchParams }: Props) {
       <form method="get" role="search" className="mt-8 flex flex-wrap items-end gap-4">
         <label className="text-sm font-medium">
           {t('tenants.search')}
-          <input name="q" type="search" defaultValue={query.q} placeholder={t('tenants.searchPlaceholder')} className={`${field} w-72`} />
+          <input
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder={t('tenants.searchPlaceholder')}
+            className={`${field} w-72`}
+          />
         </label>
         <label className="text-sm font-medium">
           {t('common.status')}
           <select name="status" defaultValue={query.status} className={field}>
             {(['all', 'active', 'suspended', 'soft_deleted', 'purged'] as const).map((status) => (
-              <option key={status} value={status}>{t(`tenants.status.${status}`)}</option>
+              <option key={status} value={status}>
+                {t(`tenants.status.${status}`)}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950">{t('tenants.searchButton')}</button>
+        <button type="submit" className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950">
+          {t('tenants.searchButton')}
+        </button>
       </form>
       {tenants.length === 0 ? (
         <p className="mt-8 text-fg-subtle">{t('tenants.empty')}</p>
@@ -51,12 +65,24 @@ export default async function TenantsPage({ params, searchParams }: Props) {
             <caption className="sr-only">{t('tenants.caption', { count: tenants.length })}</caption>
             <thead className="bg-surface-raised text-fg-muted">
               <tr>
-                <th scope="col" className={th}>{t('tenants.workspace')}</th>
-                <th scope="col" className={th}>{t('common.status')}</th>
-                <th scope="col" className={th}>{t('tenants.owners')}</th>
-                <th scope="col" className={th}>{t('tenants.members')}</th>
-                <th scope="col" className={th}>{t('tenants.created')}</th>
-                <th scope="col" className={th}><span className="sr-only">{t('tenants.actionsHeader')}</span></th>
+                <th scope="col" className={th}>
+                  {t('tenants.workspace')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('common.status')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('tenants.owners')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('tenants.members')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('tenants.created')}
+                </th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">{t('tenants.actionsHeader')}</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
@@ -64,17 +90,29 @@ export default async function TenantsPage({ params, searchParams }: Props) {
                 <tr key={tenant.id} data-testid="tenant-row">
                   <td className={td}>
                     <span className="font-medium">{tenant.name}</span>
-                    <span className="mt-0.5 block font-mono text-xs text-fg-subtle" dir="ltr">{tenant.id}</span>
+                    <span className="mt-0.5 block font-mono text-xs text-fg-subtle" dir="ltr">
+                      {tenant.id}
+                    </span>
                   </td>
                   <td className={td}>
                     <StatusBadge tone={toneOf(tenant.status)}>{t(`tenants.status.${tenant.status}`)}</StatusBadge>
-                    {tenant.purgeAfter ? <span className="mt-1 block text-xs text-fg-subtle">{t('tenants.purgeAfter', { date: date(tenant.purgeAfter) })}</span> : null}
+                    {tenant.purgeAfter ? (
+                      <span className="mt-1 block text-xs text-fg-subtle">
+                        {t('tenants.purgeAfter', { date: date(tenant.purgeAfter) })}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={`${td} text-fg-muted`}>{tenant.owners.join(', ') || '—'}</td>
                   <td className={`${td} tabular-nums`}>{tenant.members}</td>
                   <td className={`${td} whitespace-nowrap text-fg-muted`}>{date(tenant.createdAt)}</td>
                   <td className={`${td} text-end`}>
-                    <TenantActions id={tenant.id} name={tenant.name} events={tenant.allowedEvents.filter((event): event is 'suspend' | 'resume' | 'delete' | 'restore' => event !== 'purge')} />
+                    <TenantActions
+                      id={tenant.id}
+                      name={tenant.name}
+                      events={tenant.allowedEvents.filter(
+                        (event): event is 'suspend' | 'resume' | 'delete' | 'restore' => event !== 'purge',
+                      )}
+                    />
                   </td>
                 </tr>
               ))}

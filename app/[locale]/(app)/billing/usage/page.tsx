@@ -12,8 +12,13 @@ export default async function UsagePage({ params }: { params: Promise<{ locale: 
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/billing/usage');
-  const [t, format, summary] = await Promise.all([getTranslations('billing'), getFormatter(), getBillingSummary(await getDb(), scope)]);
-  const month = (period: string) => format.dateTime(new Date(`${period}-01T00:00:00Z`), { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const [t, format, summary] = await Promise.all([
+    getTranslations('billing'),
+    getFormatter(),
+    getBillingSummary(await getDb(), scope),
+  ]);
+  const month = (period: string) =>
+    format.dateTime(new Date(`${period}-01T00:00:00Z`), { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const cards = [
     { key: 'runs', value: summary.thisMonth.workflow_runs, of: summary.entitlements.limits.runs_per_month },
     { key: 'apiCalls', value: summary.thisMonth.api_calls, of: null },
@@ -22,15 +27,25 @@ export default async function UsagePage({ params }: { params: Promise<{ locale: 
 
   return (
     <div className="max-w-4xl">
-      <p className="text-sm"><Link href="/billing" className="text-fg-muted hover:text-fg">{t('title')}</Link></p>
+      <p className="text-sm">
+        <Link href="/billing" className="text-fg-muted hover:text-fg">
+          {t('title')}
+        </Link>
+      </p>
       <h1 className="mt-1 font-display text-3xl font-semibold">{t('usage.title')}</h1>
       <p className="mt-2 text-sm text-fg-muted">{t('usage.intro')}</p>
       <ul className="mt-6 grid gap-4 sm:grid-cols-3">
         {cards.map((card) => (
-          <li key={card.key} className="rounded-card border border-border bg-surface-raised p-5" data-testid={`usage-${card.key}`}>
+          <li
+            key={card.key}
+            className="rounded-card border border-border bg-surface-raised p-5"
+            data-testid={`usage-${card.key}`}
+          >
             <span className="text-sm text-fg-muted">{t(`usage.${card.key}`)}</span>
             <span className="mt-2 block font-display text-3xl font-semibold">{format.number(card.value)}</span>
-            {card.of !== null ? <span className="text-xs text-fg-subtle">{t('usedOf', { used: card.value, allowed: card.of })}</span> : null}
+            {card.of !== null ? (
+              <span className="text-xs text-fg-subtle">{t('usedOf', { used: card.value, allowed: card.of })}</span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -39,16 +54,26 @@ export default async function UsagePage({ params }: { params: Promise<{ locale: 
         <table className="w-full text-sm">
           <thead className="bg-surface-sunken text-start text-fg-muted">
             <tr>
-              <th scope="col" className="px-4 py-2 text-start font-medium">{t('usage.month')}</th>
-              <th scope="col" className="px-4 py-2 text-end font-medium">{t('usage.runs')}</th>
-              <th scope="col" className="px-4 py-2 text-end font-medium">{t('usage.apiCalls')}</th>
-              <th scope="col" className="px-4 py-2 text-end font-medium">{t('usage.aiCredits')}</th>
+              <th scope="col" className="px-4 py-2 text-start font-medium">
+                {t('usage.month')}
+              </th>
+              <th scope="col" className="px-4 py-2 text-end font-medium">
+                {t('usage.runs')}
+              </th>
+              <th scope="col" className="px-4 py-2 text-end font-medium">
+                {t('usage.apiCalls')}
+              </th>
+              <th scope="col" className="px-4 py-2 text-end font-medium">
+                {t('usage.aiCredits')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-border">
             {summary.history.map((row) => (
               <tr key={row.period}>
-                <th scope="row" className="px-4 py-2 text-start font-normal">{month(row.period)}</th>
+                <th scope="row" className="px-4 py-2 text-start font-normal">
+                  {month(row.period)}
+                </th>
                 <td className="px-4 py-2 text-end tabular-nums">{format.number(row.workflow_runs)}</td>
                 <td className="px-4 py-2 text-end tabular-nums">{format.number(row.api_calls)}</td>
                 <td className="px-4 py-2 text-end tabular-nums">{format.number(row.ai_credits)}</td>
@@ -65,9 +90,14 @@ export default async function UsagePage({ params }: { params: Promise<{ locale: 
         <ul className="mt-3 divide-y divide-border rounded-card border border-border">
           {summary.credits.recent.map((entry, i) => (
             <li key={i} className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm" data-testid="ledger-row">
-              <span>{t(`usage.kind.${entry.kind as 'grant' | 'spend' | 'clawback'}`)} · <span className="text-fg-muted">{entry.reason}</span></span>
+              <span>
+                {t(`usage.kind.${entry.kind as 'grant' | 'spend' | 'clawback'}`)} ·{' '}
+                <span className="text-fg-muted">{entry.reason}</span>
+              </span>
               <span className="tabular-nums text-fg-muted">
-                {entry.delta > 0 ? '+' : ''}{format.number(entry.delta)} → {format.number(entry.balanceAfter)} · {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                {entry.delta > 0 ? '+' : ''}
+                {format.number(entry.delta)} → {format.number(entry.balanceAfter)} ·{' '}
+                {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
               </span>
             </li>
           ))}

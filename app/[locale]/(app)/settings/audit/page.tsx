@@ -27,19 +27,33 @@ export default async function AuditPage({ params }: { params: Promise<{ locale: 
           <table className="w-full text-sm">
             <thead className="bg-surface-raised text-fg-muted">
               <tr>
-                <th scope="col" className="px-4 py-3 text-start font-medium">{t('audit.when')}</th>
-                <th scope="col" className="px-4 py-3 text-start font-medium">{t('audit.who')}</th>
-                <th scope="col" className="px-4 py-3 text-start font-medium">{t('audit.action')}</th>
-                <th scope="col" className="px-4 py-3 text-start font-medium">{t('audit.target')}</th>
+                <th scope="col" className="px-4 py-3 text-start font-medium">
+                  {t('audit.when')}
+                </th>
+                <th scope="col" className="px-4 py-3 text-start font-medium">
+                  {t('audit.who')}
+                </th>
+                <th scope="col" className="px-4 py-3 text-start font-medium">
+                  {t('audit.action')}
+                </th>
+                <th scope="col" className="px-4 py-3 text-start font-medium">
+                  {t('audit.target')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid="audit-row">
-                  <td className="whitespace-nowrap px-4 py-3 text-fg-muted">{format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-fg-muted">
+                    {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                  </td>
                   <td className="px-4 py-3">{entry.actor ?? t('audit.system')}</td>
-                  <td className="px-4 py-3 font-mono text-xs" dir="ltr">{entry.action}</td>
-                  <td className="px-4 py-3 text-fg-muted">{entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : '—'}</td>
+                  <td className="px-4 py-3 font-mono text-xs" dir="ltr">
+                    {entry.action}
+                  </td>
+                  <td className="px-4 py-3 text-fg-muted">
+                    {entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>

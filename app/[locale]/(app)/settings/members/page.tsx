@@ -30,10 +30,14 @@ export default async function MembersPage({ params }: { params: Promise<{ locale
           <li key={member.userId} className="flex items-center justify-between gap-4 px-4 py-3 text-sm">
             <span>
               <span className="font-medium">{member.name ?? member.email}</span>
-              {member.userId === scope.userId ? <span className="text-fg-subtle"> ({t('membersPage.you')})</span> : null}
+              {member.userId === scope.userId ? (
+                <span className="text-fg-subtle"> ({t('membersPage.you')})</span>
+              ) : null}
               {member.name ? <span className="block text-fg-subtle">{member.email}</span> : null}
             </span>
-            <span className="rounded-full bg-surface-raised px-2.5 py-1 text-xs text-fg-muted">{t(`role.${member.role}`)}</span>
+            <span className="rounded-full bg-surface-raised px-2.5 py-1 text-xs text-fg-muted">
+              {t(`role.${member.role}`)}
+            </span>
           </li>
         ))}
       </ul>
@@ -47,8 +51,14 @@ export default async function MembersPage({ params }: { params: Promise<{ locale
             <ul className="mt-3 divide-y divide-border rounded-card border border-border">
               {invitations.map((invitation) => (
                 <li key={invitation.id} className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm">
-                  <span>{invitation.email} · {t(`role.${invitation.role}`)}</span>
-                  <span className="text-fg-subtle">{t('membersPage.expiresAt', { date: format.dateTime(invitation.expiresAt, { dateStyle: 'medium' }) })}</span>
+                  <span>
+                    {invitation.email} · {t(`role.${invitation.role}`)}
+                  </span>
+                  <span className="text-fg-subtle">
+                    {t('membersPage.expiresAt', {
+                      date: format.dateTime(invitation.expiresAt, { dateStyle: 'medium' }),
+                    })}
+                  </span>
                 </li>
               ))}
             </ul>

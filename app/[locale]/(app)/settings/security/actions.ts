@@ -8,7 +8,8 @@ import { signOutEverywhere, signOutEverywhereSchema } from '@/lib/auth/sign-out-
 import { localizedPath } from '@/lib/i18n/urls';
 import { logger } from '@/lib/logger';
 
-export type SignOutEverywhereResult = { ok: true; data: { signInUrl: string } } | { ok: false; error: 'invalid' | 'unauthorized' | 'generic' };
+export type SignOutEverywhereResult =
+  { ok: true; data: { signInUrl: string } } | { ok: false; error: 'invalid' | 'unauthorized' | 'generic' };
 
 export async function signOutEverywhereAction(input: unknown): Promise<SignOutEverywhereResult> {
   const parsed = signOutEverywhereSchema.safeParse(input);

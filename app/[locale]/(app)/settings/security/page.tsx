@@ -16,7 +16,9 @@ export default async function SecurityPage({ params }: { params: Promise<{ local
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2 text-fg-muted">{t('intro', { email: scope.user.email })}</p>
       <section className="mt-8 rounded-card border border-border p-6" aria-labelledby="sign-out-everywhere">
-        <h2 id="sign-out-everywhere" className="text-lg font-semibold">{t('everywhereTitle')}</h2>
+        <h2 id="sign-out-everywhere" className="text-lg font-semibold">
+          {t('everywhereTitle')}
+        </h2>
         <p className="mt-2 text-sm text-fg-muted">{t('everywhereBody')}</p>
         <SignOutEverywhereButton locale={locale} />
       </section>

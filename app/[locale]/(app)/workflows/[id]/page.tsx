@@ -52,25 +52,54 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
   const db = await getDb();
   const { tab: rawTab } = await searchParams;
   const tab: WorkflowTab = workflowTabs.find((candidate) => candidate === rawTab) ?? defaultWorkflowTab;
-  const [t, workflow, contents] = await Promise.all([getTranslations('workflows'), orNotFound(getWorkflow(db, scope, id)), countWorkflowContents(db, scope, [id])]);
+  const [t, workflow, contents] = await Promise.all([
+    getTranslations('workflows'),
+    orNotFound(getWorkflow(db, scope, id)),
+    countWorkflowContents(db, scope, [id]),
+  ]);
   return (
     <div className="max-w-6xl">
       <p className="text-sm">
-        <Link href="/workflows" className="text-fg-muted underline-offset-4 hover:underline"><span aria-hidden className="inline-block rtl:rotate-180">←</span> {t('title')}</Link>
+        <Link href="/workflows" className="text-fg-muted underline-offset-4 hover:underline">
+          <span aria-hidden className="inline-block rtl:rotate-180">
+            ←
+          </span>{' '}
+          {t('title')}
+        </Link>
       </p>
       <FlashMessage />
       <WorkflowHeader
-        workflow={{ id: workflow.id, name: workflow.name, description: workflow.description, enabled: workflow.enabled }}
-        contents={contents.get(workflow.id) ?? { versions: workflow.currentVersion, runs: 0, runsInProgress: 0, snapshots: 0 }}
+        workflow={{
+          id: workflow.id,
+          name: workflow.name,
+          description: workflow.description,
+          enabled: workflow.enabled,
+        }}
+        contents={
+          contents.get(workflow.id) ?? { versions: workflow.currentVersion, runs: 0, runsInProgress: 0, snapshots: 0 }
+        }
         canDelete={hasRole(scope, 'admin')}
       />
-      {workflow.webhookUrl && workflow.definition.trigger.type === 'webhook' && workflow.definition.trigger.requireSignature ? <WebhookSigning db={db} scope={scope} workflow={workflow} /> : null}
+      {workflow.webhookUrl &&
+      workflow.definition.trigger.type === 'webhook' &&
+      workflow.definition.trigger.requireSignature ? (
+        <WebhookSigning db={db} scope={scope} workflow={workflow} />
+      ) : null}
       <WorkflowTabs workflowId={workflow.id} current={tab} />
-      {tab === 'visual' ? <VisualEditor workflowId={workflow.id} definition={workflow.definition} version={workflow.currentVersion} /> : null}
+      {tab === 'visual' ? (
+        <VisualEditor workflowId={workflow.id} definition={workflow.definition} version={workflow.currentVersion} />
+      ) : null}
       {tab === 'overview' ? <Overview db={db} scope={scope} workflow={workflow} /> : null}
-      {tab === 'definition' ? <DefinitionEditor workflowId={workflow.id} definition={workflow.definition} version={workflow.currentVersion} /> : null}
+      {tab === 'definition' ? (
+        <DefinitionEditor workflowId={workflow.id} definition={workflow.definition} version={workflow.currentVersion} />
+      ) : null}
       {tab === 'versions' ? (
-        <VersionHistory workflowId={workflow.id} currentVersion={workflow.currentVersion} currentDefinition={workflow.definition} versions={json(await listVersions(db, scope, workflow.id))} />
+        <VersionHistory
+          workflowId={workflow.id}
+          currentVersion={workflow.currentVersion}
+          currentDefinition={workflow.definition}
+          versions={json(await listVersions(db, scope, workflow.id))}
+        />
       ) : null}
       {tab === 'backups' ? <Backups db={db} scope={scope} workflowId={workflow.id} /> : null}
     </div>
@@ -86,46 +115,82 @@ async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflo
   ]);
   const { trigger } = workflow;
   const triggerDetail =
-    trigger.type === 'schedule' ? t('scheduleDetail', { cron: trigger.cron ?? '', timezone: trigger.timezone ?? 'UTC' }) : trigger.type === 'event' ? t(`eventDetail.${trigger.event === 'workflow.failed' ? 'failed' : 'succeeded'}`) : null;
+    trigger.type === 'schedule'
+      ? t('scheduleDetail', { cron: trigger.cron ?? '', timezone: trigger.timezone ?? 'UTC' })
+      : trigger.type === 'event'
+        ? t(`eventDetail.${trigger.event === 'workflow.failed' ? 'failed' : 'succeeded'}`)
+        : null;
   return (
     <div className="mt-6 space-y-8">
       <dl className="grid gap-4 rounded-card border border-border p-5 sm:grid-cols-2 lg:grid-cols-4">
         <div>
           <dt className="text-xs text-fg-subtle">{t('overview.trigger')}</dt>
           <dd className="mt-1 font-medium">{t(`trigger.${trigger.type as 'manual'}`)}</dd>
-          {triggerDetail ? <dd className="text-xs text-fg-muted" dir="auto">{triggerDetail}</dd> : null}
+          {triggerDetail ? (
+            <dd className="text-xs text-fg-muted" dir="auto">
+              {triggerDetail}
+            </dd>
+          ) : null}
         </div>
         <div>
           <dt className="text-xs text-fg-subtle">{t('overview.nextRun')}</dt>
-          <dd className="mt-1 font-medium">{workflow.nextRunAt && workflow.enabled ? format.dateTime(workflow.nextRunAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('overview.noNextRun')}</dd>
+          <dd className="mt-1 font-medium">
+            {workflow.nextRunAt && workflow.enabled
+              ? format.dateTime(workflow.nextRunAt, { dateStyle: 'medium', timeStyle: 'short' })
+              : t('overview.noNextRun')}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-fg-subtle">{t('overview.version')}</dt>
-          <dd className="mt-1 font-medium" data-testid="workflow-version">v{workflow.currentVersion}</dd>
+          <dd className="mt-1 font-medium" data-testid="workflow-version">
+            v{workflow.currentVersion}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-fg-subtle">{t('overview.updated')}</dt>
-          <dd className="mt-1 font-medium">{format.dateTime(workflow.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</dd>
+          <dd className="mt-1 font-medium">
+            {format.dateTime(workflow.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+          </dd>
         </div>
         {workflow.webhookUrl ? (
           <div className="sm:col-span-2 lg:col-span-4">
             <dt className="text-xs text-fg-subtle">{t('overview.webhookUrl')}</dt>
             <dd className="mt-1 flex flex-wrap items-center gap-2">
-              <code className="break-all rounded-lg bg-surface-sunken px-3 py-2 font-mono text-xs" dir="ltr" data-testid="webhook-url">{workflow.webhookUrl}</code>
+              <code
+                className="break-all rounded-lg bg-surface-sunken px-3 py-2 font-mono text-xs"
+                dir="ltr"
+                data-testid="webhook-url"
+              >
+                {workflow.webhookUrl}
+              </code>
               <CopyButton value={workflow.webhookUrl} label={t('overview.copyWebhook')} />
             </dd>
             <dd className="mt-1 text-xs text-fg-subtle">{t('overview.webhookHint')}</dd>
             <dd className="mt-1 text-xs text-fg-subtle" data-testid="webhook-rate-limit">
-              {t('overview.webhookRateLimit', { count: (workflow.definition.trigger.type === 'webhook' ? workflow.definition.trigger.rateLimitPerMinute : undefined) ?? webhookRateLimits.defaultPerMinute })}
+              {t('overview.webhookRateLimit', {
+                count:
+                  (workflow.definition.trigger.type === 'webhook'
+                    ? workflow.definition.trigger.rateLimitPerMinute
+                    : undefined) ?? webhookRateLimits.defaultPerMinute,
+              })}
             </dd>
           </div>
         ) : null}
       </dl>
       <section aria-labelledby="workflow-figures">
-        <h2 id="workflow-figures" className="font-display text-lg font-semibold">{t('overview.figures')}</h2>
+        <h2 id="workflow-figures" className="font-display text-lg font-semibold">
+          {t('overview.figures')}
+        </h2>
         <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <StatCard label={t('overview.runsToday')} value={stats.runsToday} />
-          <StatCard label={t('overview.successRate')} value={stats.successRate7d === null ? '—' : format.number(stats.successRate7d, { style: 'percent', maximumFractionDigits: 1 })} />
+          <StatCard
+            label={t('overview.successRate')}
+            value={
+              stats.successRate7d === null
+                ? '—'
+                : format.number(stats.successRate7d, { style: 'percent', maximumFractionDigits: 1 })
+            }
+          />
           <StatCard label={t('overview.p50')} value={formatDuration(stats.p50Ms7d)} />
           <StatCard label={t('overview.p95')} value={formatDuration(stats.p95Ms7d)} />
         </div>
@@ -133,10 +198,23 @@ async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflo
       <TestRunForm workflowId={workflow.id} />
       <section aria-labelledby="workflow-recent-runs">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="workflow-recent-runs" className="font-display text-lg font-semibold">{t('overview.recentRuns')}</h2>
-          <Link href={{ pathname: '/runs', query: { workflowId: workflow.id } }} className="text-sm text-brand-accent underline underline-offset-4">{t('overview.allRuns')}</Link>
+          <h2 id="workflow-recent-runs" className="font-display text-lg font-semibold">
+            {t('overview.recentRuns')}
+          </h2>
+          <Link
+            href={{ pathname: '/runs', query: { workflowId: workflow.id } }}
+            className="text-sm text-brand-accent underline underline-offset-4"
+          >
+            {t('overview.allRuns')}
+          </Link>
         </div>
-        <div className="mt-3">{runs.length === 0 ? <p className="text-fg-subtle">{t('overview.noRuns')}</p> : <RunsTable runs={runs} showWorkflow={false} label={t('overview.recentRuns')} />}</div>
+        <div className="mt-3">
+          {runs.length === 0 ? (
+            <p className="text-fg-subtle">{t('overview.noRuns')}</p>
+          ) : (
+            <RunsTable runs={runs} showWorkflow={false} label={t('overview.recentRuns')} />
+          )}
+        </div>
       </section>
     </div>
   );
@@ -158,13 +236,25 @@ async function WebhookSigning({ db, scope, workflow }: { db: Db; scope: Scope; w
 }
 
 async function Backups({ db, scope, workflowId }: { db: Db; scope: Scope; workflowId: string }) {
-  const [t, snapshots, retention] = await Promise.all([getTranslations('backups'), listSnapshots(db, scope, { workflowId, limit: 100 }), getRetention(db, scope, workflowId)]);
+  const [t, snapshots, retention] = await Promise.all([
+    getTranslations('backups'),
+    listSnapshots(db, scope, { workflowId, limit: 100 }),
+    getRetention(db, scope, workflowId),
+  ]);
   return (
     <div className="mt-6 space-y-8">
       <RetentionEditor workflowId={workflowId} policy={retention.policy} plan={json(retention.plan)} />
       <section aria-labelledby="workflow-snapshots">
-        <h2 id="workflow-snapshots" className="font-display text-lg font-semibold">{t('title')}</h2>
-        <div className="mt-3">{snapshots.data.length === 0 ? <p className="text-fg-subtle">{t('emptyWorkflow')}</p> : <SnapshotsTable snapshots={snapshots.data} showWorkflow={false} />}</div>
+        <h2 id="workflow-snapshots" className="font-display text-lg font-semibold">
+          {t('title')}
+        </h2>
+        <div className="mt-3">
+          {snapshots.data.length === 0 ? (
+            <p className="text-fg-subtle">{t('emptyWorkflow')}</p>
+          ) : (
+            <SnapshotsTable snapshots={snapshots.data} showWorkflow={false} />
+          )}
+        </div>
       </section>
     </div>
   );

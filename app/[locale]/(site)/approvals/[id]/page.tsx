@@ -14,7 +14,11 @@ import { pageId } from '@/lib/workflows/page-params';
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ token?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('approvals'))('linkTitle'), robots: { index: false, follow: false }, referrer: 'no-referrer' };
+  return {
+    title: (await getTranslations('approvals'))('linkTitle'),
+    robots: { index: false, follow: false },
+    referrer: 'no-referrer',
+  };
 }
 
 export default async function ApprovalLinkPage({ params, searchParams }: Props) {
@@ -28,11 +32,23 @@ export default async function ApprovalLinkPage({ params, searchParams }: Props) 
   let body;
   if (token) {
     const approval = await getApprovalByLink(db, id, token);
-    body = approval ? <ApprovalCard approval={approval} canDecide token={token} linkToRun={false} /> : <p role="alert" className="mt-6 text-danger">{t('linkInvalid')}</p>;
+    body = approval ? (
+      <ApprovalCard approval={approval} canDecide token={token} linkToRun={false} />
+    ) : (
+      <p role="alert" className="mt-6 text-danger">
+        {t('linkInvalid')}
+      </p>
+    );
   } else {
     const scope = await requireSessionScope(locale, `/approvals/${id}`);
     const approval = await getApproval(db, scope, id);
-    body = approval ? <ApprovalCard approval={approval} canDecide={hasRole(scope, 'admin')} /> : <p role="alert" className="mt-6 text-danger">{t('notFound')}</p>;
+    body = approval ? (
+      <ApprovalCard approval={approval} canDecide={hasRole(scope, 'admin')} />
+    ) : (
+      <p role="alert" className="mt-6 text-danger">
+        {t('notFound')}
+      </p>
+    );
   }
   return (
     <section className="mx-auto w-full max-w-2xl px-4 py-12">
@@ -40,7 +56,9 @@ export default async function ApprovalLinkPage({ params, searchParams }: Props) 
       <p className="mt-2 text-fg-muted">{token ? t('linkIntro') : t('intro')}</p>
       <div className="mt-6">{body}</div>
       <p className="mt-8 text-sm">
-        <Link href="/approvals" className="text-brand-accent underline underline-offset-4">{t('toInbox')}</Link>
+        <Link href="/approvals" className="text-brand-accent underline underline-offset-4">
+          {t('toInbox')}
+        </Link>
       </p>
     </section>
   );

@@ -22,12 +22,20 @@ export default async function DevMailboxPage() {
       {emails.length === 0 ? <p className="mt-8 text-fg-subtle">No emails yet.</p> : null}
       <ul className="mt-8 space-y-4">
         {emails.map((email) => (
-          <li key={email.id} className="rounded-card border border-border bg-surface-raised p-5" data-testid="mailbox-email">
+          <li
+            key={email.id}
+            className="rounded-card border border-border bg-surface-raised p-5"
+            data-testid="mailbox-email"
+          >
             <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
               <span className="font-semibold">{email.subject}</span>
-              <time className="text-fg-subtle" dateTime={email.created_at.toISOString()}>{email.created_at.toISOString().replace('T', ' ').slice(0, 19)} UTC</time>
+              <time className="text-fg-subtle" dateTime={email.created_at.toISOString()}>
+                {email.created_at.toISOString().replace('T', ' ').slice(0, 19)} UTC
+              </time>
             </div>
-            <p className="mt-1 text-sm text-fg-muted">To: {email.to_address} · {email.kind}</p>
+            <p className="mt-1 text-sm text-fg-muted">
+              To: {email.to_address} · {email.kind}
+            </p>
             <p className="mt-3 whitespace-pre-wrap break-all text-sm">
               {email.text.split(LINK).map((part, index) =>
                 index % 2 === 1 ? (

@@ -11,7 +11,10 @@ export async function acceptInvitationAction(formData: FormData) {
   const token = String(formData.get('token') ?? '');
   const locale = String(formData.get('locale') ?? 'en');
   const user = await getSessionUser();
-  if (!user) redirect(`${localizedPath(locale, '/signin')}?callbackUrl=${encodeURIComponent(localizedPath(locale, `/invite/${token}`))}`);
+  if (!user)
+    redirect(
+      `${localizedPath(locale, '/signin')}?callbackUrl=${encodeURIComponent(localizedPath(locale, `/invite/${token}`))}`,
+    );
   let workspaceId: string;
   try {
     workspaceId = await acceptInvitation(await getDb(), user, token);

@@ -18,12 +18,19 @@ export default async function InvitePage({ params, searchParams }: Props) {
     <section className="mx-auto w-full max-w-md px-4 py-24 text-center">
       <h1 className="font-display text-3xl font-semibold">{t('invite.title')}</h1>
       <p className="mt-4 text-fg-muted">{t('invite.body')}</p>
-      {error ? <p role="alert" className="mt-6 rounded-lg border border-danger/40 bg-danger/10 px-4 py-3 text-sm text-danger">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-6 rounded-lg border border-danger/40 bg-danger/10 px-4 py-3 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
       {user ? (
         <form action={acceptInvitationAction} className="mt-8">
           <input type="hidden" name="token" value={token} />
           <input type="hidden" name="locale" value={locale} />
-          <button type="submit" className="rounded-lg bg-brand-gradient px-5 py-2.5 font-semibold text-slate-950 hover:opacity-90">
+          <button
+            type="submit"
+            className="rounded-lg bg-brand-gradient px-5 py-2.5 font-semibold text-slate-950 hover:opacity-90"
+          >
             {t('invite.accept')}
           </button>
         </form>

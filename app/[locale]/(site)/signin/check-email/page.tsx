@@ -18,7 +18,10 @@ export default async function CheckEmailPage({ params }: { params: Promise<{ loc
       {devMailboxEnabled() ? (
         <div className="mt-8 rounded-lg border border-border bg-surface-raised p-4 text-sm text-fg-muted">
           <p>{t('devMailboxHint')}</p>
-          <Link href="/dev/mailbox" className="mt-3 inline-block font-semibold text-brand-accent underline underline-offset-4">
+          <Link
+            href="/dev/mailbox"
+            className="mt-3 inline-block font-semibold text-brand-accent underline underline-offset-4"
+          >
             {t('openMailbox')}
           </Link>
         </div>

@@ -22,7 +22,10 @@ export async function useTemplateAction(_previous: UseTemplateState, formData: F
   if (!parsed.success) return { ok: false, error: 'generic' };
   const { slug, locale } = parsed.data;
   const scope = await getSessionScope();
-  if (!scope) redirect(`${localizedPath(locale, '/signin')}?callbackUrl=${encodeURIComponent(localizedPath(locale, `/templates/${slug}`))}`);
+  if (!scope)
+    redirect(
+      `${localizedPath(locale, '/signin')}?callbackUrl=${encodeURIComponent(localizedPath(locale, `/templates/${slug}`))}`,
+    );
   let workflowId: string;
   try {
     const builtin = getCatalogTemplate(slug);

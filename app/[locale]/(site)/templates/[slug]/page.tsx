@@ -41,7 +41,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description: template.summary,
     alternates: { canonical: localizedPath(locale, path), languages: alternateLanguages(path) },
-    openGraph: { type: 'website', siteName: 'Levqor', title, description: template.summary, locale, url: localizedPath(locale, path) },
+    openGraph: {
+      type: 'website',
+      siteName: 'Levqor',
+      title,
+      description: template.summary,
+      locale,
+      url: localizedPath(locale, path),
+    },
     twitter: { card: 'summary_large_image', title, description: template.summary },
   };
 }
@@ -56,27 +63,40 @@ export default async function TemplatePage({ params }: Props) {
     use: t('detail.use'),
     using: t('detail.using'),
     signIn: t('detail.signInToUse'),
-    errors: { forbidden: t('detail.errors.forbidden'), limit: t('detail.errors.limit'), generic: t('detail.errors.generic') },
+    errors: {
+      forbidden: t('detail.errors.forbidden'),
+      limit: t('detail.errors.limit'),
+      generic: t('detail.errors.generic'),
+    },
   };
 
   return (
     <article className="mx-auto max-w-6xl px-4 py-12 sm:px-6 md:py-16">
       <Link href="/templates" className="inline-flex items-center gap-2 text-sm text-fg-muted hover:text-fg">
-        <span aria-hidden="true" className="rtl:rotate-180">←</span>
+        <span aria-hidden="true" className="rtl:rotate-180">
+          ←
+        </span>
         {t('detail.back')}
       </Link>
       <header className="mt-8 max-w-3xl">
         {template.community ? (
           <p className="text-sm font-semibold uppercase tracking-widest text-brand-accent">{t('detail.community')}</p>
         ) : template.category ? (
-          <Link href={{ pathname: '/templates', query: { category: template.category } }} className="text-sm font-semibold uppercase tracking-widest text-brand-accent hover:underline">
+          <Link
+            href={{ pathname: '/templates', query: { category: template.category } }}
+            className="text-sm font-semibold uppercase tracking-widest text-brand-accent hover:underline"
+          >
             {t(`categories.${template.category}.name`)}
           </Link>
         ) : null}
-        <h1 className="mt-3 font-display text-4xl font-semibold tracking-tight text-balance sm:text-5xl">{template.title}</h1>
+        <h1 className="mt-3 font-display text-4xl font-semibold tracking-tight text-balance sm:text-5xl">
+          {template.title}
+        </h1>
         <div className="mt-8">
           <h2 className="sr-only">{t('detail.whatItDoes')}</h2>
-          <p className="text-lg text-fg-muted text-pretty" data-testid="template-summary">{template.summary}</p>
+          <p className="text-lg text-fg-muted text-pretty" data-testid="template-summary">
+            {template.summary}
+          </p>
         </div>
         <div className="mt-8 space-y-3">
           <UseTemplateButton slug={template.slug} locale={locale} labels={labels} />
@@ -86,11 +106,16 @@ export default async function TemplatePage({ params }: Props) {
 
       <div className="mt-14 grid gap-10 lg:grid-cols-[1.6fr_1fr]">
         <section aria-labelledby="steps-heading">
-          <h2 id="steps-heading" className="font-display text-2xl font-semibold">{t('detail.steps')}</h2>
+          <h2 id="steps-heading" className="font-display text-2xl font-semibold">
+            {t('detail.steps')}
+          </h2>
           <ol className="mt-6 space-y-3" data-testid="template-steps">
             {template.steps.map((step, index) => (
               <li key={step.id} className="flex gap-4 rounded-card border border-border bg-surface-raised p-4">
-                <span aria-hidden="true" className="grid h-8 w-8 shrink-0 place-items-center rounded-full bg-brand-gradient text-sm font-semibold text-slate-950">
+                <span
+                  aria-hidden="true"
+                  className="grid h-8 w-8 shrink-0 place-items-center rounded-full bg-brand-gradient text-sm font-semibold text-slate-950"
+                >
                   {index + 1}
                 </span>
                 <div>
@@ -106,18 +131,31 @@ export default async function TemplatePage({ params }: Props) {
         </section>
 
         <aside className="space-y-8">
-          <section aria-labelledby="trigger-heading" className="rounded-card border border-border bg-surface-raised p-6">
-            <h2 id="trigger-heading" className="font-semibold">{t('detail.trigger')}</h2>
-            <p className="mt-2 text-fg-muted" data-testid="template-trigger">{template.trigger}</p>
-            {template.timezone ? <p className="mt-1 text-sm text-fg-subtle">{t('detail.timezone', { timezone: template.timezone })}</p> : null}
+          <section
+            aria-labelledby="trigger-heading"
+            className="rounded-card border border-border bg-surface-raised p-6"
+          >
+            <h2 id="trigger-heading" className="font-semibold">
+              {t('detail.trigger')}
+            </h2>
+            <p className="mt-2 text-fg-muted" data-testid="template-trigger">
+              {template.trigger}
+            </p>
+            {template.timezone ? (
+              <p className="mt-1 text-sm text-fg-subtle">{t('detail.timezone', { timezone: template.timezone })}</p>
+            ) : null}
           </section>
           <section aria-labelledby="needs-heading" className="rounded-card border border-border bg-surface-raised p-6">
-            <h2 id="needs-heading" className="font-semibold">{t('detail.needs')}</h2>
+            <h2 id="needs-heading" className="font-semibold">
+              {t('detail.needs')}
+            </h2>
             {template.credentials.length > 0 ? (
               <ul className="mt-3 space-y-2 text-sm text-fg-muted" data-testid="template-credentials">
                 {template.credentials.map((credential) => (
                   <li key={`${credential.connector}:${credential.name}`} className="flex gap-2">
-                    <span aria-hidden="true" className="text-brand-accent">•</span>
+                    <span aria-hidden="true" className="text-brand-accent">
+                      •
+                    </span>
                     {t('detail.credential', { connector: credential.connector, name: credential.name })}
                   </li>
                 ))}
@@ -130,7 +168,10 @@ export default async function TemplatePage({ params }: Props) {
                 <h3 className="mt-5 text-sm font-semibold">{t('detail.apps')}</h3>
                 <ul className="mt-2 flex flex-wrap gap-2">
                   {template.apps.map((app) => (
-                    <li key={app} className="rounded-full border border-border-strong px-2.5 py-0.5 text-xs text-fg-muted">
+                    <li
+                      key={app}
+                      className="rounded-full border border-border-strong px-2.5 py-0.5 text-xs text-fg-muted"
+                    >
                       {app}
                     </li>
                   ))}

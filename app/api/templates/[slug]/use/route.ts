@@ -10,6 +10,11 @@ import { useTemplate as copyTemplate } from '@/lib/templates/use-template';
 const bodySchema = z.object({ name: z.string().trim().min(1).max(120).optional() });
 
 export const POST = withApi({ auth: 'sessionOrApiKey' }, async ({ req, scope, params }) => {
-  const body = req.headers.get('content-length') === '0' || !req.headers.get('content-type') ? {} : bodySchema.parse(await readJsonBody(req));
-  return Response.json(await copyTemplate(await getDb(), scope, String(params.slug).slice(0, 120), body), { status: 201 });
+  const body =
+    req.headers.get('content-length') === '0' || !req.headers.get('content-type')
+      ? {}
+      : bodySchema.parse(await readJsonBody(req));
+  return Response.json(await copyTemplate(await getDb(), scope, String(params.slug).slice(0, 120), body), {
+    status: 201,
+  });
 });

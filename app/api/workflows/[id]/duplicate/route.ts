@@ -5,6 +5,8 @@ import { withApi } from '@/lib/api/with-api';
 import { duplicateWorkflow } from '@/lib/workflows/duplicate-workflow';
 import { duplicateWorkflowSchema } from '@/lib/workflows/schemas';
 
-export const POST = withApi({ auth: 'sessionOrApiKey', body: duplicateWorkflowSchema }, async ({ scope, params, body }) =>
-  Response.json(await duplicateWorkflow(await getDb(), scope, idParam(params), body), { status: 201 }),
+export const POST = withApi(
+  { auth: 'sessionOrApiKey', body: duplicateWorkflowSchema },
+  async ({ scope, params, body }) =>
+    Response.json(await duplicateWorkflow(await getDb(), scope, idParam(params), body), { status: 201 }),
 );

@@ -3,4 +3,6 @@ import { getDb } from '@/db';
 import { withApi } from '@/lib/api/with-api';
 import { getUpgradePlan } from '@/lib/guardian/upgrade/get-plan';
 
-export const GET = withApi({ auth: 'admin' }, async ({ params }) => Response.json(await getUpgradePlan(await getDb(), String(params.id))));
+export const GET = withApi({ auth: 'admin' }, async ({ params }) =>
+  Response.json(await getUpgradePlan(await getDb(), String(params.id))),
+);

@@ -4,6 +4,10 @@ import { idParam } from '@/lib/api/params';
 import { withApi } from '@/lib/api/with-api';
 import { rotateWebhookSecret, rotateWebhookSecretSchema } from '@/lib/workflows/triggers/rotate-webhook-secret';
 
-export const POST = withApi({ auth: 'sessionOrApiKey', body: rotateWebhookSecretSchema }, async ({ scope, params, body }) =>
-  Response.json(await rotateWebhookSecret(await getDb(), scope, idParam(params), body), { headers: { 'cache-control': 'no-store' } }),
+export const POST = withApi(
+  { auth: 'sessionOrApiKey', body: rotateWebhookSecretSchema },
+  async ({ scope, params, body }) =>
+    Response.json(await rotateWebhookSecret(await getDb(), scope, idParam(params), body), {
+      headers: { 'cache-control': 'no-store' },
+    }),
 );
