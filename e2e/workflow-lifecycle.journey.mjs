@@ -91,13 +91,11 @@ async function importBroken(page) {
       steps: [{ id: 'call', type: 'http_request', config: { url: 'http://169.254.169.254/' } }],
     },
   };
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({
-      name: 'broken.levqor.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(broken)),
-    });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'broken.levqor.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
   const issue = page.getByTestId('validation-issue').first();
   await issue.waitFor();
   assert.match(await issue.innerText(), /definition\.steps\.0\.config\.url[\s\S]*call/);

@@ -34,13 +34,11 @@ export async function alertCriticalAnomalies(
         last_seen_at: now,
       })
       .onConflict((oc) =>
-        oc
-          .column('fingerprint')
-          .doUpdateSet((eb) => ({
-            occurrences: eb('guardian_alerts.occurrences', '+', 1),
-            last_seen_at: now,
-            title: anomaly.title,
-          })),
+        oc.column('fingerprint').doUpdateSet((eb) => ({
+          occurrences: eb('guardian_alerts.occurrences', '+', 1),
+          last_seen_at: now,
+          title: anomaly.title,
+        })),
       )
       .returning(['last_sent_at'])
       .executeTakeFirstOrThrow();
