@@ -39,7 +39,17 @@ export class AppError extends Error {
   }
 }
 
-export type FieldIssue = { path: string; message: string; code: string };
+/**
+ * One problem with one field. `code` + `params` let the response layer translate `message` into the reader's
+ * language (messages `validation.<code>`); `message` is the English text. A `warning` never blocks saving or enabling.
+ */
+export type FieldIssue = {
+  path: string;
+  message: string;
+  code: string;
+  params?: Record<string, string | number>;
+  severity?: 'error' | 'warning';
+};
 
 /** zod issues as field paths a client can point at (`steps.2.config.url`). */
 export function fieldIssues(error: ZodError, prefix?: string): FieldIssue[] {

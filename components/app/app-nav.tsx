@@ -1,20 +1,12 @@
 'use client';
-// The customer app's side navigation, marking the current page.
+// The customer app's side navigation, marking the current page: the work first, then settings and billing.
 import { useTranslations } from 'next-intl';
 import { SideNav } from '@/components/nav/side-nav';
-
-const items = [
-  { href: '/dashboard', key: 'dashboard' },
-  { href: '/settings/api-keys', key: 'apiKeys' },
-  { href: '/settings/members', key: 'members' },
-  { href: '/settings/audit', key: 'auditLog' },
-  { href: '/settings/security', key: 'security' },
-  { href: '/billing', key: 'billing' },
-] as const;
 
 /** Workflow pages, listed after the dashboard (labels in the `dashboard.nav` messages). */
 const workflowItems = [
   { href: '/workflows', key: 'workflows' },
+  { href: '/workflows/templates', key: 'templates' },
   { href: '/runs', key: 'runs' },
   { href: '/approvals', key: 'approvals' },
   { href: '/failure-queue', key: 'failureQueue' },
@@ -24,11 +16,11 @@ const workflowItems = [
 export function AppNav({ label }: { label: string }) {
   const t = useTranslations('app');
   const tw = useTranslations('dashboard.nav');
-  const [first, ...rest] = items;
   const entries = [
-    { href: first.href, label: t(first.key) },
+    { href: '/dashboard', label: t('dashboard') },
     ...workflowItems.map((item) => ({ href: item.href, label: tw(item.key) })),
-    ...rest.map((item) => ({ href: item.href, label: t(item.key) })),
+    { href: '/settings', label: t('settings') },
+    { href: '/billing', label: t('billing') },
   ];
   return <SideNav label={label} entries={entries} />;
 }
