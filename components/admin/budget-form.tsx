@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 export function BudgetForm({ cents }: { cents: number }) {
   const t = useTranslations('admin.power');
@@ -50,11 +51,7 @@ export function BudgetForm({ cents }: { cents: number }) {
           className="mt-1 block w-40 rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg"
         />
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={buttonClass({ size: 'sm' })}>
         {pending ? t('saving') : t('save')}
       </button>
       <p

@@ -2,6 +2,7 @@
 // The live logs tail: polls GET /api/admin/logs every 3 seconds for newer telemetry rows; can be paused and filtered.
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 type Line = {
   id: string;
@@ -75,7 +76,7 @@ export function LogsTail() {
           type="button"
           aria-pressed={paused}
           onClick={() => setPaused((value) => !value)}
-          className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised"
+          className={buttonClass({ size: 'sm' })}
         >
           {paused ? t('resume') : t('pause')}
         </button>

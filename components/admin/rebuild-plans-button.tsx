@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 type Result = { created: number; updated: number; reopened: number; archived: number; open: number };
 
@@ -23,7 +24,7 @@ export function RebuildPlansButton() {
       <button
         type="button"
         disabled={pending}
-        className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised disabled:opacity-60"
+        className={buttonClass({ size: 'sm' })}
         onClick={async () => {
           setPending(true);
           const response = await fetch('/api/guardian/upgrade/plans/rebuild', { method: 'POST' }).catch(() => null);

@@ -4,6 +4,7 @@ import type { UpgradePlanDto } from '@/lib/guardian/upgrade/plan-dto';
 import { AdminSection } from './admin-section';
 import { RebuildPlansButton } from './rebuild-plans-button';
 import { StatusBadge, toneOf } from './status-badge';
+import { buttonClass } from '@/components/ui/button';
 
 type Props = {
   plans: UpgradePlanDto[];
@@ -47,10 +48,7 @@ export async function UpgradePlansView({ plans, filters, statuses, categories }:
             ))}
           </select>
         </label>
-        <button
-          type="submit"
-          className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised"
-        >
+        <button type="submit" className={buttonClass({ size: 'sm' })}>
           {t('common.apply')}
         </button>
       </form>

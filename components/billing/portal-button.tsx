@@ -2,6 +2,7 @@
 // Opens the Stripe Customer Portal (POST /api/billing/portal) to change plan, payment method or cancel.
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 export function PortalButton() {
   const t = useTranslations('billing');
@@ -32,7 +33,7 @@ export function PortalButton() {
         type="button"
         onClick={() => void open()}
         disabled={state.pending}
-        className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950 disabled:opacity-60"
+        className={buttonClass({ variant: 'primary' })}
       >
         {state.pending ? t('managing') : t('manage')}
       </button>

@@ -1,6 +1,7 @@
 // Lets a visitor see prices in another currency (a plain GET form: works without JavaScript).
 import { getTranslations } from 'next-intl/server';
 import type { Region } from '@/lib/billing/regions';
+import { buttonClass } from '@/components/ui/button';
 
 export async function RegionPicker({ current, choices }: { current: Region; choices: Region[] }) {
   const t = await getTranslations('pricing');
@@ -21,7 +22,7 @@ export async function RegionPicker({ current, choices }: { current: Region; choi
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded-lg border border-border-strong px-3 py-2 hover:bg-surface-raised">
+      <button type="submit" className={buttonClass({ size: 'sm' })}>
         {t('regionChange')}
       </button>
     </form>

@@ -2,6 +2,7 @@
 // Copies a value (a webhook URL) to the clipboard and says so.
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 export function CopyButton({ value, label }: { value: string; label: string }) {
   const t = useTranslations('workflows');
@@ -10,7 +11,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     <button
       type="button"
       aria-label={label}
-      className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
+      className={buttonClass({ size: 'sm' })}
       onClick={() =>
         navigator.clipboard?.writeText(value).then(
           () => setCopied(true),

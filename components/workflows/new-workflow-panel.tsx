@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { callApi, type ValidationIssue } from '@/lib/client/call-api';
 import { ValidationIssues } from './validation-issues';
+import { buttonClass } from '@/components/ui/button';
 
 type Mode = 'scratch' | 'json';
 
@@ -54,7 +55,7 @@ export function NewWorkflowPanel() {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
-        className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950"
+        className={buttonClass({ variant: 'primary' })}
       >
         {t('open')}
       </button>
@@ -118,11 +119,7 @@ export function NewWorkflowPanel() {
               {error}
             </p>
           ) : null}
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60"
-          >
+          <button type="submit" disabled={pending} className={buttonClass({ variant: 'primary' })}>
             {pending ? t('creating') : t('submit')}
           </button>
         </form>

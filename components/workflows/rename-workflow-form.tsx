@@ -8,6 +8,7 @@ import { limits } from '@/lib/workflows/definition';
 import { workflowNameSchema } from '@/lib/workflows/schemas';
 import { callApi } from '@/lib/client/call-api';
 import { showFlash } from './flash-message';
+import { buttonClass } from '@/components/ui/button';
 
 type Loaded = { currentVersion: number; definition: Record<string, unknown> & { name: string } };
 
@@ -120,12 +121,7 @@ export function RenameWorkflowForm({
       >
         {pending ? t('saving') : t('saveName')}
       </button>
-      <button
-        type="button"
-        disabled={pending}
-        onClick={() => onDone(false)}
-        className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised disabled:opacity-60"
-      >
+      <button type="button" disabled={pending} onClick={() => onDone(false)} className={buttonClass({ size: 'sm' })}>
         {t('cancel')}
       </button>
     </form>

@@ -9,6 +9,7 @@ import type { WorkflowContents } from '@/lib/workflows/count-workflow-contents';
 import { callApi } from '@/lib/client/call-api';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { showFlash } from './flash-message';
+import { buttonClass } from '@/components/ui/button';
 
 type Props = {
   workflow: { id: string; name: string };
@@ -104,7 +105,7 @@ export function WorkflowActionsMenu({ workflow, contents, canDelete, onRename, a
         aria-controls={menuId}
         aria-label={t('actionsFor', { name: workflow.name })}
         onClick={() => setOpen(!open)}
-        className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
+        className={buttonClass({ size: 'sm' })}
         data-testid="workflow-actions"
       >
         {t('actions')} <span aria-hidden>▾</span>

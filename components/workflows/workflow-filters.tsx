@@ -1,5 +1,6 @@
 // The workflow list's search and enabled filter: a plain GET form, so the filters live in the URL.
 import { useTranslations } from 'next-intl';
+import { buttonClass } from '@/components/ui/button';
 
 export function WorkflowFilters({ q, enabled }: { q?: string; enabled?: string }) {
   const t = useTranslations('workflows.filters');
@@ -28,10 +29,7 @@ export function WorkflowFilters({ q, enabled }: { q?: string; enabled?: string }
           <option value="false">{t('disabledOnly')}</option>
         </select>
       </label>
-      <button
-        type="submit"
-        className="rounded-lg border border-border-strong px-4 py-2 text-sm hover:bg-surface-raised"
-      >
+      <button type="submit" className={buttonClass()}>
         {t('apply')}
       </button>
     </form>

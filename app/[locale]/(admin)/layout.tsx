@@ -9,6 +9,7 @@ import { LanguageSwitcher } from '@/components/site/language-switcher';
 import { getLaunchStage } from '@/lib/admin/launch-stage';
 import { requireAdminPage } from '@/lib/admin/require-admin';
 import { Link } from '@/lib/i18n/navigation';
+import { buttonClass } from '@/components/ui/button';
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
@@ -55,10 +56,7 @@ export default async function AdminLayout({
           </span>
           <LanguageSwitcher />
           <form action={signOutAction}>
-            <button
-              type="submit"
-              className="rounded-lg border border-border-strong px-3 py-1.5 text-sm hover:bg-surface-raised"
-            >
+            <button type="submit" className={buttonClass({ size: 'sm' })}>
               {tAuth('signOut')}
             </button>
           </form>

@@ -11,6 +11,7 @@ import { requireAdminPage } from '@/lib/admin/require-admin';
 import { getHeartbeatHistory, getUptime } from '@/lib/guardian/uptime';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { appVersion } from '@/lib/system/version';
+import { Table, THead, TBody } from '@/components/ui/table';
 
 const DAY_MS = 86_400_000;
 const th = 'px-4 py-3 text-start font-medium';
@@ -115,116 +116,111 @@ export default async function SystemHealthPage({ params }: { params: Promise<{ l
         {beats.length === 0 ? (
           <p className="mt-6 text-sm text-fg-subtle">{t('health.noHeartbeatHint')}</p>
         ) : (
-          <div className="mt-6 overflow-x-auto rounded-card border border-border">
-            <table className="w-full text-sm">
-              <caption className="sr-only">{t('health.recentTitle')}</caption>
-              <thead className="bg-surface-raised text-fg-muted">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t('common.time')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('common.status')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('health.db')}
-                  </th>
-                  <th scope="col" className={th}>
-                    Stripe
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('health.ai')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('health.recentErrors')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('health.latency')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-border">
-                {beats.map((beat) => (
-                  <tr key={beat.id} data-testid="heartbeat-row">
-                    <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(beat.createdAt)}</td>
-                    <td className={td}>
-                      <StatusBadge tone={toneOf(beat.status)}>
-                        {statusLabels[beat.status as 'ok'] ?? beat.status}
-                      </StatusBadge>
-                    </td>
-                    <td className={td}>{check(beat.dbOk)}</td>
-                    <td className={td}>{check(beat.stripeOk)}</td>
-                    <td className={td}>{check(beat.brainOk)}</td>
-                    <td className={`${td} tabular-nums`}>{beat.errorCountRecent ?? '—'}</td>
-                    <td className={`${td} tabular-nums`}>
-                      {beat.latencyMs === null
-                        ? '—'
-                        : format.number(beat.latencyMs, {
-                            style: 'unit',
-                            unit: 'millisecond',
-                            maximumFractionDigits: 1,
-                          })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </AdminSection>
-
-      <AdminSection id="jobs" title={t('jobs.title')} description={t('jobs.intro')}>
-        <div className="overflow-x-auto rounded-card border border-border">
-          <table className="w-full text-sm">
-            <thead className="bg-surface-raised text-fg-muted">
+          <Table label={t('health.recentTitle')} className="mt-6">
+            <THead>
               <tr>
                 <th scope="col" className={th}>
-                  {t('jobs.job')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('jobs.schedule')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('jobs.lastRun')}
+                  {t('common.time')}
                 </th>
                 <th scope="col" className={th}>
                   {t('common.status')}
                 </th>
                 <th scope="col" className={th}>
-                  {t('jobs.failures7d')}
+                  {t('health.db')}
+                </th>
+                <th scope="col" className={th}>
+                  Stripe
+                </th>
+                <th scope="col" className={th}>
+                  {t('health.ai')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('health.recentErrors')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('health.latency')}
                 </th>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {jobs.jobs.map((job) => (
-                <tr key={job.id} data-testid="job-row">
+            </THead>
+            <TBody>
+              {beats.map((beat) => (
+                <tr key={beat.id} data-testid="heartbeat-row">
+                  <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(beat.createdAt)}</td>
                   <td className={td}>
-                    <span className="font-mono text-xs" dir="ltr">
-                      {job.id}
-                    </span>
-                    <span className="mt-0.5 block text-xs text-fg-subtle">
-                      {t.has(`jobs.descriptions.${job.id}`)
-                        ? t(`jobs.descriptions.${job.id}` as 'jobs.descriptions.heartbeat')
-                        : job.description}
-                    </span>
+                    <StatusBadge tone={toneOf(beat.status)}>
+                      {statusLabels[beat.status as 'ok'] ?? beat.status}
+                    </StatusBadge>
                   </td>
-                  <td className={`${td} font-mono text-xs`} dir="ltr">
-                    {job.cron}
+                  <td className={td}>{check(beat.dbOk)}</td>
+                  <td className={td}>{check(beat.stripeOk)}</td>
+                  <td className={td}>{check(beat.brainOk)}</td>
+                  <td className={`${td} tabular-nums`}>{beat.errorCountRecent ?? '—'}</td>
+                  <td className={`${td} tabular-nums`}>
+                    {beat.latencyMs === null
+                      ? '—'
+                      : format.number(beat.latencyMs, {
+                          style: 'unit',
+                          unit: 'millisecond',
+                          maximumFractionDigits: 1,
+                        })}
                   </td>
-                  <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(job.last?.startedAt ?? null)}</td>
-                  <td className={td}>
-                    {job.last ? (
-                      <StatusBadge tone={toneOf(job.last.status)}>{t(`jobs.status.${job.last.status}`)}</StatusBadge>
-                    ) : (
-                      <span className="text-fg-subtle">{t('jobs.never')}</span>
-                    )}
-                  </td>
-                  <td className={`${td} tabular-nums ${job.failures7d > 0 ? 'text-danger' : ''}`}>{job.failures7d}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
+        )}
+      </AdminSection>
+
+      <AdminSection id="jobs" title={t('jobs.title')} description={t('jobs.intro')}>
+        <Table label={t('jobs.title')}>
+          <THead>
+            <tr>
+              <th scope="col" className={th}>
+                {t('jobs.job')}
+              </th>
+              <th scope="col" className={th}>
+                {t('jobs.schedule')}
+              </th>
+              <th scope="col" className={th}>
+                {t('jobs.lastRun')}
+              </th>
+              <th scope="col" className={th}>
+                {t('common.status')}
+              </th>
+              <th scope="col" className={th}>
+                {t('jobs.failures7d')}
+              </th>
+            </tr>
+          </THead>
+          <TBody>
+            {jobs.jobs.map((job) => (
+              <tr key={job.id} data-testid="job-row">
+                <td className={td}>
+                  <span className="font-mono text-xs" dir="ltr">
+                    {job.id}
+                  </span>
+                  <span className="mt-0.5 block text-xs text-fg-subtle">
+                    {t.has(`jobs.descriptions.${job.id}`)
+                      ? t(`jobs.descriptions.${job.id}` as 'jobs.descriptions.heartbeat')
+                      : job.description}
+                  </span>
+                </td>
+                <td className={`${td} font-mono text-xs`} dir="ltr">
+                  {job.cron}
+                </td>
+                <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(job.last?.startedAt ?? null)}</td>
+                <td className={td}>
+                  {job.last ? (
+                    <StatusBadge tone={toneOf(job.last.status)}>{t(`jobs.status.${job.last.status}`)}</StatusBadge>
+                  ) : (
+                    <span className="text-fg-subtle">{t('jobs.never')}</span>
+                  )}
+                </td>
+                <td className={`${td} tabular-nums ${job.failures7d > 0 ? 'text-danger' : ''}`}>{job.failures7d}</td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
         <h3 className="mt-6 text-base font-semibold">{t('jobs.failuresTitle')}</h3>
         {jobs.failures.length === 0 ? (
           <p className="mt-2 text-sm text-fg-subtle">{t('jobs.noFailures')}</p>

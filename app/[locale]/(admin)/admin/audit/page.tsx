@@ -5,6 +5,8 @@ import { listPlatformAudit, platformAuditQuerySchema } from '@/lib/admin/list-pl
 import { requireAdminPage } from '@/lib/admin/require-admin';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
+import { Table, THead, TBody } from '@/components/ui/table';
+import { buttonClass } from '@/components/ui/button';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -56,63 +58,58 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
             className={`${field} w-80 font-mono`}
           />
         </label>
-        <button
-          type="submit"
-          className="rounded-lg border border-border-strong px-3 py-2 text-sm hover:bg-surface-raised"
-        >
+        <button type="submit" className={buttonClass({ size: 'sm' })}>
           {t('common.apply')}
         </button>
       </form>
       {page.entries.length === 0 ? (
         <p className="mt-8 text-fg-subtle">{t('audit.empty')}</p>
       ) : (
-        <div className="mt-8 overflow-x-auto rounded-card border border-border">
-          <table className="w-full text-sm">
-            <thead className="bg-surface-raised text-fg-muted">
-              <tr>
-                <th scope="col" className={th}>
-                  {t('common.time')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('audit.who')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('audit.action')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('audit.workspace')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('audit.target')}
-                </th>
+        <Table label={t('audit.title')} className="mt-8">
+          <THead>
+            <tr>
+              <th scope="col" className={th}>
+                {t('common.time')}
+              </th>
+              <th scope="col" className={th}>
+                {t('audit.who')}
+              </th>
+              <th scope="col" className={th}>
+                {t('audit.action')}
+              </th>
+              <th scope="col" className={th}>
+                {t('audit.workspace')}
+              </th>
+              <th scope="col" className={th}>
+                {t('audit.target')}
+              </th>
+            </tr>
+          </THead>
+          <TBody>
+            {page.entries.map((entry) => (
+              <tr key={entry.id} data-testid="admin-audit-row">
+                <td className={`${td} whitespace-nowrap text-fg-muted`}>
+                  {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                </td>
+                <td className={td}>{entry.actor ?? t('audit.system')}</td>
+                <td className={`${td} font-mono text-xs`} dir="ltr">
+                  {entry.action}
+                </td>
+                <td className={td}>
+                  {entry.workspaceName ?? <span className="text-fg-subtle">{t('audit.platform')}</span>}
+                </td>
+                <td className={`${td} break-all text-fg-muted`}>
+                  {entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : '—'}
+                  {Object.keys(entry.meta).length ? (
+                    <span className="mt-0.5 block font-mono text-xs text-fg-subtle" dir="ltr">
+                      {JSON.stringify(entry.meta)}
+                    </span>
+                  ) : null}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {page.entries.map((entry) => (
-                <tr key={entry.id} data-testid="admin-audit-row">
-                  <td className={`${td} whitespace-nowrap text-fg-muted`}>
-                    {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
-                  </td>
-                  <td className={td}>{entry.actor ?? t('audit.system')}</td>
-                  <td className={`${td} font-mono text-xs`} dir="ltr">
-                    {entry.action}
-                  </td>
-                  <td className={td}>
-                    {entry.workspaceName ?? <span className="text-fg-subtle">{t('audit.platform')}</span>}
-                  </td>
-                  <td className={`${td} break-all text-fg-muted`}>
-                    {entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : '—'}
-                    {Object.keys(entry.meta).length ? (
-                      <span className="mt-0.5 block font-mono text-xs text-fg-subtle" dir="ltr">
-                        {JSON.stringify(entry.meta)}
-                      </span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TBody>
+        </Table>
       )}
       {next ? (
         <Link

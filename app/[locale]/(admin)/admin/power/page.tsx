@@ -14,6 +14,7 @@ import { listPendingApprovals } from '@/lib/admin/list-pending-approvals';
 import { requireAdminPage } from '@/lib/admin/require-admin';
 import { listFlags } from '@/lib/flags/list-flags';
 import { pageTitle } from '@/lib/i18n/page-title';
+import { Table, THead, TBody } from '@/components/ui/table';
 
 const th = 'px-4 py-3 text-start font-medium';
 const td = 'px-4 py-3';
@@ -145,45 +146,43 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
         {approvals.length === 0 ? (
           <p className="text-sm text-fg-subtle">{t('approvals.empty')}</p>
         ) : (
-          <div className="overflow-x-auto rounded-card border border-border">
-            <table className="w-full text-sm">
-              <thead className="bg-surface-raised text-fg-muted">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t('approvals.workspace')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('approvals.workflow')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('approvals.class')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('approvals.created')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('approvals.expires')}
-                  </th>
+          <Table label={t('approvals.title')}>
+            <THead>
+              <tr>
+                <th scope="col" className={th}>
+                  {t('approvals.workspace')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('approvals.workflow')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('approvals.class')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('approvals.created')}
+                </th>
+                <th scope="col" className={th}>
+                  {t('approvals.expires')}
+                </th>
+              </tr>
+            </THead>
+            <TBody>
+              {approvals.map((approval) => (
+                <tr key={approval.id} data-testid="approval-row">
+                  <td className={td}>{approval.workspaceName}</td>
+                  <td className={td}>
+                    {approval.workflowName}{' '}
+                    <span className="font-mono text-xs text-fg-subtle" dir="ltr">
+                      {approval.stepId}
+                    </span>
+                  </td>
+                  <td className={td}>{approval.actionClass}</td>
+                  <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(approval.createdAt)}</td>
+                  <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(approval.expiresAt)}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-border">
-                {approvals.map((approval) => (
-                  <tr key={approval.id} data-testid="approval-row">
-                    <td className={td}>{approval.workspaceName}</td>
-                    <td className={td}>
-                      {approval.workflowName}{' '}
-                      <span className="font-mono text-xs text-fg-subtle" dir="ltr">
-                        {approval.stepId}
-                      </span>
-                    </td>
-                    <td className={td}>{approval.actionClass}</td>
-                    <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(approval.createdAt)}</td>
-                    <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(approval.expiresAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </TBody>
+          </Table>
         )}
       </AdminSection>
 

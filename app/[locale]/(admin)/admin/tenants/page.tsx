@@ -7,6 +7,8 @@ import { requireAdminPage } from '@/lib/admin/require-admin';
 import { searchTenants, searchTenantsQuerySchema } from '@/lib/admin/search-tenants';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { RESTORE_GRACE_DAYS } from '@/lib/workspaces/lifecycle';
+import { Table, THead, TBody } from '@/components/ui/table';
+import { buttonClass } from '@/components/ui/button';
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -53,72 +55,69 @@ export default async function TenantsPage({ params, searchParams }: Props) {
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-lg bg-brand-gradient px-4 py-2 text-sm font-semibold text-slate-950">
+        <button type="submit" className={buttonClass({ variant: 'primary' })}>
           {t('tenants.searchButton')}
         </button>
       </form>
       {tenants.length === 0 ? (
         <p className="mt-8 text-fg-subtle">{t('tenants.empty')}</p>
       ) : (
-        <div className="mt-8 overflow-x-auto rounded-card border border-border">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{t('tenants.caption', { count: tenants.length })}</caption>
-            <thead className="bg-surface-raised text-fg-muted">
-              <tr>
-                <th scope="col" className={th}>
-                  {t('tenants.workspace')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('common.status')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('tenants.owners')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('tenants.members')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('tenants.created')}
-                </th>
-                <th scope="col" className={th}>
-                  <span className="sr-only">{t('tenants.actionsHeader')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {tenants.map((tenant) => (
-                <tr key={tenant.id} data-testid="tenant-row">
-                  <td className={td}>
-                    <span className="font-medium">{tenant.name}</span>
-                    <span className="mt-0.5 block font-mono text-xs text-fg-subtle" dir="ltr">
-                      {tenant.id}
+        <Table label={t('tenants.caption', { count: tenants.length })} className="mt-8">
+          <THead>
+            <tr>
+              <th scope="col" className={th}>
+                {t('tenants.workspace')}
+              </th>
+              <th scope="col" className={th}>
+                {t('common.status')}
+              </th>
+              <th scope="col" className={th}>
+                {t('tenants.owners')}
+              </th>
+              <th scope="col" className={th}>
+                {t('tenants.members')}
+              </th>
+              <th scope="col" className={th}>
+                {t('tenants.created')}
+              </th>
+              <th scope="col" className={th}>
+                <span className="sr-only">{t('tenants.actionsHeader')}</span>
+              </th>
+            </tr>
+          </THead>
+          <TBody>
+            {tenants.map((tenant) => (
+              <tr key={tenant.id} data-testid="tenant-row">
+                <td className={td}>
+                  <span className="font-medium">{tenant.name}</span>
+                  <span className="mt-0.5 block font-mono text-xs text-fg-subtle" dir="ltr">
+                    {tenant.id}
+                  </span>
+                </td>
+                <td className={td}>
+                  <StatusBadge tone={toneOf(tenant.status)}>{t(`tenants.status.${tenant.status}`)}</StatusBadge>
+                  {tenant.purgeAfter ? (
+                    <span className="mt-1 block text-xs text-fg-subtle">
+                      {t('tenants.purgeAfter', { date: date(tenant.purgeAfter) })}
                     </span>
-                  </td>
-                  <td className={td}>
-                    <StatusBadge tone={toneOf(tenant.status)}>{t(`tenants.status.${tenant.status}`)}</StatusBadge>
-                    {tenant.purgeAfter ? (
-                      <span className="mt-1 block text-xs text-fg-subtle">
-                        {t('tenants.purgeAfter', { date: date(tenant.purgeAfter) })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className={`${td} text-fg-muted`}>{tenant.owners.join(', ') || '—'}</td>
-                  <td className={`${td} tabular-nums`}>{tenant.members}</td>
-                  <td className={`${td} whitespace-nowrap text-fg-muted`}>{date(tenant.createdAt)}</td>
-                  <td className={`${td} text-end`}>
-                    <TenantActions
-                      id={tenant.id}
-                      name={tenant.name}
-                      events={tenant.allowedEvents.filter(
-                        (event): event is 'suspend' | 'resume' | 'delete' | 'restore' => event !== 'purge',
-                      )}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  ) : null}
+                </td>
+                <td className={`${td} text-fg-muted`}>{tenant.owners.join(', ') || '—'}</td>
+                <td className={`${td} tabular-nums`}>{tenant.members}</td>
+                <td className={`${td} whitespace-nowrap text-fg-muted`}>{date(tenant.createdAt)}</td>
+                <td className={`${td} text-end`}>
+                  <TenantActions
+                    id={tenant.id}
+                    name={tenant.name}
+                    events={tenant.allowedEvents.filter(
+                      (event): event is 'suspend' | 'resume' | 'delete' | 'restore' => event !== 'purge',
+                    )}
+                  />
+                </td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
       )}
     </div>
   );
