@@ -1,12 +1,14 @@
 'use client';
 // The fields of one step: id, name, action class, where it goes next, and its type's config fields.
 import { useTranslations } from 'next-intl';
+import { connectionKindFor } from '@/components/app/connections/connection-kinds';
 import type { StepType } from '@/lib/workflows/definition';
 import type { EditorStep } from '@/lib/workflows/editor/edit-definition';
 import type { StepIssues } from '@/lib/workflows/editor/map-issues';
 import { stepFields } from '@/lib/workflows/editor/step-fields';
 import { ConditionFields } from './condition-fields';
 import { ConfigField } from './config-field';
+import { ConnectionSelect } from './connection-select';
 import { describedBy, FieldErrors, inputClass } from './field-errors';
 import { StepTargetSelect } from './step-target-select';
 
@@ -97,17 +99,21 @@ export function StepForm({ id, step, otherStepIds, issues, onRename, onChange, o
         />
       ) : null}
       {specs ? (
-        specs.map((spec) => (
-          <ConfigField
-            key={spec.name}
-            id={`${id}-config-${spec.name}`}
-            spec={spec}
-            label={t(`fields.${spec.name}` as 'fields.url')}
-            value={step.config[spec.name]}
-            issues={fields[spec.name]}
-            onChange={(value) => onConfig(spec.name, value)}
-          />
-        ))
+        specs.map((spec) => {
+          const kind = connectionKindFor(step.type, spec.name);
+          const props = {
+            id: `${id}-config-${spec.name}`,
+            label: t(`fields.${spec.name}` as 'fields.url'),
+            value: step.config[spec.name],
+            issues: fields[spec.name],
+            onChange: (value: unknown) => onConfig(spec.name, value),
+          };
+          return kind ? (
+            <ConnectionSelect key={spec.name} kind={kind} required={spec.required} {...props} />
+          ) : (
+            <ConfigField key={spec.name} spec={spec} {...props} />
+          );
+        })
       ) : (
         <ConditionFields id={id} step={step} otherStepIds={otherStepIds} fields={fields} onChange={onConfig} />
       )}

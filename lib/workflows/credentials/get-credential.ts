@@ -18,7 +18,7 @@ export async function getConnectorCredential(
   const missing = () =>
     new StepError(
       'credential_missing',
-      `No ${connector} credential named "${name}" in this workspace; add it under Settings → Connectors`,
+      `No ${connector} credential named "${name}" in this workspace; add it under Settings → Connections (/settings/connections)`,
       false,
       { name, connector },
     );

@@ -30,7 +30,13 @@ export const connectorSecretSchemas = {
   google_sheets: z.strictObject({
     accessToken: z.string().trim().min(10, 'An OAuth access token with the spreadsheets scope').max(4096),
   }),
-  webhook: z.strictObject({ secret: z.string().min(16, 'Use a signing secret of at least 16 characters').max(500) }),
+  webhook: z.strictObject({
+    secret: z.string().min(16, 'Use a signing secret of at least 16 characters').max(500),
+    /** Where "Test connection" sends a signed ping; steps name their own URL. */
+    url: z
+      .url({ protocol: /^https?$/, error: 'An absolute http(s) URL such as https://example.com/hooks/levqor' })
+      .optional(),
+  }),
 } as const satisfies Record<ConnectorType, z.ZodType<Record<string, string>>>;
 
 /** The field whose last characters are shown as a hint. */
