@@ -61,14 +61,14 @@ export const journeys = [
       assert.equal(await url.getAttribute('aria-invalid'), 'true');
       const describedBy = await url.getAttribute('aria-describedby');
       assert.ok(describedBy, 'the URL field points at its error');
-      assert.match(
-        await page.locator(`[id="${describedBy.split(' ')[0]}"]`).innerText(),
-        /expected string|Invalid input/i,
-      );
+      assert.match(await page.locator(`[id="${describedBy.split(' ')[0]}"]`).innerText(), /URL is required/);
       await summary(page, '1 problem to fix');
 
       await url.fill('http://127.0.0.1/');
-      await http.getByTestId('field-error').filter({ hasText: '127.0.0.1 is a loopback address' }).waitFor();
+      await http
+        .getByTestId('field-error')
+        .filter({ hasText: 'Levqor does not call private or internal addresses' })
+        .waitFor();
       await assertAccessible(page, '/workflows/[id] visual editor with an error');
       await page.screenshot({ path: path.join(screenshotDir, 'visual-editor-error-1440.png'), fullPage: true });
 
@@ -90,6 +90,8 @@ export const journeys = [
       // Reorder: drag http_request's handle onto the first card, then move "finish" up with the keyboard.
       await dragTo(page, card(page, 'http_request').getByTestId('step-drag-handle'), card(page, 'start'));
       assert.deepEqual(await order(page), ['http_request', 'start', 'finish']);
+      // NOTE: @dnd-kit swallows clicks for a moment after a pointer drop; a person never clicks that fast.
+      await page.waitForTimeout(300);
       await page.getByRole('button', { name: 'Move step finish up' }).focus();
       await page.keyboard.press('Enter');
       assert.deepEqual(await order(page), ['http_request', 'finish', 'start']);

@@ -56,7 +56,7 @@ export const journeys = [
       await page.getByRole('button', { name: 'Create workflow' }).click();
       const issue = page.getByTestId('validation-issue').first();
       await issue.waitFor();
-      assert.match(await issue.innerText(), /steps\.1\.config[\s\S]*note[\s\S]*unknown step "nope"/);
+      assert.match(await issue.innerText(), /steps\.1\.config[\s\S]*note[\s\S]*unknown step “nope”/);
       await assertAccessible(page, '/workflows with validation issues');
 
       await page.getByTestId('new-workflow-json').fill(JSON.stringify(transformAndLog, null, 2));

@@ -1,5 +1,6 @@
 // One error model: AppError(code, message, details?) and the code → HTTP status map.
 import { ZodError } from 'zod';
+import { issueFromZod } from '@/lib/i18n/zod-issue';
 
 export const errorStatus = {
   bad_request: 400,
@@ -53,11 +54,7 @@ export type FieldIssue = {
 
 /** zod issues as field paths a client can point at (`steps.2.config.url`). */
 export function fieldIssues(error: ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
-    message: issue.message,
-    code: issue.code,
-  }));
+  return error.issues.map((issue) => issueFromZod(issue, prefix));
 }
 
 /** Maps any thrown value onto the public error model; unknown errors never leak their message. */

@@ -1,5 +1,6 @@
 'use client';
-// Enables or disables a workflow (PATCH /api/workflows/:id): a disabled one is not started by schedule, webhook or events.
+// Enables or disables a workflow (PATCH /api/workflows/:id): a disabled one is not started by schedule, webhook or events;
+// switching on is refused (409) while the setup checklist has open items, and the toggle says so.
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -25,7 +26,10 @@ export function EnabledToggle({
     setError(null);
     const result = await callApi(`/api/workflows/${workflowId}`, { method: 'PATCH', json: { enabled: !enabled } });
     setPending(false);
-    if (!result.ok) return setError(result.error.message || t('errors.generic'));
+    if (!result.ok) {
+      const open = result.status === 409 ? (result.error.details?.issues?.length ?? 0) : 0;
+      return setError(open > 0 ? t('setup.blocked', { count: open }) : result.error.message || t('errors.generic'));
+    }
     setEnabled(!enabled);
     router.refresh();
   }
@@ -49,7 +53,7 @@ export function EnabledToggle({
       </button>
       <span className="text-xs text-fg-muted">{enabled ? t('enabled') : t('disabled')}</span>
       {error ? (
-        <span role="alert" className="text-xs text-danger">
+        <span role="alert" className="text-xs text-danger" data-testid="enabled-toggle-error">
           {error}
         </span>
       ) : null}

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import type { Scope } from '@/lib/auth/scope';
 import { AppError, type ErrorBody, toAppError } from '@/lib/errors';
 import { recordRequestTiming } from '@/lib/guardian/request-timings';
+import { localizeValidationError } from '@/lib/i18n/localize-validation-error';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { logger } from '@/lib/logger';
 import { checkOrigin } from './check-origin';
 import { textProblem } from './inspect-json';
@@ -83,7 +85,7 @@ export function withApi<
         responseHeaders: extraHeaders,
       } as ApiContext<A, B, Q>);
     } catch (thrown) {
-      response = errorResponse(thrown, req, requestId);
+      response = await errorResponse(thrown, req, requestId);
     }
     const durationMs = performance.now() - startedAt;
     extraHeaders['server-timing'] = `app;dur=${durationMs.toFixed(1)}`;
@@ -158,7 +160,7 @@ function isDataException(thrown: unknown): boolean {
   return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) && thrown instanceof Error && 'severity' in thrown;
 }
 
-function errorResponse(thrown: unknown, req: Request, requestId: string): Response {
+async function errorResponse(thrown: unknown, req: Request, requestId: string): Promise<Response> {
   // NOTE: a client that went away mid-request (navigation, a superseded fetch) is not a server error.
   const dataException = isDataException(thrown);
   if (dataException) logger.warn({ err: thrown, request_id: requestId }, 'database refused a value from the request');
@@ -176,8 +178,10 @@ function errorResponse(thrown: unknown, req: Request, requestId: string): Respon
     Sentry.captureException(thrown, { tags: { request_id: requestId } });
     recordError(req, requestId, thrown);
   }
-  const body: ErrorBody = { error: { code: error.code, message: error.message } };
-  if (error.details !== undefined) body.error.details = error.details;
+  // Validation issues are answered in the reader's language; code, path and params stay machine-readable.
+  const { message, details } = await localizeValidationError(error, requestLocale(req)).catch(() => error);
+  const body: ErrorBody = { error: { code: error.code, message } };
+  if (details !== undefined) body.error.details = details;
   if (error.code === 'internal_error') body.error.request_id = requestId;
   return Response.json(body, { status: error.status });
 }

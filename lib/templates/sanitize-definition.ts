@@ -1,5 +1,5 @@
 // Before a workflow is shared publicly: secrets in headers, query strings and URLs, and private recipients become
-// placeholders, and an event trigger (which names a workflow of the sharer's workspace) becomes manual.
+// placeholders (placeholders.ts syntax), and an event trigger (naming a workflow of the sharer's workspace) becomes manual.
 import type { WorkflowDefinition, WorkflowStep } from '@/lib/workflows/definition';
 
 const SECRET_NAME = /auth|token|key|secret|signature|password|passwd|cookie|session|credential/i;
@@ -36,7 +36,7 @@ function sanitizeStep(step: WorkflowStep): WorkflowStep {
     if (step.type === 'http_request') config.query = maskRecord(config.query);
   }
   if (step.type === 'email' && literal(config.to)) config.to = 'you@example.com';
-  if (step.type === 'telegram' && literal(config.chatId)) config.chatId = '-1001234567890';
+  if (step.type === 'telegram' && literal(config.chatId)) config.chatId = 'YOUR-TELEGRAM-CHAT-ID';
   return { ...step, config };
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 // "Use this template": copies a built-in template, an approved public one, or one the workspace shared, into the
-// caller's workspace as a new workflow.
+// caller's workspace as a new workflow, disabled until its setup checklist is done.
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { requireRole, type Scope } from '@/lib/auth/scope';
@@ -42,7 +42,13 @@ export async function useTemplate(
     builtin?.definition ?? (shared ? sharedDefinition(shared) : undefined);
   if (!definition) throw new AppError('not_found', 'Template not found');
   const name = overrides.name?.trim().slice(0, 120) || definition.name;
-  const workflow = await createWorkflow(db, scope, { ...definition, name });
+  // NOTE: a copy starts switched off: its setup checklist (placeholders, connections) must be done first.
+  const workflow = await createWorkflow(
+    db,
+    scope,
+    { ...definition, name },
+    { enabled: false, meta: { template: slug } },
+  );
   if (shared)
     await db
       .updateTable('workflow_templates')

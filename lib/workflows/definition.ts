@@ -36,7 +36,14 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const timeZoneSchema = z.string().refine(isValidTimeZone, 'Not an IANA time zone such as Europe/London');
+const timeZoneSchema = z.string().superRefine((zone, ctx) => {
+  if (!isValidTimeZone(zone))
+    ctx.addIssue({
+      code: 'custom',
+      message: `Time zone "${zone.slice(0, 80)}" is not an IANA time zone such as Europe/London`,
+      params: { code: 'unknown_time_zone', value: zone },
+    });
+});
 
 export const triggerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('manual') }),

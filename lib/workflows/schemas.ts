@@ -36,3 +36,10 @@ export type WorkflowFile = {
 
 /** The import body: a workflow file, or a bare definition (an object either way). */
 export const importWorkflowSchema = z.record(z.string(), z.unknown());
+
+/** GET /api/workflows/schedule-preview: a cron expression and the zone it is read in. */
+export const schedulePreviewQuerySchema = z.object({
+  cron: z.string().max(120),
+  timezone: z.string().max(64).default('UTC'),
+});
+export type SchedulePreviewQuery = z.infer<typeof schedulePreviewQuerySchema>;

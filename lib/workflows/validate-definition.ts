@@ -1,15 +1,24 @@
 // The validator: the definition schema, each step's config schema, and deep checks (references, reachability,
-// cycles, limits, egress guardrails). Every issue names the field path and, where there is one, the step.
+// cycles, limits, egress guardrails), then readiness: unfilled template placeholders (errors that block enabling, not
+// saving) and secret-looking values in plain fields (warnings). Every issue names the field path and the step.
 import type { FieldIssue } from '@/lib/errors';
 import { fieldIssues } from '@/lib/errors';
 import { limits, type WorkflowDefinition, type WorkflowStep, workflowDefinitionSchema } from './definition';
+import { findPlaceholder } from '@/lib/templates/placeholders';
 import { checkUrlStatically } from './egress/address-policy';
+import { readinessIssues } from './readiness-issues';
+import { checkCron } from './schedule/check-cron';
 import { nextOccurrence } from './schedule/next-occurrence';
 import { stepRegistry, type StepRegistry } from './steps';
 import { templatePaths } from './template';
 
 export type ValidationIssue = FieldIssue & { stepId?: string };
-export type ValidationResult = { ok: true; definition: WorkflowDefinition } | { ok: false; issues: ValidationIssue[] };
+/**
+ * `ok`: the definition can be saved. `issues` of an ok result are readiness issues: `placeholder_unfilled` errors
+ * (which block enabling) and `secret_in_plain_field` warnings (which block nothing).
+ */
+export type ValidationResult =
+  { ok: true; definition: WorkflowDefinition; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
 
 type Options = { registry?: StepRegistry; workflowId?: string };
 
@@ -25,6 +34,7 @@ export function validateDefinition(
         {
           path: '(root)',
           code: 'too_big',
+          params: { origin: 'definition', size: Math.ceil(size / 1024), maximum: limits.definitionBytes / 1024 },
           message: `The definition is ${Math.ceil(size / 1024)} KiB; the limit is ${limits.definitionBytes / 1024} KiB`,
         },
       ],
@@ -34,24 +44,29 @@ export function validateDefinition(
   if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
   const definition = parsed.data;
   const issues: ValidationIssue[] = [];
-  const add = (path: (string | number)[], code: string, message: string, stepId?: string) =>
-    issues.push({ path: path.join('.'), code, message, ...(stepId ? { stepId } : {}) });
+  const add: Add = (path, code, message, stepId, params) =>
+    issues.push({ path: path.join('.'), code, message, ...(params ? { params } : {}), ...(stepId ? { stepId } : {}) });
 
-  checkTrigger(definition, workflowId, add);
+  checkTrigger(definition, workflowId, add, issues);
   const index = new Map<string, number>();
   definition.steps.forEach((step, i) => {
-    if (index.has(step.id)) add(['steps', i, 'id'], 'duplicate_id', `Step id "${step.id}" is used twice`, step.id);
+    if (index.has(step.id))
+      add(['steps', i, 'id'], 'duplicate_id', `Step id "${step.id}" is used twice`, step.id, { id: step.id });
     else index.set(step.id, i);
   });
 
   const edges = new Map<string, (string | null)[]>();
   definition.steps.forEach((step, i) => {
     const stepType = registry[step.type];
-    if (!stepType) return add(['steps', i, 'type'], 'unknown_type', `Unknown step type ${step.type}`, step.id);
+    if (!stepType)
+      return add(['steps', i, 'type'], 'unknown_type', `Unknown step type ${step.type}`, step.id, {
+        type: step.type,
+      });
     const config = stepType.configSchema.safeParse(step.config);
     if (!config.success) {
       for (const issue of fieldIssues(config.error, `steps.${i}.config`)) {
-        if (!isTemplatedField(step.config, issue.path, i)) issues.push({ ...issue, stepId: step.id });
+        if (!isTemplatedField(step.config, issue.path, i) && !isPlaceholderField(step.config, issue.path, i))
+          issues.push({ ...issue, stepId: step.id });
       }
     }
     const targets =
@@ -66,6 +81,7 @@ export function validateDefinition(
           'unknown_step',
           `Step ${step.id} goes to "${target}", which is not a step of this workflow`,
           step.id,
+          { target },
         );
     });
     for (const url of config.success && stepType.urls ? stepType.urls(config.data as never) : []) {
@@ -77,10 +93,16 @@ export function validateDefinition(
 
   checkGraph(definition, edges, add);
   checkTemplates(definition, edges, add);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, definition };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, definition, issues: readinessIssues(definition) };
 }
 
-type Add = (path: (string | number)[], code: string, message: string, stepId?: string) => void;
+type Add = (
+  path: (string | number)[],
+  code: string,
+  message: string,
+  stepId?: string,
+  params?: FieldIssue['params'],
+) => void;
 
 function defaultNext(definition: WorkflowDefinition, step: WorkflowStep, i: number): string | null {
   return step.next !== undefined ? step.next : (definition.steps[i + 1]?.id ?? null);
@@ -88,26 +110,39 @@ function defaultNext(definition: WorkflowDefinition, step: WorkflowStep, i: numb
 
 /** A config error on a field written as a `{{template}}` is not an error yet: the value is known only at run time. */
 function isTemplatedField(config: Record<string, unknown>, path: string, stepIndex: number): boolean {
+  const value = fieldValue(config, path, stepIndex);
+  return typeof value === 'string' && value.includes('{{');
+}
+
+/** A config error on a field still holding a template's example value is reported as `placeholder_unfilled`. */
+function isPlaceholderField(config: Record<string, unknown>, path: string, stepIndex: number): boolean {
+  const value = fieldValue(config, path, stepIndex);
+  return typeof value === 'string' && findPlaceholder(value) !== null;
+}
+
+function fieldValue(config: Record<string, unknown>, path: string, stepIndex: number): unknown {
   const keys = path.replace(`steps.${stepIndex}.config.`, '').split('.');
   let value: unknown = config;
   for (const key of keys)
     value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' && value.includes('{{');
+  return value;
 }
 
-function checkTrigger(definition: WorkflowDefinition, workflowId: string | undefined, add: Add): void {
+function checkTrigger(
+  definition: WorkflowDefinition,
+  workflowId: string | undefined,
+  add: Add,
+  issues: ValidationIssue[],
+): void {
   const { trigger } = definition;
   if (trigger.type === 'schedule') {
+    const cronIssue = checkCron(trigger.cron);
+    if (cronIssue) return void issues.push({ path: 'trigger.cron', ...cronIssue });
     let next: Date | null = null;
     try {
-      if (trigger.cron.trim().split(/\s+/).length !== 5) throw new Error('five fields');
       next = nextOccurrence(trigger.cron, trigger.timezone, new Date());
     } catch {
-      add(
-        ['trigger', 'cron'],
-        'invalid_cron',
-        `"${trigger.cron}" is not a five-field cron expression (minute hour day month weekday)`,
-      );
+      add(['trigger', 'cron'], 'invalid_cron', `"${trigger.cron}" cannot be scheduled in ${trigger.timezone}`);
       return;
     }
     if (!next) add(['trigger', 'cron'], 'never_runs', `"${trigger.cron}" never matches a date (such as 30 February)`);
@@ -129,7 +164,9 @@ function checkGraph(definition: WorkflowDefinition, edges: Map<string, (string |
   }
   definition.steps.forEach((step, i) => {
     if (!reached.has(step.id))
-      add(['steps', i], 'unreachable', `Step ${step.id} can never run: no step leads to it`, step.id);
+      add(['steps', i], 'unreachable', `Step ${step.id} can never run: no step leads to it`, step.id, {
+        step: step.id,
+      });
   });
 
   const state = new Map<string, 'visiting' | 'done'>();
@@ -147,7 +184,7 @@ function checkGraph(definition: WorkflowDefinition, edges: Map<string, (string |
   const cycle = visit(first, []);
   if (cycle) {
     const at = definition.steps.findIndex((step) => step.id === cycle[0]);
-    add(['steps', at], 'cycle', `The steps form a loop: ${cycle.join(' → ')}`, cycle[0]);
+    add(['steps', at], 'cycle', `The steps form a loop: ${cycle.join(' → ')}`, cycle[0], { loop: cycle.join(' → ') });
   }
 }
 
@@ -175,6 +212,7 @@ function checkTemplates(definition: WorkflowDefinition, edges: Map<string, (stri
             ? `{{${path}}} reads step ${ref}, which does not run before ${step.id}`
             : `{{${path}}} refers to an unknown step "${ref}"`,
           step.id,
+          { reference: `{{${path}}}`, kind: known ? 'order' : 'unknown', target: ref, step: step.id },
         );
       } else if (root !== 'steps' && root !== 'trigger' && root !== 'run' && root !== 'item') {
         add(
@@ -182,6 +220,7 @@ function checkTemplates(definition: WorkflowDefinition, edges: Map<string, (stri
           'unknown_reference',
           `{{${path}}} must start with steps., trigger. or run.`,
           step.id,
+          { reference: `{{${path}}}`, kind: 'root' },
         );
       }
     }

@@ -40,7 +40,7 @@ describe('sharing a workflow publicly', () => {
   it('hides literal recipients but keeps templated ones', () => {
     expect(config('mail').to).toBe('you@example.com');
     expect(config('mail_customer').to).toBe('{{trigger.payload.email}}');
-    expect(config('ping').chatId).toBe('-1001234567890');
+    expect(config('ping').chatId).toBe('YOUR-TELEGRAM-CHAT-ID');
   });
 
   it('turns an event trigger, which names a workflow of the sharer, into a manual one', () => {

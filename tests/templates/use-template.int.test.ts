@@ -24,6 +24,14 @@ beforeEach(async () => {
   forgetRunsFlag();
 });
 
+/** A copy starts disabled (its setup checklist first); these tests stand in for a finished setup. */
+async function copyAndSwitchOn(slug: string, overrides?: { name: string }) {
+  const workflow = await copyTemplate(t.db, owner.scope, slug, overrides);
+  expect(workflow.enabled).toBe(false);
+  await t.db.updateTable('workflows').set({ enabled: true }).where('id', '=', workflow.id).execute();
+  return workflow;
+}
+
 const webhookRun = (workflowId: string, body: unknown) =>
   createRun(t.db, {
     workspaceId: owner.workspaceId,
@@ -34,7 +42,7 @@ const webhookRun = (workflowId: string, body: unknown) =>
 
 describe('using a template', () => {
   it('copies the webhook archive into the workspace and runs it to success, storing the delivery as a snapshot', async () => {
-    const workflow = await copyTemplate(t.db, owner.scope, 'webhook-payload-archive');
+    const workflow = await copyAndSwitchOn('webhook-payload-archive');
     expect(workflow).toMatchObject({
       name: 'Archive every incoming webhook',
       currentVersion: 1,
@@ -82,7 +90,7 @@ describe('using a template', () => {
       });
       return Response.json({ id: 're_123', object: 'refund', status: 'succeeded' });
     };
-    const workflow = await copyTemplate(t.db, owner.scope, 'refund-approval-over-100', { name: 'Refunds (shop)' });
+    const workflow = await copyAndSwitchOn('refund-approval-over-100', { name: 'Refunds (shop)' });
     expect(workflow.name).toBe('Refunds (shop)');
     const clock = testClock();
     const deps = engineDeps(clock, { http_request: httpRequestStep, email: emailStep }, { fetch: fakeStripe });
@@ -127,7 +135,7 @@ describe('using a template', () => {
 
   it('refunds a small amount without asking anyone', async () => {
     const calls: string[] = [];
-    const workflow = await copyTemplate(t.db, owner.scope, 'refund-approval-over-100');
+    const workflow = await copyAndSwitchOn('refund-approval-over-100');
     const clock = testClock();
     const deps = engineDeps(
       clock,
@@ -152,7 +160,7 @@ describe('using a template', () => {
   });
 
   it('keeps a lead below the thresholds out of the sales channel', async () => {
-    const workflow = await copyTemplate(t.db, owner.scope, 'hot-lead-slack-alert');
+    const workflow = await copyAndSwitchOn('hot-lead-slack-alert');
     const clock = testClock();
     const run = await webhookRun(workflow.id, {
       name: 'Ada',

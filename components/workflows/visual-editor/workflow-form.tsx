@@ -7,6 +7,7 @@ import type { EditorDefinition } from '@/lib/workflows/editor/edit-definition';
 import type { IssueMap } from '@/lib/workflows/editor/map-issues';
 import { parseNumber } from './config-field';
 import { describedBy, FieldErrors, inputClass } from './field-errors';
+import { SchedulePreview } from './schedule-preview';
 
 type Props = {
   id: string;
@@ -134,6 +135,7 @@ export function WorkflowForm({ id, definition, issues, onChange }: Props) {
                   <option key={zone} value={zone} />
                 ))}
               </datalist>
+              <SchedulePreview id={id} cron={String(trigger.cron ?? '')} timeZone={String(trigger.timezone ?? 'UTC')} />
             </>
           ) : null}
           {trigger.type === 'webhook' ? (

@@ -59,7 +59,7 @@ export const alertTemplates = [
           type: 'telegram',
           config: {
             credential: 'telegram-alerts',
-            chatId: '-1001234567890',
+            chatId: 'YOUR-TELEGRAM-CHAT-ID',
             text: `Dispute opened: {{${stripeObject}.amount}} {{${stripeObject}.currency}} (minor units), reason "{{${stripeObject}.reason}}". Send evidence in the Stripe dashboard before it is due (dispute {{${stripeObject}.id}}).`,
           },
         },
@@ -106,7 +106,7 @@ export const alertTemplates = [
           type: 'telegram',
           config: {
             credential: 'telegram-alerts',
-            chatId: '-1001234567890',
+            chatId: 'YOUR-TELEGRAM-CHAT-ID',
             text: 'Your website https://www.example.com/ answered HTTP {{steps.check_site.output.status}} at {{trigger.payload.scheduledFor}}.',
           },
         },

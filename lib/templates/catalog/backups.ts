@@ -10,7 +10,7 @@ export const backupTemplates = [
     apps: ['Shopify'],
     definition: {
       name: 'Nightly Shopify orders backup',
-      description: 'Replace your-shop and YOUR-ADMIN-API-TOKEN (a custom app token with read_orders).',
+      description: 'Replace YOUR-SHOP and YOUR-ADMIN-API-TOKEN (a custom app token with read_orders).',
       trigger: { type: 'schedule', cron: '0 2 * * *', timezone: 'Europe/London' },
       steps: [
         {
@@ -19,7 +19,7 @@ export const backupTemplates = [
           actionClass: 'A',
           config: {
             method: 'GET',
-            url: 'https://your-shop.myshopify.com/admin/api/2024-10/orders.json',
+            url: 'https://YOUR-SHOP.myshopify.com/admin/api/2024-10/orders.json',
             query: { status: 'any', limit: 250 },
             headers: { 'X-Shopify-Access-Token': 'YOUR-ADMIN-API-TOKEN' },
           },

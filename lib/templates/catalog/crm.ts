@@ -19,7 +19,7 @@ export const crmTemplates = [
           type: 'notion',
           config: {
             credential: 'notion-crm',
-            databaseId: '00000000000000000000000000000000',
+            databaseId: 'YOUR-NOTION-DATABASE-ID',
             title: `{{${lead}.name}}`,
             properties: {
               Email: { email: `{{${lead}.email}}` },

@@ -63,7 +63,7 @@ export const ecommerceTemplates = [
     definition: {
       name: 'Abandoned basket reminder',
       description:
-        'In Shopify, add a "Checkout creation" webhook (JSON) pointing at this workflow’s URL. Replace your-shop and YOUR-ADMIN-API-TOKEN (read_orders).',
+        'In Shopify, add a "Checkout creation" webhook (JSON) pointing at this workflow’s URL. Replace YOUR-SHOP and YOUR-ADMIN-API-TOKEN (read_orders).',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         {
@@ -78,7 +78,7 @@ export const ecommerceTemplates = [
           actionClass: 'A',
           config: {
             method: 'GET',
-            url: 'https://your-shop.myshopify.com/admin/api/2024-10/orders.json',
+            url: 'https://YOUR-SHOP.myshopify.com/admin/api/2024-10/orders.json',
             query: { status: 'any', email: `{{${body}.email}}`, limit: 1, fields: 'id' },
             headers: shopifyToken,
           },

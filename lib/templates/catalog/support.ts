@@ -37,7 +37,7 @@ export const supportTemplates = [
           next: null,
           config: {
             credential: 'telegram-support',
-            chatId: '-1001234567890',
+            chatId: 'YOUR-TELEGRAM-CHAT-ID',
             text: `Urgent ticket #{{${ticket}.id}} from {{${ticket}.customer_email}}: {{${ticket}.subject}}`,
           },
         },
@@ -82,7 +82,7 @@ export const supportTemplates = [
           type: 'notion',
           config: {
             credential: 'notion-support',
-            databaseId: '00000000000000000000000000000000',
+            databaseId: 'YOUR-NOTION-DATABASE-ID',
             title: `#{{${ticket}.id}} {{${ticket}.subject}}`,
             properties: {
               Customer: { email: `{{${ticket}.customer_email}}` },
@@ -134,7 +134,7 @@ export const supportTemplates = [
     definition: {
       name: 'Unanswered ticket after 4 hours → Slack',
       description:
-        'In Zendesk, add a webhook for new tickets sending { id, subject } to this workflow’s URL. Replace your-subdomain and YOUR-BASE64-EMAIL-AND-TOKEN, and add a Slack credential named slack-support.',
+        'In Zendesk, add a webhook for new tickets sending { id, subject } to this workflow’s URL. Replace YOUR-SUBDOMAIN and YOUR-BASE64-EMAIL-AND-TOKEN, and add a Slack credential named slack-support.',
       trigger: { type: 'webhook', requireSignature: false },
       steps: [
         { id: 'wait', type: 'delay', config: { hours: 4 } },
@@ -144,7 +144,7 @@ export const supportTemplates = [
           actionClass: 'A',
           config: {
             method: 'GET',
-            url: `https://your-subdomain.zendesk.com/api/v2/tickets/{{${ticket}.id}}.json`,
+            url: `https://YOUR-SUBDOMAIN.zendesk.com/api/v2/tickets/{{${ticket}.id}}.json`,
             headers: { Authorization: 'Basic YOUR-BASE64-EMAIL-AND-TOKEN' },
           },
         },
@@ -162,7 +162,7 @@ export const supportTemplates = [
           type: 'slack',
           config: {
             credential: 'slack-support',
-            text: `:hourglass: Ticket #{{${ticket}.id}} "{{${ticket}.subject}}" has waited 4 hours without an answer: https://your-subdomain.zendesk.com/agent/tickets/{{${ticket}.id}}`,
+            text: `:hourglass: Ticket #{{${ticket}.id}} "{{${ticket}.subject}}" has waited 4 hours without an answer: https://YOUR-SUBDOMAIN.zendesk.com/agent/tickets/{{${ticket}.id}}`,
           },
         },
       ],

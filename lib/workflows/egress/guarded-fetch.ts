@@ -10,6 +10,7 @@ import {
   type Response as UndiciResponse,
 } from 'undici';
 import { getEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
 import { StepError } from '@/lib/workflows/steps/types';
 import { checkAddress, checkHostname, checkTarget } from './address-policy';
 import { type Allowlist, getEnvAllowlist, isHostAllowlisted, parseAllowlist } from './allowlist';
@@ -27,10 +28,12 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
+/** The customer reads what to do; how an operator would allow the host goes to the log only. */
 function refused(host: string, reason: string): StepError {
+  logger.info({ host, reason }, 'egress refused; an operator may allow the host with WORKFLOW_EGRESS_ALLOWLIST');
   return new StepError(
     'egress_refused',
-    `Refused to connect to ${host}: ${reason}. Add it to WORKFLOW_EGRESS_ALLOWLIST if it is meant to be reachable.`,
+    `Refused to connect to ${host}: ${reason}. Levqor does not call private or internal addresses. Use a public address.`,
     false,
     { host },
   );

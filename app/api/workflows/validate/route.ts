@@ -1,6 +1,8 @@
-// POST /api/workflows/validate — checks a definition without saving it (the editor shows the issues inline).
+// POST /api/workflows/validate — checks a definition without saving it (the editor shows the issues, incl. warnings).
 import { z } from 'zod';
 import { withApi } from '@/lib/api/with-api';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { translateIssues } from '@/lib/i18n/translate-issues';
 import { validateDefinition } from '@/lib/workflows/validate-definition';
 
 export const POST = withApi(
@@ -9,10 +11,18 @@ export const POST = withApi(
     body: z.object({ definition: z.unknown(), workflowId: z.uuid().optional() }),
     maxBodyBytes: 128 * 1024,
   },
-  async ({ body }) => {
+  async ({ req, body }) => {
     const result = validateDefinition(body.definition, { workflowId: body.workflowId });
     return Response.json(
-      result.ok ? { ok: true, definition: result.definition } : { ok: false, issues: result.issues },
+      // NOTE: `ok` means it can be saved; `ready` that no error-severity issue (an unfilled placeholder) is left.
+      result.ok
+        ? {
+            ok: true,
+            ready: !result.issues.some((issue) => issue.severity !== 'warning'),
+            definition: result.definition,
+            issues: await translateIssues(result.issues, requestLocale(req)),
+          }
+        : { ok: false, ready: false, issues: await translateIssues(result.issues, requestLocale(req)) },
     );
   },
 );
