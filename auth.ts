@@ -81,7 +81,11 @@ function authConfig(): NextAuthConfig {
       async jwt({ token, user }) {
         const db = await getDb();
         if (user?.id && user.email) {
-          await ensurePersonalWorkspace(db, { id: user.id, email: user.email, name: user.name });
+          await ensurePersonalWorkspace(
+            db,
+            { id: user.id, email: user.email, name: user.name },
+            { unlessInvited: true },
+          );
           return { ...token, ...(await mintSessionClaims(db, user.id)) };
         }
         // NOTE: auth() in pages, layouts, actions and route handlers and /api/auth/session all decode the cookie
@@ -98,7 +102,11 @@ function authConfig(): NextAuthConfig {
       async signIn({ user, account }) {
         if (!user.id || !user.email) return;
         const db = await getDb();
-        const workspaces = await ensurePersonalWorkspace(db, { id: user.id, email: user.email, name: user.name });
+        const workspaces = await ensurePersonalWorkspace(
+          db,
+          { id: user.id, email: user.email, name: user.name },
+          { unlessInvited: true },
+        );
         for (const workspace of workspaces) {
           await recordAudit(db, {
             workspaceId: workspace.id,

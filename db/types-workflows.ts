@@ -8,7 +8,7 @@ type Uuid = ColumnType<string, string | undefined, never>;
 type JsonValue = ColumnType<unknown, string | undefined, string>;
 type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'rejected' | 'cancelled';
 export type RunWaiting = 'sleep' | 'retry' | 'approval' | 'concurrency';
 export type StepRunStatus = 'running' | 'succeeded' | 'failed' | 'waiting';
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
@@ -73,6 +73,10 @@ export type WorkflowRunTable = {
   error: NullableJson;
   dead_lettered_at: NullableTimestamp;
   replay_of: string | null;
+  /** Who cancelled the run (migration 2026_12_03_0004); null when the system did, or it was not cancelled. */
+  cancelled_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A test run of unsaved editor changes: the definition it ran (migration 2026_12_03_0005); null for saved versions. */
+  draft_definition: NullableJson;
   created_by: string | null;
   created_at: CreatedAt;
   started_at: NullableTimestamp;
@@ -140,7 +144,22 @@ export type BackupSnapshotTable = {
   content: Uint8Array;
   verify_status: ColumnType<VerifyStatus, VerifyStatus | undefined, VerifyStatus>;
   verified_at: NullableTimestamp;
+  /** How the last check was made (migration 2026_12_03_0003); null before any. */
+  verified_via: ColumnType<BackupCheckVia | null, BackupCheckVia | null | undefined, BackupCheckVia | null>;
   created_at: Timestamp;
+};
+
+export type BackupCheckVia = 'verify' | 'download' | 'restore' | 'scheduled';
+
+/** One checksum re-check of a snapshot and its result (migration 2026_12_03_0003). */
+export type BackupCheckTable = {
+  id: Generated<string>;
+  snapshot_id: string;
+  workspace_id: string;
+  via: BackupCheckVia;
+  result: 'ok' | 'corrupt';
+  actor_user_id: string | null;
+  checked_at: ColumnType<Date, Date | string | undefined, Date | string>;
 };
 
 /** One row per embedded driver process (migration 2026_12_02_0003). */
@@ -161,5 +180,6 @@ export type WorkflowTables = {
   workflow_approvals: WorkflowApprovalTable;
   connector_credentials: ConnectorCredentialTable;
   backup_snapshots: BackupSnapshotTable;
+  backup_checks: BackupCheckTable;
   driver_heartbeats: DriverHeartbeatTable;
 };

@@ -44,6 +44,10 @@ export type UserTable = {
   is_admin: ColumnType<boolean, boolean | undefined, boolean>;
   /** Bumped to end every session of the user (sign out of all devices, role change, removal). */
   session_version: ColumnType<number, number | undefined, number>;
+  /** Preferred language (one of the 40 locales); null: the URL's. */
+  locale: string | null;
+  /** IANA time zone times are shown in; null: the browser's. */
+  time_zone: string | null;
   created_at: CreatedAt;
 };
 
@@ -74,8 +78,14 @@ export type WorkspaceTable = {
   >;
   /** Runs of the whole workspace executing at once. */
   concurrency_limit: ColumnType<number, number | undefined, number>;
+  /** Who may decide approvals: owners and admins, or every member. */
+  approvers: ColumnType<WorkspaceApprovers, WorkspaceApprovers | undefined, WorkspaceApprovers>;
+  /** When the first-run checklist was dismissed (migration 2026_12_03_0003); null: still shown. */
+  first_run_dismissed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
 };
+
+export type WorkspaceApprovers = 'admins' | 'members';
 
 export type MembershipTable = { workspace_id: string; user_id: string; role: Role; created_at: CreatedAt };
 

@@ -1,8 +1,9 @@
 'use client';
 // The live logs tail: polls GET /api/admin/logs every 3 seconds for newer telemetry rows; can be paused and filtered.
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { Time } from '@/components/ui/time';
 
 type Line = {
   id: string;
@@ -22,7 +23,6 @@ const levelClass = { info: 'text-fg-subtle', warn: 'text-warning', error: 'text-
 
 export function LogsTail() {
   const t = useTranslations('admin.logs');
-  const format = useFormatter();
   const [lines, setLines] = useState<Line[]>([]);
   const [paused, setPaused] = useState(false);
   const [level, setLevel] = useState<'all' | 'warn' | 'error'>('all');
@@ -98,7 +98,7 @@ export function LogsTail() {
         {lines.length === 0 ? <p className="text-fg-subtle">{t('empty')}</p> : null}
         {lines.map((line) => (
           <p key={line.id} className="whitespace-pre-wrap break-words py-0.5" data-testid="log-line">
-            <span className="text-fg-subtle">{format.dateTime(new Date(line.createdAt), { timeStyle: 'medium' })}</span>{' '}
+            <Time value={line.createdAt} format="time" className="text-fg-subtle" />{' '}
             <span className={levelClass[line.level]}>{line.level.toUpperCase()}</span>{' '}
             <span className="text-fg">{line.name}</span>
             {line.path ? <span className="text-fg-muted"> {line.path}</span> : null}

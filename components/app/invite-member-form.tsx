@@ -1,33 +1,33 @@
 'use client';
-// Invites someone by email (POST /api/invitations), showing field errors from the API.
+// Invites someone by email (POST /api/invitations), showing field errors from the API; the pending list refreshes.
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import { callApi, errorText } from '@/lib/client/call-api';
 
 export function InviteMemberForm() {
   const t = useTranslations('app');
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
 
   async function submit(form: HTMLFormElement) {
     const data = new FormData(form);
+    const email = String(data.get('email') ?? '');
     setPending(true);
-    const response = await fetch('/api/invitations', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: data.get('email'), role: data.get('role') }),
-    }).catch(() => null);
+    const result = await callApi('/api/invitations', { json: { email, role: data.get('role') } });
     setPending(false);
-    const body = await response?.json().catch(() => null);
-    if (response?.ok) {
-      setMessage({ ok: true, text: t('membersPage.inviteSent', { email: String(data.get('email')) }) });
+    if (result.ok) {
+      setMessage({ ok: true, text: t('membersPage.inviteSent', { email }) });
       form.reset();
-      router.refresh();
+      startRefresh(() => router.refresh());
     } else {
       setMessage({
         ok: false,
-        text: body?.error?.details?.issues?.[0]?.message ?? body?.error?.message ?? t('errors.generic'),
+        text: result.error.details?.issues?.[0]?.message ?? errorText(result.error, t('errors.generic')),
       });
     }
   }
@@ -35,38 +35,26 @@ export function InviteMemberForm() {
   return (
     <form
       className="mt-8 flex flex-wrap items-end gap-3 rounded-card border border-border p-5"
+      data-testid="invite-form"
       onSubmit={(event) => {
         event.preventDefault();
         void submit(event.currentTarget);
       }}
     >
-      <label className="block min-w-60 flex-1 text-sm font-medium">
-        {t('membersPage.inviteEmail')}
-        <input
-          name="email"
-          type="email"
-          required
-          className="mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg"
-        />
-      </label>
-      <label className="block text-sm font-medium">
-        {t('membersPage.inviteRole')}
-        <select
-          name="role"
-          defaultValue="member"
-          className="mt-1 block rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg"
-        >
-          <option value="member">{t('role.member')}</option>
-          <option value="admin">{t('role.admin')}</option>
-        </select>
-      </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-brand-gradient px-4 py-2 font-semibold text-slate-950 disabled:opacity-60"
-      >
+      <Field label={t('membersPage.inviteEmail')} className="min-w-0 flex-1 basis-60">
+        {(control) => <input {...control} name="email" type="email" required className={inputClass} />}
+      </Field>
+      <Field label={t('membersPage.inviteRole')}>
+        {(control) => (
+          <select {...control} name="role" defaultValue="member" className={inputClass}>
+            <option value="member">{t('role.member')}</option>
+            <option value="admin">{t('role.admin')}</option>
+          </select>
+        )}
+      </Field>
+      <Button type="submit" variant="primary" pending={pending || refreshing}>
         {t('membersPage.invite')}
-      </button>
+      </Button>
       {message ? (
         <p
           role={message.ok ? 'status' : 'alert'}

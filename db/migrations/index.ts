@@ -11,6 +11,11 @@ import * as sessionRevocation from './2026_12_02_0001_session_revocation';
 import * as webhookRateLimits from './2026_12_02_0002_webhook_rate_limits';
 import * as driverHeartbeats from './2026_12_02_0003_driver_heartbeats';
 import * as webhookSecretRotation from './2026_12_02_0004_webhook_secret_rotation';
+import * as workspaceApprovers from './2026_12_03_0001_workspace_approvers';
+import * as userProfile from './2026_12_03_0002_user_profile';
+import * as backupChecks from './2026_12_03_0003_backup_checks';
+import * as runOutcomes from './2026_12_03_0004_run_outcomes';
+import * as draftRuns from './2026_12_03_0005_draft_runs';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_telemetry': telemetry,
@@ -24,4 +29,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0002_webhook_rate_limits': webhookRateLimits,
   '2026_12_02_0003_driver_heartbeats': driverHeartbeats,
   '2026_12_02_0004_webhook_secret_rotation': webhookSecretRotation,
+  '2026_12_03_0001_workspace_approvers': workspaceApprovers,
+  '2026_12_03_0002_user_profile': userProfile,
+  '2026_12_03_0003_backup_checks': backupChecks,
+  '2026_12_03_0004_run_outcomes': runOutcomes,
+  '2026_12_03_0005_draft_runs': draftRuns,
 };

@@ -11,7 +11,10 @@ export const auditActions = [
   'member.removed',
   'api_key.created',
   'api_key.revoked',
+  'api_key.updated',
   'workspace.created',
+  'workspace.renamed',
+  'workspace.approvers_changed',
   'workspace.suspended',
   'workspace.resumed',
   'workspace.soft_deleted',
@@ -36,6 +39,7 @@ export const auditActions = [
   'connector_credential.created',
   'connector_credential.replaced',
   'connector_credential.deleted',
+  'profile.updated',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,18 +1,22 @@
 import 'server-only';
-// The workspace's audit log for owners and admins, newest first, paged by id, with actor emails masked.
+// The workspace's audit log for owners and admins, newest first, paged by id, with actors and targets named
+// (emails are masked in what is stored in meta and in logs, not for the workspace's own owners and admins).
 import type { Db } from '@/db/client';
 import { requireRole, type Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
-import { scrub } from '@/lib/logger';
+import { resolveAuditTargets } from './resolve-audit-targets';
 
 export type AuditLogDto = {
   id: string;
   action: string;
   actorUserId: string | null;
-  /** The actor's email, masked (`a***@example.com`), or the stored label when there is no user. */
+  /** The actor's name (else email), or the stored label (masked) when there is no user. */
   actor: string | null;
+  actorEmail: string | null;
   targetType: string | null;
   targetId: string | null;
+  /** The target's name: a member's name or email, a key's or workflow's name, an invitation's address. */
+  target: string | null;
   ip: string | null;
   meta: Record<string, unknown>;
   createdAt: Date;
@@ -39,6 +43,7 @@ export async function listAuditLogs(
       'actor_user_id',
       'actor_label',
       'users.email',
+      'users.name',
       'target_type',
       'target_id',
       'ip',
@@ -50,13 +55,21 @@ export async function listAuditLogs(
     .limit(pageSize + 1);
   if (before !== undefined) query = query.where('audit_logs.id', '<', before);
   const rows = await query.execute();
-  const entries = rows.slice(0, pageSize).map((row) => ({
+  const page = rows.slice(0, pageSize);
+  const targets = await resolveAuditTargets(
+    db,
+    scope.workspaceId,
+    page.map((row) => ({ targetType: row.target_type, targetId: row.target_id })),
+  );
+  const entries = page.map((row) => ({
     id: String(row.id),
     action: row.action,
     actorUserId: row.actor_user_id,
-    actor: row.email ? scrub(row.email) : row.actor_label,
+    actor: row.name || row.email || row.actor_label,
+    actorEmail: row.email,
     targetType: row.target_type,
     targetId: row.target_id,
+    target: targets.get(`${row.target_type}:${row.target_id}`) ?? null,
     ip: row.ip,
     meta: row.meta,
     createdAt: row.created_at,

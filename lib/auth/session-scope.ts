@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
 import { getEnv } from '@/lib/env';
+import { ensurePersonalWorkspace } from '@/lib/workspaces/ensure-workspace';
 import { resolveScope } from '@/lib/workspaces/list-workspaces';
 import type { Scope } from './scope';
 
@@ -27,7 +28,14 @@ export const getSessionScope = cache(
     const user = knownUser ?? (await getSessionUser());
     if (!user) return null;
     const preferred = (await cookies()).get(WORKSPACE_COOKIE)?.value ?? null;
-    const scope = await resolveScope(await getDb(), user.id, preferred).catch(() => null);
+    const db = await getDb();
+    let scope = await resolveScope(db, user.id, preferred).catch(() => null);
+    if (!scope) {
+      // NOTE: someone who signed up through an invitation has no workspace until they accept; entering the app
+      // without accepting gives them their personal one (a no-op for anyone who has a membership).
+      await ensurePersonalWorkspace(db, user);
+      scope = await resolveScope(db, user.id, preferred).catch(() => null);
+    }
     return scope ? { ...scope, user } : null;
   },
 );

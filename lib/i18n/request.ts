@@ -1,11 +1,14 @@
-// next-intl's per-request configuration: the locale from the URL and its messages with English fallback.
+// next-intl's per-request configuration: the locale from the URL, its messages with English fallback, and the time
+// zone times are shown in (the user's profile zone, else the browser's, else UTC).
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
 import { loadMessages } from './messages';
+import { getRequestTimeZone } from './request-time-zone';
 import { routing } from './routing';
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  return { locale, messages: await loadMessages(locale), timeZone: 'UTC' };
+  const [messages, { timeZone }] = await Promise.all([loadMessages(locale), getRequestTimeZone()]);
+  return { locale, messages, timeZone };
 });

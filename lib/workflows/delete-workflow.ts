@@ -6,7 +6,7 @@ import { requireRole, type Scope } from '@/lib/auth/scope';
 import { AppError } from '@/lib/errors';
 
 export async function deleteWorkflow(db: Db, scope: Scope, workflowId: string): Promise<void> {
-  requireRole(scope, 'admin');
+  requireRole(scope, 'admin', 'admin', 'deleting a workflow');
   const active = await db
     .selectFrom('workflow_runs')
     .select('id')

@@ -1,5 +1,6 @@
 import 'server-only';
-// Gives a user with no workspace a personal one they own; idempotent, and serialised per user.
+// Gives a user with no workspace a personal one they own (not while an invitation waits, if asked); idempotent,
+// and serialised per user.
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { AppError } from '@/lib/errors';
@@ -13,7 +14,15 @@ export function personalWorkspaceName(user: WorkspaceOwner): string {
   return `${label.slice(0, 60)}'s workspace`;
 }
 
-export async function ensurePersonalWorkspace(db: Db, user: WorkspaceOwner): Promise<UserWorkspace[]> {
+/**
+ * `unlessInvited`: skip creating one while the address has a pending invitation (someone signing up through an
+ * invite joins that workspace instead; the app creates a personal one later if they never accept).
+ */
+export async function ensurePersonalWorkspace(
+  db: Db,
+  user: WorkspaceOwner,
+  { unlessInvited = false }: { unlessInvited?: boolean } = {},
+): Promise<UserWorkspace[]> {
   if (!isUuid(user.id)) throw new AppError('not_found', 'User not found');
   await inTransaction(db, async (trx) => {
     // NOTE: locking the user row makes a concurrent call wait here, then see the membership made by the first.
@@ -26,6 +35,7 @@ export async function ensurePersonalWorkspace(db: Db, user: WorkspaceOwner): Pro
       .limit(1)
       .executeTakeFirst();
     if (membership) return;
+    if (unlessInvited && (await hasPendingInvitation(trx, user.email))) return;
     const workspace = await trx
       .insertInto('workspaces')
       .values({ name: personalWorkspaceName(user) })
@@ -44,4 +54,17 @@ export async function ensurePersonalWorkspace(db: Db, user: WorkspaceOwner): Pro
     });
   });
   return listUserWorkspaces(db, user.id);
+}
+
+async function hasPendingInvitation(db: Db, email: string): Promise<boolean> {
+  const invitation = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('email', '=', email.trim().toLowerCase())
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .limit(1)
+    .executeTakeFirst();
+  return Boolean(invitation);
 }

@@ -96,7 +96,7 @@ export async function inviteMember(
     to: email,
     subject: `You're invited to join ${workspaceLabel} on Levqor`,
     text: [
-      `${inviterName ? `${inviterName} has invited you` : 'You have been invited'} to join the ${workspaceLabel} workspace on Levqor as ${role === 'admin' ? 'an admin' : 'a member'}.`,
+      `${inviterName ? `${inviterName} has invited you` : 'You have been invited'} to join ${workspaceLabel} on Levqor as ${role === 'admin' ? 'an admin' : 'a member'}.`,
       '',
       `Accept the invitation: ${acceptUrl}`,
       '',

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppNav } from '@/components/app/app-nav';
+import { TimeZoneSync } from '@/components/app/time-zone-sync';
 import { WorkspaceSwitcher } from '@/components/app/workspace-switcher';
 import { Logo } from '@/components/site/logo';
 import { Toaster } from '@/components/ui/toast';
@@ -10,6 +11,7 @@ import { LanguageSwitcher } from '@/components/site/language-switcher';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { Link } from '@/lib/i18n/navigation';
+import { getRequestTimeZone } from '@/lib/i18n/request-time-zone';
 import { listUserWorkspaces } from '@/lib/workspaces/list-workspaces';
 import { signOutAction } from './actions';
 
@@ -25,7 +27,11 @@ export default async function AppLayout({
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/dashboard');
-  const [t, workspaces] = await Promise.all([getTranslations('app'), listUserWorkspaces(await getDb(), scope.user.id)]);
+  const [t, workspaces, zone] = await Promise.all([
+    getTranslations('app'),
+    listUserWorkspaces(await getDb(), scope.user.id),
+    getRequestTimeZone(),
+  ]);
   return (
     <div className="flex min-h-dvh flex-col md:flex-row">
       <aside className="border-b border-border bg-surface-sunken md:w-64 md:shrink-0 md:border-e md:border-b-0">
@@ -44,7 +50,14 @@ export default async function AppLayout({
         <AppNav label={t('navLabel')} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex items-center justify-end gap-3 border-b border-border px-4 py-3 sm:px-8">
+        <header className="flex flex-wrap items-center justify-end gap-3 border-b border-border px-4 py-3 sm:px-8">
+          <Link
+            href="/settings/profile"
+            className="me-auto text-xs text-fg-subtle underline-offset-2 hover:text-fg hover:underline"
+            data-testid="time-zone-note"
+          >
+            {(await getTranslations('ui.time'))('zoneNote', { zone: zone.timeZone })}
+          </Link>
           <span className="hidden text-sm text-fg-subtle sm:inline" data-testid="signed-in-email">
             {scope.user.email}
           </span>
@@ -62,6 +75,7 @@ export default async function AppLayout({
           {children}
         </main>
       </div>
+      <TimeZoneSync refresh={zone.source !== 'profile'} />
       <Toaster dismissLabel={(await getTranslations('ui'))('dismiss')} />
     </div>
   );

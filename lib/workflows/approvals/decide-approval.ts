@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { requireRole, type Scope } from '@/lib/auth/scope';
+import { getApprovers } from '@/lib/workspaces/approvers';
 import { AppError } from '@/lib/errors';
 import { dispatchApprovalDecided } from '../engine/dispatch';
 import { verifyApprovalLinkToken } from './approval-link';
@@ -81,7 +82,10 @@ export async function decideApproval(
   input: DecideApprovalInput,
   now: Date = new Date(),
 ): Promise<ApprovalDto> {
-  requireRole(scope, 'admin');
+  // NOTE: the workspace setting decides who may approve; an API key still needs the scope that matches.
+  const approvers = await getApprovers(db, scope.workspaceId);
+  if (approvers === 'members') requireRole(scope, 'member', 'write', 'deciding an approval');
+  else requireRole(scope, 'admin', 'admin', 'deciding an approval');
   return decide(
     db,
     approvalId,

@@ -1,8 +1,9 @@
 import 'server-only';
-// Opens an approval for a gated step (once per run and step) and emails the workspace's owners and admins a signed link.
+// Opens an approval for a gated step (once per run and step) and emails everyone who may decide it a signed link.
 import type { Db } from '@/db/client';
 import { sendEmail } from '@/lib/email/send-email';
 import { logger } from '@/lib/logger';
+import { deciderRoles, getApprovers } from '@/lib/workspaces/approvers';
 import { approvalLinkUrl } from './approval-link';
 
 export type ApprovalRequest = {
@@ -51,7 +52,7 @@ async function notifyApprovers(db: Db, request: ApprovalRequest, approvalId: str
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select('users.email')
     .where('memberships.workspace_id', '=', request.workspaceId)
-    .where('memberships.role', 'in', ['owner', 'admin'])
+    .where('memberships.role', 'in', deciderRoles(await getApprovers(db, request.workspaceId)))
     .execute();
   const link = approvalLinkUrl(approvalId);
   for (const { email } of approvers) {

@@ -1,5 +1,6 @@
 // Admin → System health: the latest heartbeat, uptime, the last hour minute by minute, and the scheduled jobs.
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Time } from '@/components/ui/time';
 import { AdminSection } from '@/components/admin/admin-section';
 import { HeartbeatStrip } from '@/components/admin/heartbeat-strip';
 import { StatCard } from '@/components/admin/stat-card';
@@ -145,7 +146,9 @@ export default async function SystemHealthPage({ params }: { params: Promise<{ l
             <TBody>
               {beats.map((beat) => (
                 <tr key={beat.id} data-testid="heartbeat-row">
-                  <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(beat.createdAt)}</td>
+                  <td className={`${td} whitespace-nowrap text-fg-muted`}>
+                    <Time value={beat.createdAt} format="dateTimeSeconds" />
+                  </td>
                   <td className={td}>
                     <StatusBadge tone={toneOf(beat.status)}>
                       {statusLabels[beat.status as 'ok'] ?? beat.status}
@@ -208,7 +211,9 @@ export default async function SystemHealthPage({ params }: { params: Promise<{ l
                 <td className={`${td} font-mono text-xs`} dir="ltr">
                   {job.cron}
                 </td>
-                <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(job.last?.startedAt ?? null)}</td>
+                <td className={`${td} whitespace-nowrap text-fg-muted`}>
+                  <Time value={job.last?.startedAt} format="dateTimeSeconds" />
+                </td>
                 <td className={td}>
                   {job.last ? (
                     <StatusBadge tone={toneOf(job.last.status)}>{t(`jobs.status.${job.last.status}`)}</StatusBadge>

@@ -20,7 +20,7 @@ const ERROR_KEYS: Record<string, string> = {
 };
 
 const inputClass =
-  'mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2.5 text-fg placeholder:text-fg-subtle focus:border-brand-accent focus:outline-none';
+  'mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2.5 text-fg placeholder:text-fg-subtle focus:border-brand-accent';
 const buttonClass = 'w-full rounded-lg px-4 py-2.5 font-semibold';
 
 export default async function SignInPage({ params, searchParams }: Props) {
@@ -58,6 +58,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
             autoComplete="email"
             placeholder={t('emailPlaceholder')}
             className={inputClass}
+            data-testid="signin-email"
           />
         </label>
         <button type="submit" className={`${buttonClass} bg-brand-gradient text-slate-950 hover:opacity-90`}>

@@ -1,5 +1,6 @@
 // Admin → Audit log: every security-relevant action on the platform, newest first, filterable and paged.
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Time } from '@/components/ui/time';
 import { getDb } from '@/db';
 import { listPlatformAudit, platformAuditQuerySchema } from '@/lib/admin/list-platform-audit';
 import { requireAdminPage } from '@/lib/admin/require-admin';
@@ -23,11 +24,7 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => value));
   const parsed = platformAuditQuerySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : platformAuditQuerySchema.parse({});
-  const [t, format, page] = await Promise.all([
-    getTranslations('admin'),
-    getFormatter(),
-    listPlatformAudit(await getDb(), query),
-  ]);
+  const [t, page] = await Promise.all([getTranslations('admin'), listPlatformAudit(await getDb(), query)]);
   const next = page.nextCursor ? { ...raw, before: page.nextCursor } : null;
   return (
     <div className="max-w-6xl">
@@ -89,7 +86,7 @@ export default async function AdminAuditPage({ params, searchParams }: Props) {
             {page.entries.map((entry) => (
               <tr key={entry.id} data-testid="admin-audit-row">
                 <td className={`${td} whitespace-nowrap text-fg-muted`}>
-                  {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
+                  <Time value={entry.createdAt} format="dateTimeSeconds" />
                 </td>
                 <td className={td}>{entry.actor ?? t('audit.system')}</td>
                 <td className={`${td} font-mono text-xs`} dir="ltr">

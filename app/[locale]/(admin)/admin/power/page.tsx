@@ -1,6 +1,7 @@
 // Admin → Power panel: launch stage, feature flags and kill switches, run and AI throttles, costs, the approval queue
 // and the live logs.
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Time } from '@/components/ui/time';
 import { AdminSection } from '@/components/admin/admin-section';
 import { BudgetForm } from '@/components/admin/budget-form';
 import { FlagSwitch } from '@/components/admin/flag-switch';
@@ -45,7 +46,6 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
     value === null
       ? '—'
       : format.number(value / 1_048_576, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
-  const time = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   const runsOn = flag('workflows.runs_enabled');
   const aiOn = flag('ai.enabled');
 
@@ -177,8 +177,12 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
                     </span>
                   </td>
                   <td className={td}>{approval.actionClass}</td>
-                  <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(approval.createdAt)}</td>
-                  <td className={`${td} whitespace-nowrap text-fg-muted`}>{time(approval.expiresAt)}</td>
+                  <td className={`${td} whitespace-nowrap text-fg-muted`}>
+                    <Time value={approval.createdAt} />
+                  </td>
+                  <td className={`${td} whitespace-nowrap text-fg-muted`}>
+                    <Time value={approval.expiresAt} relative />
+                  </td>
                 </tr>
               ))}
             </TBody>

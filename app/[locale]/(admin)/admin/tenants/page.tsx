@@ -1,5 +1,6 @@
 // Admin → Tenants: search workspaces, and suspend, resume, delete or restore them within the lifecycle rules.
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Time } from '@/components/ui/time';
 import { StatusBadge, toneOf } from '@/components/admin/status-badge';
 import { TenantActions } from '@/components/admin/tenant-actions';
 import { getDb } from '@/db';
@@ -104,7 +105,9 @@ export default async function TenantsPage({ params, searchParams }: Props) {
                 </td>
                 <td className={`${td} text-fg-muted`}>{tenant.owners.join(', ') || '—'}</td>
                 <td className={`${td} tabular-nums`}>{tenant.members}</td>
-                <td className={`${td} whitespace-nowrap text-fg-muted`}>{date(tenant.createdAt)}</td>
+                <td className={`${td} whitespace-nowrap text-fg-muted`}>
+                  <Time value={tenant.createdAt} format="date" />
+                </td>
                 <td className={`${td} text-end`}>
                   <TenantActions
                     id={tenant.id}

@@ -1,5 +1,6 @@
 // Usage: this month's metered workflow runs, API calls and AI credits, the last six months, and the credit history.
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { Time } from '@/components/ui/time';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { getBillingSummary } from '@/lib/billing/get-billing-summary';
@@ -96,8 +97,7 @@ export default async function UsagePage({ params }: { params: Promise<{ locale: 
               </span>
               <span className="tabular-nums text-fg-muted">
                 {entry.delta > 0 ? '+' : ''}
-                {format.number(entry.delta)} → {format.number(entry.balanceAfter)} ·{' '}
-                {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                {format.number(entry.delta)} → {format.number(entry.balanceAfter)} · <Time value={entry.createdAt} />
               </span>
             </li>
           ))}

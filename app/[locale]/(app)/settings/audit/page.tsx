@@ -1,5 +1,9 @@
-// Settings → Audit log: security-relevant actions in the workspace, newest first (owners and admins).
-import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+// Settings → Audit log: security-relevant actions in the workspace, newest first (owners and admins), with actors and
+// targets shown by name.
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Time } from '@/components/ui/time';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { getDb } from '@/db';
 import { listAuditLogs } from '@/lib/audit/list-audit-logs';
 import { requireSessionScope } from '@/lib/auth/require-session';
@@ -12,53 +16,70 @@ export default async function AuditPage({ params }: { params: Promise<{ locale: 
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/settings/audit');
-  const [t, format] = await Promise.all([getTranslations('app'), getFormatter()]);
+  const t = await getTranslations('app');
   if (!hasRole(scope, 'admin')) {
-    return <p className="text-fg-subtle">{t('keys.adminOnly')}</p>;
+    return (
+      <div className="max-w-5xl">
+        <h1 className="font-display text-3xl font-semibold">{t('audit.title')}</h1>
+        <p className="mt-6 text-fg-subtle" data-testid="audit-admin-only">
+          {t('audit.adminOnly')}
+        </p>
+      </div>
+    );
   }
   const { entries } = await listAuditLogs(await getDb(), scope, { limit: 100 });
   return (
     <div className="max-w-5xl">
       <h1 className="font-display text-3xl font-semibold">{t('audit.title')}</h1>
       {entries.length === 0 ? (
-        <p className="mt-8 text-fg-subtle">{t('audit.empty')}</p>
-      ) : (
-        <div className="mt-8 overflow-x-auto rounded-card border border-border">
-          <table className="w-full text-sm">
-            <thead className="bg-surface-raised text-fg-muted">
-              <tr>
-                <th scope="col" className="px-4 py-3 text-start font-medium">
-                  {t('audit.when')}
-                </th>
-                <th scope="col" className="px-4 py-3 text-start font-medium">
-                  {t('audit.who')}
-                </th>
-                <th scope="col" className="px-4 py-3 text-start font-medium">
-                  {t('audit.action')}
-                </th>
-                <th scope="col" className="px-4 py-3 text-start font-medium">
-                  {t('audit.target')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {entries.map((entry) => (
-                <tr key={entry.id} data-testid="audit-row">
-                  <td className="whitespace-nowrap px-4 py-3 text-fg-muted">
-                    {format.dateTime(entry.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}
-                  </td>
-                  <td className="px-4 py-3">{entry.actor ?? t('audit.system')}</td>
-                  <td className="px-4 py-3 font-mono text-xs" dir="ltr">
-                    {entry.action}
-                  </td>
-                  <td className="px-4 py-3 text-fg-muted">
-                    {entry.targetType ? `${entry.targetType} ${entry.targetId ?? ''}` : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-8">
+          <EmptyState title={t('audit.empty')} testId="audit-empty">
+            {t('audit.emptyBody')}
+          </EmptyState>
         </div>
+      ) : (
+        <Table label={t('audit.tableLabel')} className="mt-8" testId="audit-table">
+          <THead>
+            <tr>
+              <Th>{t('audit.when')}</Th>
+              <Th>{t('audit.who')}</Th>
+              <Th>{t('audit.action')}</Th>
+              <Th>{t('audit.target')}</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {entries.map((entry) => (
+              <tr key={entry.id} data-testid="audit-row">
+                <Td className="whitespace-nowrap text-fg-muted">
+                  <Time value={entry.createdAt} format="dateTimeSeconds" />
+                </Td>
+                <Td>
+                  {entry.actor ?? t('audit.system')}
+                  {entry.actorEmail && entry.actorEmail !== entry.actor ? (
+                    <span className="block text-xs text-fg-subtle">{entry.actorEmail}</span>
+                  ) : null}
+                </Td>
+                <Td className="font-mono text-xs" dir="ltr">
+                  {entry.action}
+                </Td>
+                <Td className="text-fg-muted">
+                  {entry.targetType ? (
+                    <>
+                      <span className="text-xs text-fg-subtle">{entry.targetType}</span>{' '}
+                      {entry.target ?? (
+                        <span className="font-mono text-xs" dir="ltr">
+                          {entry.targetId?.slice(0, 8)}
+                        </span>
+                      )}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
       )}
     </div>
   );

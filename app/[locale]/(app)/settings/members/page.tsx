@@ -1,6 +1,7 @@
 // Settings → Members: who is in the workspace, their roles, and pending invitations.
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { InviteMemberForm } from '@/components/app/invite-member-form';
+import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { hasRole } from '@/lib/auth/scope';
@@ -46,12 +47,20 @@ export default async function MembersPage({ params }: { params: Promise<{ locale
           <InviteMemberForm />
           <h2 className="mt-10 text-lg font-semibold">{t('membersPage.pending')}</h2>
           {invitations.length === 0 ? (
-            <p className="mt-3 text-sm text-fg-subtle">{t('membersPage.noPending')}</p>
+            <div className="mt-3">
+              <EmptyState title={t('membersPage.noPending')} testId="invitations-empty">
+                {t('membersPage.noPendingBody')}
+              </EmptyState>
+            </div>
           ) : (
-            <ul className="mt-3 divide-y divide-border rounded-card border border-border">
+            <ul className="mt-3 divide-y divide-border rounded-card border border-border" data-testid="invitations">
               {invitations.map((invitation) => (
-                <li key={invitation.id} className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm">
-                  <span>
+                <li
+                  key={invitation.id}
+                  className="flex flex-wrap justify-between gap-2 px-4 py-3 text-sm"
+                  data-testid="invitation-row"
+                >
+                  <span className="min-w-0 break-all">
                     {invitation.email} · {t(`role.${invitation.role}`)}
                   </span>
                   <span className="text-fg-subtle">
