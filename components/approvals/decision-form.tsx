@@ -8,7 +8,17 @@ import { callApi } from '@/lib/client/call-api';
 
 type Decided = { status: string };
 
-export function DecisionForm({ approvalId, token, label }: { approvalId: string; token?: string; label: string }) {
+export function DecisionForm({
+  approvalId,
+  token,
+  label,
+  onDecided,
+}: {
+  approvalId: string;
+  token?: string;
+  label: string;
+  onDecided?: () => void;
+}) {
   const t = useTranslations('approvals.decision');
   const router = useRouter();
   const id = useId();
@@ -27,7 +37,8 @@ export function DecisionForm({ approvalId, token, label }: { approvalId: string;
     setPending(false);
     if (!response.ok) return setResult({ tone: 'error', text: response.error.message || t('failed') });
     setResult({ tone: 'ok', text: response.data.status === 'approved' ? t('approved') : t('rejected') });
-    router.refresh();
+    if (onDecided) onDecided();
+    else router.refresh();
   }
 
   return (

@@ -1,21 +1,29 @@
 'use client';
-// The failure queue: failed runs with their error, step and attempts; replay one, or select many and replay them together
-// (POST /api/failure-queue/replay), each answering for itself.
+// The failure queue, kept live (GET /api/failure-queue): failed runs with their error, step and attempts; replay one, or
+// select many and replay them together (POST /api/failure-queue/replay), each answering for itself.
 import { useFormatter, useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { Link } from '@/lib/i18n/navigation';
 import { callApi } from '@/lib/client/call-api';
 import { readRunError } from './run-error';
 import type { Serialized } from './run-view';
 import type { RunDto } from '@/lib/workflows/runs/run-dto';
+import { useLiveList } from './use-live-list';
 
 type Outcome = { runId: string; ok: boolean; error?: { message: string } };
+type Page = { runs: Serialized<RunDto>[]; nextCursor: string | null };
 
-export function FailureQueueList({ runs }: { runs: Serialized<RunDto>[] }) {
+export function FailureQueueList({ initial }: { initial: Page }) {
   const t = useTranslations('runs.failureQueue');
   const format = useFormatter();
-  const router = useRouter();
+  const { data, fresh, mutate } = useLiveList<Page, Serialized<RunDto>>(
+    '/api/failure-queue?limit=100',
+    initial,
+    (page) => page.runs,
+  );
+  const runs = data.runs;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [pending, setPending] = useState(false);
@@ -34,7 +42,7 @@ export function FailureQueueList({ runs }: { runs: Serialized<RunDto>[] }) {
     const ok = result.data.results.filter((outcome) => outcome.ok).length;
     setSummary(t('replayed', { ok, failed: result.data.results.length - ok }));
     setSelected(new Set());
-    router.refresh();
+    void mutate();
   }
 
   const toggle = (id: string) =>
@@ -45,8 +53,30 @@ export function FailureQueueList({ runs }: { runs: Serialized<RunDto>[] }) {
       return next;
     });
   const allSelected = runs.length > 0 && selected.size === runs.length;
+  const announcement = (
+    <p role="status" aria-live="polite" className="sr-only" data-testid="failure-queue-live-status">
+      {fresh > 0 ? t('newRuns', { count: fresh }) : ''}
+    </p>
+  );
+  if (runs.length === 0)
+    return (
+      <div className="relative mt-8">
+        {announcement}
+        <EmptyState
+          title={t('emptyTitle')}
+          action={
+            <Link href="/runs" className={buttonClass({ variant: 'secondary' })}>
+              {t('emptyAction')}
+            </Link>
+          }
+        >
+          {t('emptyBody')}
+        </EmptyState>
+      </div>
+    );
   return (
-    <div className="mt-6">
+    <div className="relative mt-6">
+      {announcement}
       <div className="flex flex-wrap items-center gap-3">
         <label className="inline-flex items-center gap-2 text-sm">
           <input

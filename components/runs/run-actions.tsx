@@ -1,5 +1,5 @@
 'use client';
-// Cancel a run that has not finished; replay a failed or cancelled one from the failed step (same run) or from the start (a new run).
+// Cancel a run that has not finished; replay a failed, rejected or cancelled one from the failed step (same run) or from the start (a new run).
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
@@ -11,7 +11,7 @@ export function RunActions({ runId, status, onChanged }: { runId: string; status
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const active = status === 'queued' || status === 'running';
-  const replayable = status === 'failed' || status === 'cancelled';
+  const replayable = status === 'failed' || status === 'rejected' || status === 'cancelled';
 
   async function act(kind: 'cancel' | 'failed_step' | 'start') {
     if (kind === 'cancel' && !window.confirm(t('cancelConfirm'))) return;

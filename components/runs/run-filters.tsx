@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 
 export type RunFilterValues = { status?: string; workflowId?: string; from?: string; to?: string };
-const statuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+const statuses = ['queued', 'running', 'succeeded', 'failed', 'rejected', 'cancelled'] as const;
 
 export function RunFilters({
   values,

@@ -3,10 +3,11 @@
 // sleeps or waits for an approval, and after a 429), and stops once it has finished.
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
+import { Badge } from '@/components/ui/badge';
 import { Link } from '@/lib/i18n/navigation';
 import { formatDuration } from './format-duration';
 import { RunActions } from './run-actions';
-import { readRunError } from './run-error';
+import { RunOutcome } from './run-outcome';
 import { RunStatusBadge } from './run-status-badge';
 import { isActive, type RunView } from './run-view';
 import { StepTimeline } from './step-timeline';
@@ -17,6 +18,7 @@ const BACKOFF_MS = 15_000;
 
 export function RunLive({ initial }: { initial: RunView }) {
   const t = useTranslations('runs');
+  const draftT = useTranslations('workflows.draft');
   const format = useFormatter();
   const [run, setRun] = useState(initial);
   const [poll, setPoll] = useState(0);
@@ -56,7 +58,6 @@ export function RunLive({ initial }: { initial: RunView }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [poll, refresh]);
 
-  const error = readRunError(run.error);
   const when = (iso: string | null) =>
     iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' }) : '—';
   return (
@@ -78,6 +79,11 @@ export function RunLive({ initial }: { initial: RunView }) {
         <span role="status" aria-live="polite" data-testid="run-status" data-status={run.status}>
           <RunStatusBadge status={run.status} waiting={run.waiting} />
         </span>
+        {run.draft ? (
+          <Badge tone="warning" data-testid="run-draft">
+            {draftT('runBadge')}
+          </Badge>
+        ) : null}
         {isActive(run.status) ? (
           <span className="text-xs text-fg-subtle">{stale ? t('live.stale') : t('live.updating')}</span>
         ) : null}
@@ -95,7 +101,19 @@ export function RunLive({ initial }: { initial: RunView }) {
         <Fact label={t('facts.version')} value={`v${run.version}`} />
         <Fact label={t('facts.created')} value={when(run.createdAt)} />
         <Fact label={t('facts.finished')} value={when(run.finishedAt)} />
-        <Fact label={t('facts.duration')} value={formatDuration(run.durationMs)} />
+        <Fact
+          label={t('facts.duration')}
+          value={
+            <>
+              {formatDuration(run.durationMs)}
+              {run.waitedMs > 0 ? (
+                <span className="block text-xs text-fg-muted" data-testid="run-waited">
+                  {t('wait.ofWhich', { duration: formatDuration(run.waitedMs) })}
+                </span>
+              ) : null}
+            </>
+          }
+        />
       </dl>
       {run.replayOf ? (
         <p className="mt-2 text-sm text-fg-muted">
@@ -105,26 +123,7 @@ export function RunLive({ initial }: { initial: RunView }) {
           </Link>
         </p>
       ) : null}
-      {error ? (
-        <div
-          role="alert"
-          className="mt-4 rounded-card border border-danger/40 bg-danger/10 p-4 text-sm"
-          data-testid="run-error"
-        >
-          <p className="font-semibold text-danger">
-            {error.stepId ? t('errorAtStep', { step: error.stepId }) : t('errorTitle')}
-          </p>
-          <p className="mt-1" dir="auto">
-            {error.code ? (
-              <code className="me-2 font-mono text-xs" dir="ltr">
-                {error.code}
-              </code>
-            ) : null}
-            {error.message}
-          </p>
-          {error.attempts ? <p className="mt-1 text-fg-muted">{t('attempts', { count: error.attempts })}</p> : null}
-        </div>
-      ) : null}
+      <RunOutcome run={run} />
       <div className="mt-4">
         <RunActions runId={run.id} status={run.status} onChanged={() => setPoll((value) => value + 1)} />
       </div>

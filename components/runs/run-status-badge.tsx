@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 const tone: Record<string, string> = {
   succeeded: 'border-success/40 bg-success/10 text-success',
   failed: 'border-danger/40 bg-danger/10 text-danger',
+  rejected: 'border-warning/40 bg-warning/10 text-warning',
   cancelled: 'border-border-strong bg-surface text-fg-muted',
   running: 'border-brand-accent/40 bg-brand-accent/10 text-brand-accent',
   queued: 'border-warning/40 bg-warning/10 text-warning',
@@ -11,7 +12,7 @@ const tone: Record<string, string> = {
   notRun: 'border-border bg-surface text-fg-subtle',
 };
 
-const known = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'waiting', 'notRun'] as const;
+const known = ['queued', 'running', 'succeeded', 'failed', 'rejected', 'cancelled', 'waiting', 'notRun'] as const;
 
 export function RunStatusBadge({ status, waiting }: { status: string; waiting?: string | null }) {
   const t = useTranslations('runs');

@@ -1,4 +1,5 @@
-// The run's steps in order, each with every attempt (status, attempt number, duration, input, output, error) and approvals.
+// The run's steps in order, each with every attempt (status, attempt number, duration, input, output, error), its
+// approvals and how long it waited (for a person or a delay) rather than a waiting step's 1 ms of execution.
 import { useFormatter, useTranslations } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
 import { formatDuration } from './format-duration';
@@ -9,6 +10,7 @@ import type { RunView } from './run-view';
 
 export function StepTimeline({ run }: { run: RunView }) {
   const t = useTranslations('runs.timeline');
+  const tWait = useTranslations('runs.wait');
   const format = useFormatter();
   const time = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { timeStyle: 'medium' }) : '—');
   return (
@@ -16,12 +18,19 @@ export function StepTimeline({ run }: { run: RunView }) {
       {run.steps.map((step, index) => {
         const attempts = run.stepRuns.filter((attempt) => attempt.stepId === step.id);
         const approvals = run.approvals.filter((approval) => approval.stepId === step.id);
+        const waits = run.waits.filter((wait) => wait.stepId === step.id);
+        // NOTE: an approval or delay step's execution takes a millisecond; the wait is what a person notices.
+        const waitStep = step.type === 'approval' || step.type === 'delay';
         const last = attempts.at(-1);
         const waitingHere =
           run.currentStepId === step.id &&
           (run.status === 'queued' || run.status === 'running') &&
           run.waiting === 'approval';
-        const status = waitingHere ? 'waiting' : (last?.status ?? 'notRun');
+        const refused = approvals.some(
+          (approval) =>
+            approval.status === 'expired' || (approval.status === 'rejected' && approval.decidedVia !== 'cancel'),
+        );
+        const status = waitingHere ? 'waiting' : (last?.status ?? (refused ? 'rejected' : 'notRun'));
         return (
           <li
             key={step.id}
@@ -40,6 +49,20 @@ export function StepTimeline({ run }: { run: RunView }) {
               </h3>
               <RunStatusBadge status={status} />
             </div>
+            {waits.map((wait) => (
+              <p
+                key={`${wait.kind}-${wait.since}`}
+                className="mt-2 text-sm text-fg-muted"
+                data-testid="step-wait"
+                data-kind={wait.kind}
+              >
+                {wait.until
+                  ? tWait(wait.kind, { duration: formatDuration(wait.ms) })
+                  : tWait(wait.kind === 'approval' ? 'approvalSince' : 'delaySince', {
+                      time: format.dateTime(new Date(wait.since), { timeStyle: 'short' }),
+                    })}
+              </p>
+            ))}
             {attempts.length > 0 ? (
               <ol className="mt-3 space-y-3 border-s border-border ps-4">
                 {attempts.map((attempt) => {
@@ -54,9 +77,11 @@ export function StepTimeline({ run }: { run: RunView }) {
                         <span className="font-medium">{t('attempt', { number: attempt.attempt })}</span>
                         <RunStatusBadge status={attempt.status} />
                         <span className="text-fg-muted">{t('startedAt', { time: time(attempt.startedAt) })}</span>
-                        <span className="text-fg-muted">
-                          {t('duration', { duration: formatDuration(attempt.durationMs) })}
-                        </span>
+                        {waitStep ? null : (
+                          <span className="text-fg-muted">
+                            {t('duration', { duration: formatDuration(attempt.durationMs) })}
+                          </span>
+                        )}
                       </p>
                       {error ? (
                         <p
@@ -101,7 +126,9 @@ export function StepTimeline({ run }: { run: RunView }) {
                 data-testid="step-approval"
               >
                 <p>
-                  <span className="font-medium">{t(`approval.${approval.status as 'pending'}`)}</span>
+                  <span className="font-medium">
+                    {t(`approval.${approval.decidedVia === 'cancel' ? 'cancelled' : (approval.status as 'pending')}`)}
+                  </span>
                   {approval.status === 'pending' ? (
                     <span className="text-fg-muted">
                       {' '}

@@ -283,7 +283,7 @@ describe('approvals', () => {
     });
   });
 
-  it('fails the run when the approval is rejected, without filing it in the failure queue', async () => {
+  it('ends the run rejected when the approval is rejected, without filing it in the failure queue', async () => {
     const clock = testClock();
     const workflow = await seedWorkflow(t.db, owner.workspaceId, { steps: gated });
     const run = await start(workflow.id);
@@ -297,7 +297,7 @@ describe('approvals', () => {
     );
     expect((await driveToEnd(t.db, run.id, engineDeps(clock), clock)).last).toEqual({
       kind: 'finished',
-      status: 'failed',
+      status: 'rejected',
     });
     const detail = await getRun(t.db, owner.scope, run.id);
     expect(detail.error).toMatchObject({ code: 'approval_rejected', message: 'Step ask was rejected: not today' });
@@ -314,7 +314,7 @@ describe('approvals', () => {
     const waiting = await advanceRun(t.db, run.id, engineDeps(clock));
     expect(waiting).toMatchObject({ kind: 'wait_approval', expiresAt: '2026-11-23T12:00:00.000Z' });
     clock.set('2026-11-23T12:00:01Z');
-    expect(await advanceRun(t.db, run.id, engineDeps(clock))).toEqual({ kind: 'finished', status: 'failed' });
+    expect(await advanceRun(t.db, run.id, engineDeps(clock))).toEqual({ kind: 'finished', status: 'rejected' });
     const approval = await t.db
       .selectFrom('workflow_approvals')
       .select(['status', 'decided_via'])

@@ -141,7 +141,7 @@ describe('the Inngest workflow-run function', () => {
       clock.set(new Date(opts.timeout.getTime() + 1));
       return null;
     }).execute();
-    expect(result).toEqual({ runId: run.id, status: 'failed' });
+    expect(result).toEqual({ runId: run.id, status: 'rejected' });
     expect((await getRun(t.db, owner.scope, run.id)).error).toMatchObject({ code: 'approval_expired' });
   });
 });

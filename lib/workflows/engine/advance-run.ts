@@ -22,7 +22,7 @@ import {
   toErrorRecord,
   toJson,
 } from './invoke-step';
-import { type LoadedRun, loadDefinition, loadRun, loadStepOutputs } from './load-run';
+import { type LoadedRun, loadRun, loadRunDefinition, loadStepOutputs } from './load-run';
 import { retryDelayMs } from './retry-delay';
 
 /** What the driver should do next. Dates are ISO strings so the value survives Inngest's JSON memoisation. */
@@ -30,7 +30,7 @@ export type Advance =
   | { kind: 'continue' }
   | { kind: 'sleep'; until: string; reason: 'sleep' | 'retry' | 'concurrency' }
   | { kind: 'wait_approval'; approvalId: string; expiresAt: string }
-  | { kind: 'finished'; status: 'succeeded' | 'failed' | 'cancelled' };
+  | { kind: 'finished'; status: 'succeeded' | 'failed' | 'rejected' | 'cancelled' };
 
 export type EngineDeps = {
   steps: Readonly<Record<string, AnyStepDefinition>>;
@@ -49,11 +49,10 @@ export async function advanceRun(db: Db, runId: string, deps: EngineDeps): Promi
   const now = deps.now?.() ?? new Date();
   const run = await loadRun(db, runId);
   if (!run) return { kind: 'finished', status: 'cancelled' };
-  if (run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled')
-    return { kind: 'finished', status: run.status };
+  if (run.status !== 'queued' && run.status !== 'running') return { kind: 'finished', status: run.status };
   if (run.wake_at.getTime() > now.getTime() && run.waiting) return waitingAdvance(db, run);
 
-  const definition = await loadDefinition(db, run.workflow_id, run.version);
+  const definition = await loadRunDefinition(db, run);
   if (run.status === 'queued') {
     const admission = await admitRun(db, run, definition, now);
     if (admission.kind !== 'continue') return admission;
@@ -387,14 +386,17 @@ async function approvalGate(
       existing.status === 'expired'
         ? `Nobody approved step ${step.id} in time`
         : `Step ${step.id} was rejected${existing.comment ? `: ${existing.comment}` : ''}`;
-    return failRun(
-      db,
-      run,
-      step,
-      0,
-      { code: existing.status === 'expired' ? 'approval_expired' : 'approval_rejected', message, retryable: false },
+    // NOTE: a "no" (or nobody in time) is an outcome of its own, not a failure: no failure queue, no failure rate.
+    return finishRun(db, run, {
+      status: 'rejected',
       now,
-    );
+      error: {
+        code: existing.status === 'expired' ? 'approval_expired' : 'approval_rejected',
+        message,
+        retryable: false,
+        stepId: step.id,
+      },
+    });
   }
   if (existing && existing.expires_at.getTime() <= now.getTime()) {
     // NOTE: a timeout counts as a rejection, recorded on the approval.

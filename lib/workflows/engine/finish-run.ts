@@ -1,5 +1,5 @@
 import 'server-only';
-// Ends a run: records its final state, files failures in the failure queue and starts the workflows that listen for it.
+// Ends a run: records its outcome, files failures in the failure queue and starts the workflows that listen for it.
 import type { Db } from '@/db/client';
 import { logger } from '@/lib/logger';
 import { triggerEventWorkflows } from '../triggers/trigger-event-workflows';
@@ -7,14 +7,14 @@ import type { Advance } from './advance-run';
 import type { LoadedRun } from './load-run';
 
 type Finish = {
-  status: 'succeeded' | 'failed' | 'cancelled';
+  status: 'succeeded' | 'failed' | 'rejected' | 'cancelled';
   now: Date;
   error?: { code: string; message: string; retryable: boolean; stepId?: string; attempts?: number };
   lastOutput?: unknown;
 };
 
-/** Failures a replay can fix go to the failure queue; a human's "no" (rejected or timed-out approval) does not. */
-const notDeadLettered = new Set(['approval_rejected', 'approval_expired', 'workspace_deleted']);
+/** Failures a replay can fix go to the failure queue (a "no" ends a run `rejected`, never `failed`). */
+const notDeadLettered = new Set(['workspace_deleted']);
 
 export async function finishRun(db: Db, run: LoadedRun, finish: Finish): Promise<Advance> {
   const deadLetter = finish.status === 'failed' && !notDeadLettered.has(finish.error?.code ?? '');
@@ -36,7 +36,8 @@ export async function finishRun(db: Db, run: LoadedRun, finish: Finish): Promise
   if (!updated) return { kind: 'finished', status: finish.status };
   if (finish.status === 'failed')
     logger.warn({ run_id: run.id, workflow_id: run.workflow_id, error: finish.error }, 'workflow run failed');
-  if (finish.status !== 'cancelled') {
+  // NOTE: rejected and cancelled runs neither succeeded nor failed, so no `workflow.*` event listener starts.
+  if (finish.status === 'succeeded' || finish.status === 'failed') {
     await triggerEventWorkflows(db, {
       workspaceId: run.workspace_id,
       sourceWorkflowId: run.workflow_id,

@@ -17,7 +17,13 @@ export async function cancelRun(db: Db, scope: Scope, runId: string, now: Date =
       waiting: null,
       finished_at: now,
       updated_at: now,
-      error: JSON.stringify({ code: 'cancelled', message: 'Cancelled by a user', retryable: false }),
+      cancelled_by: scope.userId,
+      error: JSON.stringify({
+        code: 'cancelled',
+        message: scope.via === 'apiKey' ? 'Cancelled through the API' : 'Cancelled by a person',
+        retryable: false,
+        by: scope.via === 'apiKey' ? 'api' : 'person',
+      }),
     })
     .where('id', '=', runId)
     .where('workspace_id', '=', scope.workspaceId)

@@ -6,8 +6,11 @@ import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
 import { type RunDto, toRunDto } from './run-dto';
 
+/** Every state a run can be in; `rejected` and `cancelled` are outcomes of their own, never failures. */
+export const runStatuses = ['queued', 'running', 'succeeded', 'failed', 'rejected', 'cancelled'] as const;
+
 export const listRunsQuerySchema = z.object({
-  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional(),
+  status: z.enum(runStatuses).optional(),
   workflowId: z.uuid().optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),

@@ -21,8 +21,8 @@ export async function replayRun(
   requireRole(scope, 'member');
   const { from } = replayRunSchema.parse(input);
   const run = await getRunRow(db, scope, runId);
-  if (run.status !== 'failed' && run.status !== 'cancelled')
-    throw new AppError('conflict', 'Only a failed or cancelled run can be replayed');
+  if (run.status !== 'failed' && run.status !== 'rejected' && run.status !== 'cancelled')
+    throw new AppError('conflict', 'Only a failed, rejected or cancelled run can be replayed');
   await recordAudit(db, {
     workspaceId: scope.workspaceId,
     actorUserId: scope.userId,
@@ -59,7 +59,7 @@ export async function replayRun(
         attempt: 0,
       })
       .where('id', '=', runId)
-      .where('status', 'in', ['failed', 'cancelled'])
+      .where('status', 'in', ['failed', 'rejected', 'cancelled'])
       .returning('id')
       .executeTakeFirst();
     if (!reset) return null;

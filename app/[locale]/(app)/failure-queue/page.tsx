@@ -1,4 +1,4 @@
-// Failure queue: runs that failed for good (retries used up or a non-retryable error), to inspect and replay.
+// Failure queue: runs that failed for good (retries used up or a non-retryable error), to inspect and replay, kept live.
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FailureQueueList } from '@/components/runs/failure-queue-list';
@@ -14,7 +14,7 @@ export default async function FailureQueuePage({ params }: { params: Promise<{ l
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/failure-queue');
-  const [t, { runs }] = await Promise.all([
+  const [t, page] = await Promise.all([
     getTranslations('runs.failureQueue'),
     listRuns(await getDb(), scope, { deadLettered: 'true', limit: 100 }),
   ]);
@@ -22,11 +22,7 @@ export default async function FailureQueuePage({ params }: { params: Promise<{ l
     <div className="max-w-5xl">
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
-      {runs.length === 0 ? (
-        <p className="mt-8 text-fg-subtle">{t('empty')}</p>
-      ) : (
-        <FailureQueueList runs={JSON.parse(JSON.stringify(runs))} />
-      )}
+      <FailureQueueList initial={JSON.parse(JSON.stringify(page))} />
     </div>
   );
 }

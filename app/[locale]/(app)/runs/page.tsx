@@ -1,14 +1,13 @@
-// Runs: every run of the workspace, newest first, filtered by status, workflow and date (all in the URL).
+// Runs: every run of the workspace, newest first, filtered by status, workflow and date (all in the URL), kept live.
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { z } from 'zod';
 import { type RunFilterValues, RunFilters } from '@/components/runs/run-filters';
-import { RunsTable } from '@/components/runs/runs-table';
+import { RunsLiveList } from '@/components/runs/runs-live-list';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
-import { Link } from '@/lib/i18n/navigation';
 import { listWorkflows } from '@/lib/workflows/list-workflows';
-import { listRuns } from '@/lib/workflows/runs/list-runs';
+import { listRuns, runStatuses } from '@/lib/workflows/runs/list-runs';
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -17,7 +16,7 @@ type Props = {
 
 const day = z.iso.date();
 const filtersSchema = z.object({
-  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).optional().catch(undefined),
+  status: z.enum(runStatuses).optional().catch(undefined),
   workflowId: z.uuid().optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
@@ -47,17 +46,21 @@ export default async function RunsPage({ params, searchParams }: Props) {
   );
   const filters = filtersSchema.parse(raw);
   const db = await getDb();
-  const [t, { runs, nextCursor }, { workflows }] = await Promise.all([
+  const query = {
+    status: filters.status,
+    workflowId: filters.workflowId,
+    from: filters.from ? `${filters.from}T00:00:00Z` : undefined,
+    to: filters.to ? nextDay(filters.to) : undefined,
+    cursor: filters.cursor,
+  };
+  const [t, page, { workflows }] = await Promise.all([
     getTranslations('runs'),
-    listRuns(db, scope, {
-      status: filters.status,
-      workflowId: filters.workflowId,
-      from: filters.from ? `${filters.from}T00:00:00Z` : undefined,
-      to: filters.to ? nextDay(filters.to) : undefined,
-      cursor: filters.cursor,
-    }),
+    listRuns(db, scope, query),
     listWorkflows(db, scope, { limit: 100 }),
   ]);
+  const apiQuery = new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  ).toString();
   const values: RunFilterValues = {
     status: filters.status,
     workflowId: filters.workflowId,
@@ -73,21 +76,7 @@ export default async function RunsPage({ params, searchParams }: Props) {
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
       <RunFilters values={values} workflows={workflows.map(({ id, name }) => ({ id, name }))} />
-      <div className="mt-6">
-        {runs.length === 0 ? (
-          <p className="text-fg-subtle">{Object.keys(kept).length ? t('noMatch') : t('empty')}</p>
-        ) : (
-          <RunsTable runs={runs} label={t('title')} />
-        )}
-      </div>
-      {nextCursor ? (
-        <Link
-          href={{ pathname: '/runs', query: { ...kept, cursor: nextCursor } }}
-          className="mt-4 inline-block text-sm text-brand-accent underline underline-offset-4"
-        >
-          {t('older')}
-        </Link>
-      ) : null}
+      <RunsLiveList apiQuery={apiQuery} initial={JSON.parse(JSON.stringify(page))} kept={kept} />
     </div>
   );
 }
