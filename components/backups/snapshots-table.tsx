@@ -1,110 +1,84 @@
-// Backup snapshots: name, workflow, when, size, checksum (short), verification, download and restore.
-import { useFormatter, useTranslations } from 'next-intl';
-import { Link } from '@/lib/i18n/navigation';
+// Backup snapshots: a table from the sm breakpoint up, stacked cards below it (every action reachable at 390 px).
+import { useTranslations } from 'next-intl';
+import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { SnapshotDto } from '@/lib/backups/snapshot-dto';
 import { formatBytes } from '@/lib/format/format-bytes';
-import { RestoreForm } from './restore-form';
+import { SnapshotActions } from './snapshot-actions';
+import { snapshotStepLabel, SnapshotTitle } from './snapshot-title';
 import { VerifyBadge } from './verify-badge';
 
-export function SnapshotsTable({
-  snapshots,
-  showWorkflow = true,
-}: {
-  snapshots: SnapshotDto[];
-  showWorkflow?: boolean;
-}) {
-  const t = useTranslations('backups');
-  const format = useFormatter();
+type Props = { snapshots: SnapshotDto[]; showWorkflow?: boolean };
+
+const labelOf = (snapshot: SnapshotDto) =>
+  `${snapshot.workflowName} · ${snapshotStepLabel(snapshot)} · ${snapshot.name}`;
+
+function Checksum({ sha256 }: { sha256: string }) {
   return (
-    <div className="overflow-x-auto rounded-card border border-border">
-      <table className="w-full text-sm">
-        <caption className="sr-only">{t('tableLabel')}</caption>
-        <thead className="bg-surface-raised text-fg-muted">
+    <code className="font-mono text-xs text-fg-muted" dir="ltr" title={sha256}>
+      {sha256.slice(0, 12)}…
+    </code>
+  );
+}
+
+export function SnapshotsTable({ snapshots, showWorkflow = true }: Props) {
+  const t = useTranslations('backups');
+  return (
+    <>
+      <Table label={t('tableLabel')} className="hidden sm:block">
+        <THead>
           <tr>
-            <th scope="col" className="px-4 py-3 text-start font-medium">
-              {t('columns.name')}
-            </th>
-            {showWorkflow ? (
-              <th scope="col" className="px-4 py-3 text-start font-medium">
-                {t('columns.workflow')}
-              </th>
-            ) : null}
-            <th scope="col" className="px-4 py-3 text-start font-medium">
-              {t('columns.created')}
-            </th>
-            <th scope="col" className="px-4 py-3 text-start font-medium">
-              {t('columns.size')}
-            </th>
-            <th scope="col" className="px-4 py-3 text-start font-medium">
-              {t('columns.checksum')}
-            </th>
-            <th scope="col" className="px-4 py-3 text-start font-medium">
-              {t('columns.verification')}
-            </th>
-            <th scope="col" className="px-4 py-3 text-start font-medium">
+            <Th>{t('columns.snapshot')}</Th>
+            <Th>{t('columns.size')}</Th>
+            <Th>{t('columns.checksum')}</Th>
+            <Th>{t('columns.verification')}</Th>
+            <Th>
               <span className="sr-only">{t('columns.actions')}</span>
-            </th>
+            </Th>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
+        </THead>
+        <TBody>
           {snapshots.map((snapshot) => (
             <tr key={snapshot.id} className="align-top" data-testid="snapshot-row">
-              <td className="px-4 py-3">
-                <span className="font-medium">{snapshot.name}</span>
-                <span className="block text-xs text-fg-subtle">
-                  {snapshot.format} · {snapshot.source}
-                </span>
-              </td>
-              {showWorkflow ? (
-                <td className="px-4 py-3">
-                  <Link
-                    href={{ pathname: `/workflows/${snapshot.workflowId}`, query: { tab: 'backups' } }}
-                    className="underline-offset-4 hover:underline"
-                  >
-                    {snapshot.workflowName}
-                  </Link>
-                </td>
-              ) : null}
-              <td className="whitespace-nowrap px-4 py-3 text-fg-muted">
-                {format.dateTime(snapshot.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
-              </td>
-              <td className="whitespace-nowrap px-4 py-3 text-fg-muted" dir="ltr">
-                {formatBytes(snapshot.sizeBytes)}
-              </td>
-              <td className="px-4 py-3">
-                <code className="font-mono text-xs text-fg-muted" dir="ltr" title={snapshot.sha256}>
-                  {snapshot.sha256.slice(0, 12)}…
-                </code>
-              </td>
-              <td className="px-4 py-3">
-                <VerifyBadge status={snapshot.verifyStatus} />
-                {snapshot.verifiedAt ? (
-                  <span className="mt-1 block text-xs text-fg-subtle">
-                    {format.dateTime(snapshot.verifiedAt, { dateStyle: 'short' })}
-                  </span>
-                ) : null}
-              </td>
-              <td className="px-4 py-3">
-                {snapshot.verifyStatus === 'corrupt' ? (
-                  <span className="text-xs text-danger">{t('corruptHint')}</span>
-                ) : (
-                  <div className="flex flex-col items-start gap-2">
-                    <a
-                      href={`/api/backups/${snapshot.id}/download`}
-                      download={snapshot.fileName}
-                      className="text-brand-accent underline underline-offset-4"
-                    >
-                      {t('download')}
-                      <span className="sr-only"> {snapshot.name}</span>
-                    </a>
-                    <RestoreForm snapshotId={snapshot.id} name={snapshot.name} />
-                  </div>
-                )}
-              </td>
+              <Td className="min-w-56">
+                <SnapshotTitle snapshot={snapshot} showWorkflow={showWorkflow} />
+              </Td>
+              <Td className="whitespace-nowrap text-fg-muted">
+                <span dir="ltr">{formatBytes(snapshot.sizeBytes)}</span>
+              </Td>
+              <Td>
+                <Checksum sha256={snapshot.sha256} />
+              </Td>
+              <Td>
+                <VerifyBadge
+                  status={snapshot.verifyStatus}
+                  verifiedAt={snapshot.verifiedAt}
+                  via={snapshot.verifiedVia}
+                />
+              </Td>
+              <Td>
+                <SnapshotActions snapshot={snapshot} label={labelOf(snapshot)} />
+              </Td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </Table>
+      <ul className="space-y-3 sm:hidden" aria-label={t('tableLabel')}>
+        {snapshots.map((snapshot) => (
+          <li key={snapshot.id} className="rounded-card border border-border p-4" data-testid="snapshot-card">
+            <SnapshotTitle snapshot={snapshot} showWorkflow={showWorkflow} />
+            <div className="mt-3">
+              <VerifyBadge status={snapshot.verifyStatus} verifiedAt={snapshot.verifiedAt} via={snapshot.verifiedVia} />
+            </div>
+            <p className="mt-2 flex flex-wrap gap-x-3 text-xs text-fg-muted">
+              <span dir="ltr">{formatBytes(snapshot.sizeBytes)}</span>
+              <Checksum sha256={snapshot.sha256} />
+            </p>
+            <div className="mt-3">
+              <SnapshotActions snapshot={snapshot} label={labelOf(snapshot)} />
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,19 +1,26 @@
-// A snapshot's checksum verification state: verified, not yet verified, or corrupt.
+// A snapshot's checksum verification state (verified, not yet verified, corrupt) and when and how it was last checked.
 import { useTranslations } from 'next-intl';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Time } from '@/components/ui/time';
+import type { BackupCheckVia, VerifyStatus } from '@/db/types-workflows';
 
-const tone = {
-  ok: 'border-success/40 bg-success/10 text-success',
-  unverified: 'border-border-strong bg-surface text-fg-muted',
-  corrupt: 'border-danger/40 bg-danger/10 text-danger',
-} as const;
+const tone: Record<VerifyStatus, BadgeTone> = { ok: 'success', unverified: 'neutral', corrupt: 'danger' };
 
-export function VerifyBadge({ status }: { status: 'ok' | 'unverified' | 'corrupt' }) {
-  const t = useTranslations('backups.verify');
+type Props = { status: VerifyStatus; verifiedAt?: Date | null; via?: BackupCheckVia | null };
+
+export function VerifyBadge({ status, verifiedAt = null, via = null }: Props) {
+  const t = useTranslations('backups');
   return (
-    <span
-      className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${tone[status]}`}
-    >
-      {t(status)}
+    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1" data-testid="verify-state">
+      <Badge tone={tone[status]} data-status={status}>
+        {t(`verify.${status}`)}
+      </Badge>
+      {verifiedAt ? (
+        <span className="text-xs text-fg-subtle">
+          <Time value={verifiedAt} relative />
+          {via ? ` (${t(`checkedVia.${via}`)})` : null}
+        </span>
+      ) : null}
     </span>
   );
 }

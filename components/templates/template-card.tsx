@@ -1,9 +1,11 @@
 // One template in the library: category, title, summary, trigger and what it connects to.
 import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { Link } from '@/lib/i18n/navigation';
 import type { TemplateView } from './template-view';
 
-export function TemplateCard({ template }: { template: TemplateView }) {
+/** `action`: a control below the card's text (e.g. "Use" in the app's gallery), kept clickable above the card link. */
+export function TemplateCard({ template, action }: { template: TemplateView; action?: ReactNode }) {
   const t = useTranslations('templates');
   const tools = [...new Set([...template.apps, ...template.credentials.map((credential) => credential.connector)])];
   return (
@@ -47,6 +49,7 @@ export function TemplateCard({ template }: { template: TemplateView }) {
           ))}
         </ul>
       ) : null}
+      {action ? <div className="relative z-10 mt-5">{action}</div> : null}
     </li>
   );
 }

@@ -17,11 +17,12 @@ export function scratchDefinition(name: string) {
   };
 }
 
-export function NewWorkflowPanel() {
+/** `initiallyOpen`: shown opened (the first-run checklist links here with `?new=`). */
+export function NewWorkflowPanel({ initiallyOpen = false }: { initiallyOpen?: boolean } = {}) {
   const t = useTranslations('workflows.create');
   const router = useRouter();
   const panelId = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
   const [mode, setMode] = useState<Mode>('scratch');
   const [pending, setPending] = useState(false);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);

@@ -1,10 +1,16 @@
 import 'server-only';
-// One backup snapshot's metadata (no content); another workspace's snapshot is not found.
+// One backup snapshot's metadata (no content) with its recent checksum checks; another workspace's is not found.
 import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
+import { listSnapshotChecks, type SnapshotCheckDto } from './list-snapshot-checks';
 import { findSnapshot, type SnapshotDto } from './snapshot-dto';
 
-export async function getSnapshot(db: Db, scope: Scope, id: string): Promise<SnapshotDto> {
+export async function getSnapshot(
+  db: Db,
+  scope: Scope,
+  id: string,
+): Promise<SnapshotDto & { checks: SnapshotCheckDto[] }> {
   requireScope(scope, 'read');
-  return findSnapshot(db, scope.workspaceId, id);
+  const snapshot = await findSnapshot(db, scope.workspaceId, id);
+  return { ...snapshot, checks: await listSnapshotChecks(db, scope.workspaceId, snapshot.id) };
 }

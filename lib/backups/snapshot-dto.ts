@@ -1,7 +1,8 @@
 import 'server-only';
 // What callers see of a backup snapshot (never its content), and the workspace-scoped query that reads it.
+import { sql } from 'kysely';
 import type { Db } from '@/db/client';
-import type { BackupFormat, VerifyStatus } from '@/db/types-workflows';
+import type { BackupCheckVia, BackupFormat, VerifyStatus } from '@/db/types-workflows';
 import { AppError } from '@/lib/errors';
 import { fileExtensions } from './encode-snapshot';
 
@@ -11,6 +12,8 @@ export type SnapshotDto = {
   workflowName: string;
   runId: string | null;
   stepId: string;
+  /** The backup step's name in the workflow's current version (null when the step is gone or unnamed). */
+  stepName: string | null;
   name: string;
   /** A safe file name for downloads: the name with the format's extension. */
   fileName: string;
@@ -21,6 +24,8 @@ export type SnapshotDto = {
   sha256: string;
   verifyStatus: VerifyStatus;
   verifiedAt: Date | null;
+  /** How the last check was made: verify now, download, restore or the daily job. */
+  verifiedVia: BackupCheckVia | null;
   createdAt: Date;
 };
 
@@ -49,8 +54,16 @@ export function selectSnapshots(db: Db, workspaceId: string) {
       'backup_snapshots.sha256',
       'backup_snapshots.verify_status',
       'backup_snapshots.verified_at',
+      'backup_snapshots.verified_via',
       'backup_snapshots.created_at',
     ])
+    .select(
+      sql<
+        string | null
+      >`(select step ->> 'name' from workflow_versions, jsonb_array_elements(workflow_versions.definition -> 'steps') as step where workflow_versions.workflow_id = workflows.id and workflow_versions.version = workflows.current_version and step ->> 'id' = backup_snapshots.step_id limit 1)`.as(
+        'step_name',
+      ),
+    )
     .where('backup_snapshots.workspace_id', '=', workspaceId)
     .where('workflows.workspace_id', '=', workspaceId);
 }
@@ -64,6 +77,7 @@ export function toSnapshotDto(row: SnapshotRow): SnapshotDto {
     workflowName: row.workflow_name,
     runId: row.run_id,
     stepId: row.step_id,
+    stepName: row.step_name,
     name: row.name,
     fileName: snapshotFileName(row.name, row.format),
     format: row.format,
@@ -73,6 +87,7 @@ export function toSnapshotDto(row: SnapshotRow): SnapshotDto {
     sha256: row.sha256,
     verifyStatus: row.verify_status,
     verifiedAt: row.verified_at,
+    verifiedVia: row.verified_via,
     createdAt: row.created_at,
   };
 }

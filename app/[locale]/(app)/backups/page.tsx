@@ -1,7 +1,9 @@
-// Backups: the workspace's snapshots across workflows (size, checksum, verification), to download or restore.
+// Backups: the workspace's snapshots across workflows (size, checksum, verification), to verify, download or restore.
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { SnapshotsTable } from '@/components/backups/snapshots-table';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { listSnapshots } from '@/lib/backups/list-snapshots';
@@ -34,7 +36,22 @@ export default async function BackupsPage({ params, searchParams }: Props) {
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
       <div className="mt-6">
         {page.data.length === 0 ? (
-          <p className="text-fg-subtle">{t('empty')}</p>
+          <EmptyState
+            title={t('emptyState.title')}
+            testId="backups-empty"
+            action={
+              <>
+                <Link href="/workflows/templates?category=backups" className={buttonClass({ variant: 'primary' })}>
+                  {t('emptyState.templates')}
+                </Link>
+                <Link href="/workflows" className={buttonClass()}>
+                  {t('emptyState.workflows')}
+                </Link>
+              </>
+            }
+          >
+            {t('empty')}
+          </EmptyState>
         ) : (
           <SnapshotsTable snapshots={page.data} />
         )}

@@ -1,14 +1,19 @@
-// The dashboard: the current workspace at a glance — live runs (the Living Canvas), today's runs, the 7-day success rate,
-// failures and approvals that need someone, runs per day and p50/p95 durations over 14 days.
+// The dashboard: the current workspace at a glance — the first-run checklist until it is hidden, live runs (the Living
+// Canvas), today's runs, the 7-day success rate, failures and approvals that need someone, runs per day and p50/p95
+// durations over 14 days (or an empty state saying how to get a first run).
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { DurationChart } from '@/components/dashboard/duration-chart';
+import { FirstRunChecklist } from '@/components/dashboard/first-run-checklist';
 import { LivingCanvas } from '@/components/dashboard/living-canvas';
 import { RunsPerDayChart } from '@/components/dashboard/runs-per-day-chart';
 import { StatCard } from '@/components/dashboard/stat-card';
 import { formatDuration } from '@/components/runs/format-duration';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { requireSessionScope } from '@/lib/auth/require-session';
+import { getFirstRunProgress } from '@/lib/dashboard/get-first-run-progress';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { getRunStats } from '@/lib/workflows/analytics/get-run-stats';
@@ -22,7 +27,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/dashboard');
   const db = await getDb();
-  const [t, td, format, workspace, members, keys, stats] = await Promise.all([
+  const [t, td, format, workspace, members, keys, stats, firstRun] = await Promise.all([
     getTranslations('app'),
     getTranslations('dashboard'),
     getFormatter(),
@@ -30,7 +35,10 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
     listMembers(db, scope),
     listApiKeys(db, scope),
     getRunStats(db, scope, { days: 14 }),
+    getFirstRunProgress(db, scope),
   ]);
+  const showChecklist = !firstRun.dismissed;
+  const hasRuns = stats.perDay.some((day) => day.total > 0);
   const cards = [
     { label: t('members'), value: members.length, href: '/settings/members' },
     { label: t('apiKeys'), value: keys.filter((key) => key.status === 'active').length, href: '/settings/api-keys' },
@@ -41,7 +49,12 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
       <h1 className="mt-1 font-display text-3xl font-semibold" data-testid="dashboard-title">
         {t('welcomeTitle', { workspace: workspace.name })}
       </h1>
-      <p className="mt-3 max-w-2xl text-fg-muted">{t('welcomeBody')}</p>
+      <p className="mt-3 max-w-2xl text-fg-muted">{td('firstRun.ready')}</p>
+      {showChecklist ? (
+        <div className="mt-6">
+          <FirstRunChecklist progress={firstRun} />
+        </div>
+      ) : null}
       <div className="mt-8">
         <LivingCanvas />
       </div>
@@ -99,10 +112,26 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
         <p className="mt-3 text-sm text-fg-muted">
           {td('durations', { p50: formatDuration(stats.p50Ms7d), p95: formatDuration(stats.p95Ms7d) })}
         </p>
-        <div className="mt-6 grid gap-6 xl:grid-cols-2">
-          <RunsPerDayChart days={stats.perDay} />
-          <DurationChart days={stats.perDay} />
-        </div>
+        {hasRuns ? (
+          <div className="mt-6 grid gap-6 xl:grid-cols-2">
+            <RunsPerDayChart days={stats.perDay} />
+            <DurationChart days={stats.perDay} />
+          </div>
+        ) : (
+          <div className="mt-6">
+            <EmptyState
+              title={td('firstRun.noRunsTitle')}
+              testId="dashboard-runs-empty"
+              action={
+                <Link href="/workflows" className={buttonClass({ variant: 'primary' })}>
+                  {td('toWorkflows')}
+                </Link>
+              }
+            >
+              {td('firstRun.noRunsBody')}
+            </EmptyState>
+          </div>
+        )}
       </section>
       <section aria-labelledby="dashboard-workspace" className="mt-10">
         <h2 id="dashboard-workspace" className="font-display text-xl font-semibold">
@@ -115,6 +144,16 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
             </li>
           ))}
         </ul>
+        <p className="mt-3 text-sm text-fg-muted" data-testid="dashboard-secondary">
+          {td('firstRun.secondary')}{' '}
+          <Link href="/settings/api-keys" className="text-brand-accent underline underline-offset-4">
+            {t('apiKeys')}
+          </Link>
+          {' · '}
+          <Link href="/settings/members" className="text-brand-accent underline underline-offset-4">
+            {t('members')}
+          </Link>
+        </p>
       </section>
     </div>
   );

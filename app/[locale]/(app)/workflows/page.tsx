@@ -7,6 +7,8 @@ import { ImportWorkflowButton } from '@/components/workflows/import-workflow-but
 import { NewWorkflowPanel } from '@/components/workflows/new-workflow-panel';
 import { WorkflowFilters } from '@/components/workflows/workflow-filters';
 import { WorkflowRow } from '@/components/workflows/workflow-row';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { hasRole } from '@/lib/auth/scope';
@@ -48,6 +50,8 @@ export default async function WorkflowsPage({ params, searchParams }: Props) {
     workflows.map((workflow) => workflow.id),
   );
   const canDelete = hasRole(scope, 'admin');
+  const asked = one(raw.new);
+  const filtered = Boolean(query.q || query.enabled);
   return (
     <div className="max-w-6xl">
       <h1 id="workflows-heading" tabIndex={-1} className="font-display text-3xl font-semibold">
@@ -55,14 +59,48 @@ export default async function WorkflowsPage({ params, searchParams }: Props) {
       </h1>
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
       <FlashMessage />
-      <NewWorkflowPanel />
+      {asked === 'describe' ? (
+        <p className="mt-4 max-w-2xl text-sm text-fg-muted" data-testid="describe-fallback">
+          {t('firstRun.describeFallback')}
+        </p>
+      ) : null}
+      <NewWorkflowPanel key={asked ?? 'closed'} initiallyOpen={asked !== undefined} />
       <ImportWorkflowButton />
       <WorkflowFilters
         q={parsed.success ? parsed.data.q : undefined}
         enabled={parsed.success ? parsed.data.enabled : undefined}
       />
       {workflows.length === 0 ? (
-        <p className="mt-10 text-fg-subtle">{query.q || query.enabled ? t('noMatch') : t('empty')}</p>
+        <div className="mt-8">
+          {filtered ? (
+            <EmptyState
+              title={t('noMatch')}
+              testId="workflows-no-match"
+              action={
+                <Link href="/workflows" className={buttonClass()}>
+                  {t('firstRun.clearFilters')}
+                </Link>
+              }
+            />
+          ) : (
+            <EmptyState
+              title={t('firstRun.emptyTitle')}
+              testId="workflows-empty"
+              action={
+                <>
+                  <Link href="/workflows/templates" className={buttonClass({ variant: 'primary' })}>
+                    {t('firstRun.pickTemplate')}
+                  </Link>
+                  <Link href="/workflows?new=scratch" className={buttonClass()}>
+                    {t('firstRun.startScratch')}
+                  </Link>
+                </>
+              }
+            >
+              {t('empty')}
+            </EmptyState>
+          )}
+        </div>
       ) : (
         <ul className="mt-6 divide-y divide-border rounded-card border border-border" aria-label={t('listLabel')}>
           {workflows.map((workflow) => (

@@ -1,4 +1,4 @@
-// GET /api/backups/:id — one backup snapshot's metadata: name, format, size, SHA-256, verification.
+// GET /api/backups/:id — one backup snapshot's metadata: name, format, size, SHA-256, verification and its checks.
 import { getDb } from '@/db';
 import { withApi } from '@/lib/api/with-api';
 import { getSnapshot } from '@/lib/backups/get-snapshot';
