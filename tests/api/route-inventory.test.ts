@@ -21,6 +21,7 @@ const SERVER_ACTIONS: Record<string, 'public' | 'session'> = {
   'app/[locale]/(app)/actions.ts': 'session',
   'app/[locale]/(site)/templates/[slug]/actions.ts': 'session',
   'app/[locale]/(app)/settings/security/actions.ts': 'session',
+  'app/[locale]/(app)/dashboard/actions.ts': 'session',
 };
 
 function walk(dir: string): string[] {

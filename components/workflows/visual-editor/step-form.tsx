@@ -50,7 +50,7 @@ export function StepForm({ id, step, otherStepIds, issues, onRename, onChange, o
           data-field="id"
         />
         <p id={`${id}-id-hint`} className="mt-1 text-xs text-fg-subtle">
-          {t('idHint')}
+          {t('idHint', { example: 'steps.<id>.output' })}
         </p>
         <FieldErrors id={`${id}-id-error`} issues={own.id} />
       </div>
