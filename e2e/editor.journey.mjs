@@ -72,7 +72,7 @@ export const journeys = [
       await assertAccessible(page, '/workflows/[id] visual editor with an error');
       await page.screenshot({ path: path.join(screenshotDir, 'visual-editor-error-1440.png'), fullPage: true });
 
-      await url.fill('https://api.example.com/orders');
+      await url.fill('https://shop.acme-orders.io/api/orders');
       await summary(page, 'No problems found.');
       assert.equal(await http.getByTestId('field-error').count(), 0);
       assert.equal(await url.getAttribute('aria-invalid'), 'false');
@@ -110,7 +110,7 @@ export const journeys = [
       await page.reload();
       await summary(page, 'No problems found.');
       assert.deepEqual(await order(page), ['http_request', 'finish', 'start']);
-      assert.equal(await card(page, 'http_request').getByLabel('URL').inputValue(), 'https://api.example.com/orders');
+      assert.equal(await card(page, 'http_request').getByLabel('URL').inputValue(), 'https://shop.acme-orders.io/api/orders');
       await assertAccessible(page, '/workflows/[id] visual editor');
 
       // A save from a stale copy is refused with a clear message.

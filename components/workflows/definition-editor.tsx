@@ -3,8 +3,11 @@
 // expectedVersion, so an edit made on a stale copy is refused with a clear message instead of overwriting).
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { callApi, type ValidationIssue } from '@/lib/client/call-api';
+import { DraftNotice } from './draft-notice';
+import { LeaveGuard } from './leave-guard';
+import { useWorkflowDraft } from './use-workflow-draft';
 import { ValidationIssues } from './validation-issues';
 
 type Status = { tone: 'ok' | 'error'; text: string } | null;
@@ -12,16 +15,28 @@ type Saved = { currentVersion: number; definition: unknown };
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
+/** The text's value when it parses; otherwise `fallback` (the last definition that did). */
+function parsedOr(text: string, fallback: unknown): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fallback;
+  }
+}
+
 export function DefinitionEditor({
+  workspaceId,
   workflowId,
   definition,
   version,
 }: {
+  workspaceId: string;
   workflowId: string;
   definition: unknown;
   version: number;
 }) {
   const t = useTranslations('workflows.editor');
+  const d = useTranslations('workflows.draft');
   const router = useRouter();
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -31,6 +46,16 @@ export function DefinitionEditor({
   const [status, setStatus] = useState<Status>(null);
   const [stale, setStale] = useState(false);
   const [pending, setPending] = useState(false);
+  const [saved, setSaved] = useState<{ definition: unknown; version: number }>({ definition, version });
+  const onScreen = useMemo(() => ({ definition: parsedOr(text, saved.definition), text }), [text, saved.definition]);
+  const draft = useWorkflowDraft({
+    workspaceId,
+    workflowId,
+    saved: saved.definition,
+    version,
+    current: onScreen,
+    onRestore: (stored) => setText(stored.text ?? pretty(stored.definition)),
+  });
 
   function parse(): { ok: true; value: unknown } | { ok: false } {
     try {
@@ -73,6 +98,8 @@ export function DefinitionEditor({
       });
       if (result.ok) {
         setExpectedVersion(result.data.currentVersion);
+        setSaved({ definition: result.data.definition, version: result.data.currentVersion });
+        draft.clear(result.data.currentVersion);
         setText(pretty(result.data.definition));
         setStatus({ tone: 'ok', text: t('saved', { version: result.data.currentVersion }) });
         router.refresh();
@@ -90,6 +117,8 @@ export function DefinitionEditor({
   async function loadLatest() {
     const result = await callApi<Saved>(`/api/workflows/${workflowId}`);
     if (!result.ok) return setStatus({ tone: 'error', text: result.error.message || t('failed') });
+    setSaved({ definition: result.data.definition, version: result.data.currentVersion });
+    draft.clear(result.data.currentVersion);
     setText(pretty(result.data.definition));
     setExpectedVersion(result.data.currentVersion);
     setIssues([]);
@@ -107,7 +136,21 @@ export function DefinitionEditor({
 
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <div>
+      <LeaveGuard active={draft.dirty} />
+      {draft.restored ? (
+        <div className="lg:col-span-2">
+          <DraftNotice
+            restored={draft.restored}
+            currentVersion={saved.version}
+            onKeep={draft.keepDraft}
+            onDiscard={() => {
+              setText(pretty(saved.definition));
+              draft.clear(saved.version);
+            }}
+          />
+        </div>
+      ) : null}
+      <div className="min-w-0">
         <label htmlFor={`${id}-json`} className="block text-sm font-medium">
           {t('label', { version: expectedVersion })}
         </label>
@@ -141,6 +184,11 @@ export function DefinitionEditor({
           >
             {pending ? t('saving') : t('save')}
           </button>
+          {draft.dirty ? (
+            <span className="self-center text-sm font-semibold text-warning" data-testid="json-unsaved">
+              {d('unsaved')}
+            </span>
+          ) : null}
         </div>
       </div>
       <aside aria-label={t('issuesLabel')} className="space-y-3">

@@ -1,10 +1,12 @@
 'use client';
-// Version history: compare any version with the current one (a line diff of the JSON) and restore it as a new version.
-import { useFormatter, useTranslations } from 'next-intl';
+// Version history: compare any version with the current one (a line diff of the JSON, marked +/− and in words for
+// screen readers) and restore it as a new version.
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { Time } from '@/components/ui/time';
 import { callApi } from '@/lib/client/call-api';
-import { type DiffHunkLine, diffLines, withContext } from './line-diff';
+import { changedLines, type DiffRow, versionDiff } from './version-diff';
 
 export type VersionItem = { version: number; createdAt: string; createdBy: string | null };
 
@@ -28,9 +30,8 @@ export function VersionHistory({
   versions: VersionItem[];
 }) {
   const t = useTranslations('workflows.versions');
-  const format = useFormatter();
   const router = useRouter();
-  const [compared, setCompared] = useState<{ version: number; lines: DiffHunkLine[] } | null>(null);
+  const [compared, setCompared] = useState<{ version: number; lines: DiffRow[] } | null>(null);
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [pending, setPending] = useState<number | null>(null);
 
@@ -40,7 +41,7 @@ export function VersionHistory({
     const result = await callApi<{ definition: unknown }>(`/api/workflows/${workflowId}/versions/${version}`);
     setPending(null);
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message || t('failed') });
-    setCompared({ version, lines: withContext(diffLines(pretty(result.data.definition), pretty(currentDefinition))) });
+    setCompared({ version, lines: versionDiff(pretty(result.data.definition), pretty(currentDefinition)) });
   }
 
   async function restore(version: number) {
@@ -57,7 +58,7 @@ export function VersionHistory({
     router.refresh();
   }
 
-  const changes = compared?.lines.filter((line) => line.kind === 'add' || line.kind === 'remove').length ?? 0;
+  const changes = compared ? changedLines(compared.lines) : 0;
   return (
     <div className="mt-6 space-y-6">
       <div aria-live="polite">
@@ -98,7 +99,7 @@ export function VersionHistory({
                   ) : null}
                 </td>
                 <td className="whitespace-nowrap px-4 py-3 text-fg-muted">
-                  {format.dateTime(new Date(item.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                  <Time value={item.createdAt} relative />
                 </td>
                 <td className="px-4 py-3 text-fg-muted">{item.createdBy ?? '—'}</td>
                 <td className="px-4 py-3">
@@ -148,7 +149,11 @@ export function VersionHistory({
                 </span>
               ) : (
                 <span key={index} className={`block px-3 ${lineTone[line.kind]}`} data-kind={line.kind}>
-                  {marker[line.kind]} {line.text}
+                  <span aria-hidden>{marker[line.kind]}</span>
+                  {line.kind === 'same' ? null : (
+                    <span className="sr-only">{t(line.kind === 'add' ? 'diffAdded' : 'diffRemoved')}: </span>
+                  )}{' '}
+                  {line.text}
                 </span>
               ),
             )}

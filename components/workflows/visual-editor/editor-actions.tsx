@@ -13,8 +13,8 @@ type Props = {
   dirty: boolean;
   version: number;
   validation: { issues: EditorIssue[]; checked: boolean; checking: boolean; failed: boolean };
-  onSaved: (definition: EditorDefinition) => void;
-  onLoaded: (definition: EditorDefinition) => void;
+  onSaved: (definition: EditorDefinition, version: number) => void;
+  onLoaded: (definition: EditorDefinition, version: number) => void;
 };
 type Saved = { currentVersion: number; definition: EditorDefinition };
 type Status = { tone: 'ok' | 'error'; text: string } | null;
@@ -22,6 +22,7 @@ type Status = { tone: 'ok' | 'error'; text: string } | null;
 export function EditorActions({ workflowId, definition, dirty, version, validation, onSaved, onLoaded }: Props) {
   const t = useTranslations('workflows.visualEditor');
   const json = useTranslations('workflows.editor');
+  const draftT = useTranslations('workflows.draft');
   const [expectedVersion, setExpectedVersion] = useState(version);
   const [pending, setPending] = useState<'save' | 'run' | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -40,7 +41,7 @@ export function EditorActions({ workflowId, definition, dirty, version, validati
     if (result.ok) {
       setExpectedVersion(result.data.currentVersion);
       setStatus({ tone: 'ok', text: json('saved', { version: result.data.currentVersion }) });
-      return onSaved(result.data.definition);
+      return onSaved(result.data.definition, result.data.currentVersion);
     }
     if (result.status === 409) setStale(true);
     setStatus({
@@ -60,17 +61,24 @@ export function EditorActions({ workflowId, definition, dirty, version, validati
     setExpectedVersion(result.data.currentVersion);
     setStale(false);
     setStatus({ tone: 'ok', text: json('loaded', { version: result.data.currentVersion }) });
-    onLoaded(result.data.definition);
+    onLoaded(result.data.definition, result.data.currentVersion);
   }
 
   async function testRun() {
     setPending('run');
     setRunId(null);
     setStatus(null);
-    const result = await callApi<{ id: string }>(`/api/workflows/${workflowId}/runs`, { json: { payload: {} } });
+    // NOTE: with unsaved changes the run follows what is on screen; no version is created.
+    const result = await callApi<{ id: string }>(`/api/workflows/${workflowId}/runs`, {
+      json: dirty ? { payload: {}, definition } : { payload: {} },
+    });
     setPending(null);
     if (result.ok) setRunId(result.data.id);
-    else setStatus({ tone: 'error', text: result.error.message || t('testRunFailed') });
+    else
+      setStatus({
+        tone: 'error',
+        text: result.error.details?.issues?.length ? json('notValid') : result.error.message || t('testRunFailed'),
+      });
   }
 
   const count = validation.issues.length;
@@ -118,11 +126,11 @@ export function EditorActions({ workflowId, definition, dirty, version, validati
           aria-describedby="visual-test-run-hint"
           className="rounded-lg border border-border-strong px-4 py-2 text-sm hover:bg-surface-raised disabled:opacity-60"
         >
-          {t('testRun')}
+          {dirty ? draftT('testRunDraft') : draftT('testRunSaved', { version: expectedVersion })}
         </button>
       </div>
-      <p id="visual-test-run-hint" className="text-xs text-fg-subtle">
-        {t('testRunHint')}
+      <p id="visual-test-run-hint" className="text-xs text-fg-subtle" data-testid="test-run-hint">
+        {dirty ? draftT('testRunDraftHint') : draftT('testRunSavedHint', { version: expectedVersion })}
       </p>
       <div aria-live="polite">
         {status ? (
@@ -149,6 +157,7 @@ export function EditorActions({ workflowId, definition, dirty, version, validati
               href={`/runs/${runId}`}
               className="text-brand-accent underline underline-offset-4"
               data-testid="test-run-link"
+              data-leave-ok
             >
               {t('openRun')}
             </Link>

@@ -1,5 +1,8 @@
 'use client';
-// One step as a card: drag handle, position, where it goes (next or then/else), move up/down and delete, its issues and its form.
+// One step as a card: a sortable drag handle (pointer or keyboard), position, where it goes (next or then/else), move
+// up/down and delete, its issues and its form.
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { useTranslations } from 'next-intl';
 import type { DragEvent, ReactNode } from 'react';
 import type { StepType } from '@/lib/workflows/definition';
@@ -9,6 +12,8 @@ import { stepFields } from '@/lib/workflows/editor/step-fields';
 
 type Props = {
   id: string;
+  /** The card's stable key in the sortable list. */
+  sortKey: string;
   index: number;
   count: number;
   step: EditorStep;
@@ -17,7 +22,6 @@ type Props = {
   dropHere: boolean;
   onMove: (to: number, via: 'up' | 'down') => void;
   onRemove: () => void;
-  onDragStart: (event: DragEvent) => void;
   onDragOver: (event: DragEvent) => void;
   onDrop: (event: DragEvent) => void;
   children: ReactNode;
@@ -36,6 +40,7 @@ function cardIssues(step: EditorStep, issues: StepIssues): EditorIssue[] {
 
 export function StepCard({
   id,
+  sortKey,
   index,
   count,
   step,
@@ -44,38 +49,50 @@ export function StepCard({
   dropHere,
   onMove,
   onRemove,
-  onDragStart,
   onDragOver,
   onDrop,
   children,
 }: Props) {
   const t = useTranslations('workflows.visualEditor');
+  const reorder = useTranslations('workflows.editor');
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: sortKey,
+  });
   const typeLabel = t.has(`types.${step.type}`) ? t(`types.${step.type}` as 'types.log') : step.type;
   const general = cardIssues(step, issues);
   const button =
     'rounded-lg border border-border-strong px-2.5 py-1 text-xs hover:bg-surface-raised disabled:opacity-40';
   return (
     <li
+      ref={setNodeRef}
+      style={{
+        transform: CSS.Translate.toString(transform),
+        transition: transition,
+        zIndex: isDragging ? 10 : undefined,
+        position: 'relative',
+      }}
       onDragOver={onDragOver}
       onDrop={onDrop}
       data-testid="step-card"
       data-step-id={step.id}
       data-issues={issues.count}
-      className={`rounded-card border bg-surface-raised p-4 ${issues.count > 0 ? 'border-danger/60' : 'border-border'} ${dropHere ? 'ring-2 ring-brand' : ''}`}
+      className={`rounded-card border bg-surface-raised p-4 ${issues.count > 0 ? 'border-danger/60' : 'border-border'} ${dropHere || isDragging ? 'ring-2 ring-brand' : ''}`}
     >
       <fieldset aria-describedby={general.length ? `${id}-issues` : undefined}>
         <legend className="sr-only">{t('stepLegend', { number: index + 1, type: typeLabel, id: step.id })}</legend>
         <div className="flex flex-wrap items-center gap-2">
-          <span
-            draggable
-            onDragStart={onDragStart}
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            {...listeners}
             title={t('dragHandle')}
-            aria-hidden
-            className="cursor-grab rounded px-1 text-lg leading-none text-fg-subtle active:cursor-grabbing"
+            aria-label={reorder('reorderHandle', { id: step.id })}
+            className="cursor-grab touch-none rounded px-1.5 py-0.5 text-lg leading-none text-fg-subtle hover:bg-surface-sunken active:cursor-grabbing"
             data-testid="step-drag-handle"
           >
-            ⠿
-          </span>
+            <span aria-hidden>⠿</span>
+          </button>
           <span className="rounded-full bg-surface-sunken px-2 py-0.5 text-xs font-semibold tabular-nums">
             {index + 1}
           </span>

@@ -17,14 +17,18 @@ import {
   updateStep,
 } from '@/lib/workflows/editor/edit-definition';
 import { mapIssues } from '@/lib/workflows/editor/map-issues';
+import { DraftNotice } from '../draft-notice';
+import { LeaveGuard } from '../leave-guard';
+import { useWorkflowDraft } from '../use-workflow-draft';
 import { ValidationIssues } from '../validation-issues';
+import { draftToRun } from '../workflow-draft';
 import { EditorActions } from './editor-actions';
 import { StepPalette } from './step-palette';
 import { type Dragged, StepsList } from './steps-list';
 import { useValidation } from './use-validation';
 import { WorkflowForm } from './workflow-form';
 
-type Props = { workflowId: string; definition: unknown; version: number };
+type Props = { workspaceId: string; workflowId: string; definition: unknown; version: number };
 type Doc = { definition: EditorDefinition; keys: string[]; nextKey: number };
 
 const fresh = (definition: EditorDefinition, from = 0): Doc => ({
@@ -33,16 +37,38 @@ const fresh = (definition: EditorDefinition, from = 0): Doc => ({
   nextKey: from + definition.steps.length,
 });
 
-export function VisualEditor({ workflowId, definition: initial, version }: Props) {
+/** A draft the visual editor can show (the JSON editor may have left one that is not a workflow yet). */
+const editorShaped = (value: unknown): value is EditorDefinition =>
+  Boolean(value) &&
+  typeof value === 'object' &&
+  Array.isArray((value as EditorDefinition).steps) &&
+  typeof (value as EditorDefinition).trigger === 'object' &&
+  (value as EditorDefinition).trigger !== null;
+
+export function VisualEditor({ workspaceId, workflowId, definition: initial, version }: Props) {
   const t = useTranslations('workflows.visualEditor');
   const router = useRouter();
   const baseId = useId().replace(/:/g, '');
   const [doc, setDoc] = useState<Doc>(() => fresh(initial as EditorDefinition));
-  const [saved, setSaved] = useState<EditorDefinition>(initial as EditorDefinition);
+  const [saved, setSaved] = useState<{ definition: EditorDefinition; version: number }>({
+    definition: initial as EditorDefinition,
+    version,
+  });
   const [announcement, setAnnouncement] = useState('');
   const draggedRef = useRef<Dragged | null>(null);
   const focusNext = useRef<string | null>(null);
   const { definition, keys } = doc;
+  const draft = useWorkflowDraft({
+    workspaceId,
+    workflowId,
+    saved: saved.definition,
+    version,
+    current: { definition },
+    onRestore: (stored) => {
+      const restored = draftToRun(stored, initial) ?? stored.definition;
+      if (editorShaped(restored)) setDoc((current) => fresh(restored, current.nextKey));
+    },
+  });
   const validation = useValidation(definition, workflowId);
   const issues = useMemo(() => mapIssues(validation.issues, definition.steps), [validation.issues, definition.steps]);
 
@@ -81,8 +107,9 @@ export function VisualEditor({ workflowId, definition: initial, version }: Props
     setAnnouncement(t('removed', { id: definition.steps[index]!.id }));
   }
 
-  function replace(next: EditorDefinition, reset: boolean) {
-    setSaved(next);
+  function replace(next: EditorDefinition, reset: boolean, nextVersion: number) {
+    setSaved({ definition: next, version: nextVersion });
+    draft.clear(nextVersion);
     setDoc((current) =>
       reset || next.steps.length !== current.keys.length
         ? fresh(next, current.nextKey)
@@ -94,6 +121,18 @@ export function VisualEditor({ workflowId, definition: initial, version }: Props
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="min-w-0 space-y-6">
+        <LeaveGuard active={draft.dirty} />
+        {draft.restored ? (
+          <DraftNotice
+            restored={draft.restored}
+            currentVersion={saved.version}
+            onKeep={draft.keepDraft}
+            onDiscard={() => {
+              setDoc((current) => fresh(saved.definition, current.nextKey));
+              draft.clear(saved.version);
+            }}
+          />
+        ) : null}
         <ValidationIssues issues={issues.general} />
         <WorkflowForm
           id={`${baseId}-workflow`}
@@ -132,11 +171,11 @@ export function VisualEditor({ workflowId, definition: initial, version }: Props
         <EditorActions
           workflowId={workflowId}
           definition={definition}
-          dirty={definition !== saved}
+          dirty={draft.dirty}
           version={version}
           validation={validation}
-          onSaved={(next) => replace(next, false)}
-          onLoaded={(next) => replace(next, true)}
+          onSaved={(next, nextVersion) => replace(next, false, nextVersion)}
+          onLoaded={(next, nextVersion) => replace(next, true, nextVersion)}
         />
         <StepPalette
           onAdd={(type) => insert(type)}

@@ -25,6 +25,17 @@ export async function loadDefinition(db: Db, workflowId: string, version: number
   return definition;
 }
 
+/** The definition a run follows: a draft test run's own copy, else its workflow version's. */
+export async function loadRunDefinition(
+  db: Db,
+  run: { workflow_id: string; version: number; draft_definition: unknown },
+): Promise<WorkflowDefinition> {
+  if (run.draft_definition === null || run.draft_definition === undefined)
+    return loadDefinition(db, run.workflow_id, run.version);
+  const raw = run.draft_definition;
+  return workflowDefinitionSchema.parse(typeof raw === 'string' ? JSON.parse(raw) : raw);
+}
+
 export async function loadRun(db: Db, runId: string) {
   // NOTE: prepared: read before every step, and planning the lateral join cost more than running it.
   const { rows } = await db.executeQuery(prepared('load_run', selectRun(db).where('workflow_runs.id', '=', runId)));
@@ -54,6 +65,7 @@ function selectRun(db: Db) {
         'workflow_runs.workspace_id',
         'workflow_runs.workflow_id',
         'workflow_runs.version',
+        'workflow_runs.draft_definition',
         'workflow_runs.status',
         'workflow_runs.waiting',
         'workflow_runs.trigger_type',

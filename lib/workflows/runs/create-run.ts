@@ -29,6 +29,8 @@ export type CreateRunInput = {
   replayOf?: string;
   /** A pinned version (replays); default the workflow's current version. */
   version?: number;
+  /** A test run of unsaved changes: run this (validated) definition instead of a saved version. */
+  draftDefinition?: WorkflowDefinition;
   /** Do not hand the run to the driver (the caller dispatches a batch). */
   dispatch?: boolean;
 };
@@ -64,8 +66,9 @@ export async function createRun(
   // NOTE: the plan's monthly runs; beyond them a run costs credits, and with none left it is refused (429, naming the limit).
   const limit = decideLimit(workflow, 'runs_per_month', { now });
   const version = input.version ?? workflow.current_version;
-  const definition = await loadDefinition(db, workflow.id, version);
-  if (limit.creditsToSpend === 0 && (await inlineAllowed(db, workflow, definition, now))) {
+  const definition = input.draftDefinition ?? (await loadDefinition(db, workflow.id, version));
+  // NOTE: draft runs are always queued: the inline batch writer stores saved-version runs only.
+  if (!input.draftDefinition && limit.creditsToSpend === 0 && (await inlineAllowed(db, workflow, definition, now))) {
     const id = randomUUID();
     const inline = await runInline(db, definition, {
       runId: id,
@@ -106,6 +109,7 @@ export async function createRun(
         current_step_id: definition.steps[0]?.id ?? null,
         created_by: input.createdBy ?? null,
         replay_of: input.replayOf ?? null,
+        draft_definition: input.draftDefinition ? JSON.stringify(input.draftDefinition) : null,
       })
       .onConflict((oc) => oc.columns(['workflow_id', 'trigger_key']).doNothing())
       .returning(['id', 'status'])

@@ -10,6 +10,7 @@ import { RunsTable } from '@/components/runs/runs-table';
 import type { Serialized } from '@/components/runs/run-view';
 import { CopyButton } from '@/components/workflows/copy-button';
 import { DefinitionEditor } from '@/components/workflows/definition-editor';
+import { SetupChecklist } from '@/components/workflows/setup-checklist';
 import { FlashMessage } from '@/components/workflows/flash-message';
 import { TestRunForm } from '@/components/workflows/test-run-form';
 import { VersionHistory } from '@/components/workflows/version-history';
@@ -17,6 +18,7 @@ import { VisualEditor } from '@/components/workflows/visual-editor/visual-editor
 import { WorkflowHeader } from '@/components/workflows/workflow-header';
 import { WebhookSigningPanel } from '@/components/workflows/webhook-signing-panel';
 import { defaultWorkflowTab, type WorkflowTab, WorkflowTabs, workflowTabs } from '@/components/workflows/workflow-tabs';
+import { Time } from '@/components/ui/time';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
 import { requireSessionScope } from '@/lib/auth/require-session';
@@ -27,6 +29,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { getRunStats } from '@/lib/workflows/analytics/get-run-stats';
 import { countWorkflowContents } from '@/lib/workflows/count-workflow-contents';
 import { webhookRateLimits } from '@/lib/workflows/definition';
+import { getSetupChecklist } from '@/lib/workflows/get-setup-checklist';
 import { getWorkflow } from '@/lib/workflows/get-workflow';
 import { listVersions } from '@/lib/workflows/list-versions';
 import { orNotFound, pageId } from '@/lib/workflows/page-params';
@@ -80,6 +83,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
         }
         canDelete={hasRole(scope, 'admin')}
       />
+      <Setup db={db} scope={scope} workflowId={workflow.id} enabled={workflow.enabled} />
       {workflow.webhookUrl &&
       workflow.definition.trigger.type === 'webhook' &&
       workflow.definition.trigger.requireSignature ? (
@@ -87,11 +91,21 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
       ) : null}
       <WorkflowTabs workflowId={workflow.id} current={tab} />
       {tab === 'visual' ? (
-        <VisualEditor workflowId={workflow.id} definition={workflow.definition} version={workflow.currentVersion} />
+        <VisualEditor
+          workspaceId={scope.workspaceId}
+          workflowId={workflow.id}
+          definition={workflow.definition}
+          version={workflow.currentVersion}
+        />
       ) : null}
       {tab === 'overview' ? <Overview db={db} scope={scope} workflow={workflow} /> : null}
       {tab === 'definition' ? (
-        <DefinitionEditor workflowId={workflow.id} definition={workflow.definition} version={workflow.currentVersion} />
+        <DefinitionEditor
+          workspaceId={scope.workspaceId}
+          workflowId={workflow.id}
+          definition={workflow.definition}
+          version={workflow.currentVersion}
+        />
       ) : null}
       {tab === 'versions' ? (
         <VersionHistory
@@ -104,6 +118,21 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
       {tab === 'backups' ? <Backups db={db} scope={scope} workflowId={workflow.id} /> : null}
     </div>
   );
+}
+
+async function Setup({
+  db,
+  scope,
+  workflowId,
+  enabled,
+}: {
+  db: Db;
+  scope: Scope;
+  workflowId: string;
+  enabled: boolean;
+}) {
+  const { items } = await getSetupChecklist(db, scope, workflowId);
+  return <SetupChecklist key={JSON.stringify(items)} workflowId={workflowId} enabled={enabled} items={items} />;
 }
 
 async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflow: WorkflowDetailDto }) {
@@ -135,9 +164,11 @@ async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflo
         <div>
           <dt className="text-xs text-fg-subtle">{t('overview.nextRun')}</dt>
           <dd className="mt-1 font-medium">
-            {workflow.nextRunAt && workflow.enabled
-              ? format.dateTime(workflow.nextRunAt, { dateStyle: 'medium', timeStyle: 'short' })
-              : t('overview.noNextRun')}
+            {workflow.nextRunAt && workflow.enabled ? (
+              <Time value={workflow.nextRunAt} relative />
+            ) : (
+              t('overview.noNextRun')
+            )}
           </dd>
         </div>
         <div>
@@ -149,7 +180,7 @@ async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflo
         <div>
           <dt className="text-xs text-fg-subtle">{t('overview.updated')}</dt>
           <dd className="mt-1 font-medium">
-            {format.dateTime(workflow.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+            <Time value={workflow.updatedAt} relative />
           </dd>
         </div>
         {workflow.webhookUrl ? (
@@ -195,7 +226,12 @@ async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflo
           <StatCard label={t('overview.p95')} value={formatDuration(stats.p95Ms7d)} />
         </div>
       </section>
-      <TestRunForm workflowId={workflow.id} />
+      <TestRunForm
+        workspaceId={scope.workspaceId}
+        workflowId={workflow.id}
+        definition={workflow.definition}
+        version={workflow.currentVersion}
+      />
       <section aria-labelledby="workflow-recent-runs">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="workflow-recent-runs" className="font-display text-lg font-semibold">
