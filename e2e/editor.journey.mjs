@@ -110,7 +110,10 @@ export const journeys = [
       await page.reload();
       await summary(page, 'No problems found.');
       assert.deepEqual(await order(page), ['http_request', 'finish', 'start']);
-      assert.equal(await card(page, 'http_request').getByLabel('URL').inputValue(), 'https://shop.acme-orders.io/api/orders');
+      assert.equal(
+        await card(page, 'http_request').getByLabel('URL').inputValue(),
+        'https://shop.acme-orders.io/api/orders',
+      );
       await assertAccessible(page, '/workflows/[id] visual editor');
 
       // A save from a stale copy is refused with a clear message.
