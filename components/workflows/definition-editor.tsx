@@ -94,7 +94,11 @@ export function DefinitionEditor({
     if (value !== null && action === 'save') {
       const result = await callApi<Saved>(`/api/workflows/${workflowId}`, {
         method: 'PUT',
-        json: { definition: value, expectedVersion },
+        // NOTE: a restored draft on an older version (not yet kept) is saved against that version, so it is refused.
+        json: {
+          definition: value,
+          expectedVersion: draft.restored?.conflict ? draft.restored.baseVersion : expectedVersion,
+        },
       });
       if (result.ok) {
         setExpectedVersion(result.data.currentVersion);

@@ -15,11 +15,22 @@ type Props = {
   validation: { issues: EditorIssue[]; checked: boolean; checking: boolean; failed: boolean };
   onSaved: (definition: EditorDefinition, version: number) => void;
   onLoaded: (definition: EditorDefinition, version: number) => void;
+  /** A restored draft built on an older version the user has not chosen to keep: saving it must be refused (409). */
+  staleDraftVersion?: number | null;
 };
 type Saved = { currentVersion: number; definition: EditorDefinition };
 type Status = { tone: 'ok' | 'error'; text: string } | null;
 
-export function EditorActions({ workflowId, definition, dirty, version, validation, onSaved, onLoaded }: Props) {
+export function EditorActions({
+  workflowId,
+  definition,
+  dirty,
+  version,
+  validation,
+  onSaved,
+  onLoaded,
+  staleDraftVersion = null,
+}: Props) {
   const t = useTranslations('workflows.visualEditor');
   const json = useTranslations('workflows.editor');
   const draftT = useTranslations('workflows.draft');
@@ -35,7 +46,7 @@ export function EditorActions({ workflowId, definition, dirty, version, validati
     setStale(false);
     const result = await callApi<Saved>(`/api/workflows/${workflowId}`, {
       method: 'PUT',
-      json: { definition, expectedVersion },
+      json: { definition, expectedVersion: staleDraftVersion ?? expectedVersion },
     });
     setPending(null);
     if (result.ok) {

@@ -173,6 +173,7 @@ export function VisualEditor({ workspaceId, workflowId, definition: initial, ver
           definition={definition}
           dirty={draft.dirty}
           version={version}
+          staleDraftVersion={draft.restored?.conflict ? draft.restored.baseVersion : null}
           validation={validation}
           onSaved={(next, nextVersion) => replace(next, false, nextVersion)}
           onLoaded={(next, nextVersion) => replace(next, true, nextVersion)}
