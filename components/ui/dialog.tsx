@@ -1,10 +1,12 @@
 'use client';
 // A modal dialog on the native <dialog> (focus trap, Escape, inert background for free) and a confirm dialog built on
 // it. Focus returns to the element that opened it when it closes.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
 import { Button } from './button';
 
 type DialogProps = {
+  /** To close the dialog before the caller moves focus elsewhere (a modal dialog makes the page behind it inert). */
+  dialogRef?: RefObject<HTMLDialogElement | null>;
   title: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
@@ -13,9 +15,10 @@ type DialogProps = {
   testId?: string;
 };
 
-export function Dialog({ title, children, footer, onClose, busy = false, testId = 'dialog' }: DialogProps) {
+export function Dialog({ dialogRef, title, children, footer, onClose, busy = false, testId = 'dialog' }: DialogProps) {
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const ownRef = useRef<HTMLDialogElement>(null);
+  const dialog = dialogRef ?? ownRef;
 
   useEffect(() => {
     const element = dialog.current;
@@ -23,10 +26,13 @@ export function Dialog({ title, children, footer, onClose, busy = false, testId 
     if (element && !element.open) element.showModal();
     return () => {
       element?.close();
-      // NOTE: the opener may have been re-rendered away; then focus stays where the page puts it.
-      if (opener?.isConnected) opener.focus();
+      // NOTE: only when focus has nowhere better to be: the caller may already have moved it (e.g. to a heading), and
+      // the opener may have been re-rendered away.
+      const active = document.activeElement;
+      const lost = !active || active === document.body || Boolean(element?.contains(active));
+      if (lost && opener?.isConnected) opener.focus();
     };
-  }, []);
+  }, [dialog]);
 
   return (
     <dialog

@@ -2,7 +2,7 @@
 // Confirms deleting a workflow in a modal dialog that names it and what goes with it (versions, run history, backup
 // snapshots); while runs are in progress it says so and where to cancel them, and does not offer to delete.
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { callApi, errorText } from '@/lib/client/call-api';
@@ -19,6 +19,7 @@ type Props = {
 
 export function ConfirmDeleteDialog({ workflowId, name, contents, onClose, onDeleted }: Props) {
   const t = useTranslations('workflows.lifecycle');
+  const dialog = useRef<HTMLDialogElement>(null);
   const [pending, setPending] = useState(false);
   const [blocked, setBlocked] = useState(contents.runsInProgress > 0);
   const [error, setError] = useState<string | null>(null);
@@ -28,13 +29,18 @@ export function ConfirmDeleteDialog({ workflowId, name, contents, onClose, onDel
     setError(null);
     const result = await callApi(`/api/workflows/${workflowId}`, { method: 'DELETE' });
     setPending(false);
-    if (result.ok) return onDeleted();
+    if (result.ok) {
+      // NOTE: closed first: while a modal dialog is open the page behind it is inert and cannot take the focus.
+      dialog.current?.close();
+      return onDeleted();
+    }
     if (result.status === 409) return setBlocked(true);
     setError(errorText(result.error, t('failed')));
   }
 
   return (
     <Dialog
+      dialogRef={dialog}
       title={t('deleteTitle', { name })}
       onClose={onClose}
       busy={pending}
