@@ -1,6 +1,6 @@
 // The one placeholder syntax of templates: `YOUR-…` tokens and example hosts (RFC 2606), and the finder of a
-// definition's unfilled placeholders and the connections its steps name, each with its field path.
-import { connectorTypes, type ConnectorType } from '@/lib/workflows/credentials/schemas';
+// definition's unfilled placeholders (and, with the connections its steps name, everything it needs), with field paths.
+import { listConnectionNeeds } from '@/lib/workflows/credentials/list-connection-needs';
 
 /**
  * `token`: an upper-case `YOUR-…` / `YOUR_…` word (`YOUR-STRIPE-SECRET-KEY`, `YOUR_SPREADSHEET_ID`, `YOUR-SHOP`);
@@ -35,9 +35,6 @@ export type PlaceholderNeed = {
   secret: boolean;
 };
 
-/** One connection a step names: the workspace needs a connection of that type by that name. */
-export type ConnectionNeed = { path: string; stepId: string; connector: ConnectorType; credential: string };
-
 type StepLike = { id: string; type: string; config?: Record<string, unknown> };
 
 function walk(value: unknown, at: string[], visit: (text: string, at: string[]) => void): void {
@@ -66,24 +63,6 @@ export function listPlaceholders(definition: { steps: readonly StepLike[] }): Pl
     const found = findPlaceholder(text);
     if (found)
       needs.push({ ...where, ...found, secret: SECRET_WORD.test(found.value) || SECRET_FIELD.test(where.field) });
-  });
-  return needs;
-}
-
-export function listConnectionNeeds(definition: { steps: readonly StepLike[] }): ConnectionNeed[] {
-  const needs: ConnectionNeed[] = [];
-  definition.steps.forEach((step, i) => {
-    if (!(connectorTypes as readonly string[]).includes(step.type)) return;
-    for (const key of ['credential', 'signingCredential']) {
-      const name = step.config?.[key];
-      if (typeof name === 'string' && name.trim())
-        needs.push({
-          path: `steps.${i}.config.${key}`,
-          stepId: step.id,
-          connector: step.type as ConnectorType,
-          credential: name,
-        });
-    }
   });
   return needs;
 }

@@ -4,12 +4,8 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
 import type { FieldIssue } from '@/lib/errors';
-import {
-  findPlaceholder,
-  listConnectionNeeds,
-  listPlaceholders,
-  type PlaceholderNeed,
-} from '@/lib/templates/placeholders';
+import { findPlaceholder, listPlaceholders, type PlaceholderNeed } from '@/lib/templates/placeholders';
+import { listConnectionNeeds } from '@/lib/workflows/credentials/list-connection-needs';
 import { loadDefinition } from './engine/load-run';
 import { getWorkflowRow } from './get-workflow';
 import { readPath } from './template';

@@ -1,6 +1,7 @@
 // The placeholder registry: which example values count as unfilled, and where a definition still holds them.
 import { describe, expect, it } from 'vitest';
-import { findPlaceholder, listConnectionNeeds, listPlaceholders } from '@/lib/templates/placeholders';
+import { findPlaceholder, listPlaceholders } from '@/lib/templates/placeholders';
+import { listConnectionNeeds } from '@/lib/workflows/credentials/list-connection-needs';
 import { catalogTemplates } from '@/lib/templates';
 
 describe('findPlaceholder', () => {

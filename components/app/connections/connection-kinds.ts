@@ -1,6 +1,8 @@
 // The connection kinds and the fields each one's form asks for (browser-safe; the server checks them again).
-export const connectionKinds = ['slack', 'telegram', 'notion', 'google_sheets', 'webhook'] as const;
-export type ConnectionKind = (typeof connectionKinds)[number];
+import { connectorTypes, type ConnectorType } from '@/lib/workflows/credentials/schemas';
+
+export const connectionKinds = connectorTypes;
+export type ConnectionKind = ConnectorType;
 
 export type KindField = { name: string; secret: boolean; optional?: boolean; placeholder?: string };
 

@@ -3,25 +3,19 @@ import 'server-only';
 // or `signingCredential`), so a person sees what breaks before deleting one.
 import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
+import { listConnectionNeeds } from './list-connection-needs';
 
 export type CredentialUsage = { workflowId: string; workflowName: string };
 
-const CREDENTIAL_KEYS = ['credential', 'signingCredential'] as const;
-
-/** The credential names a definition's steps refer to. */
+/** The credential names a stored definition's connector steps refer to. */
 export function credentialNamesIn(definition: unknown): Set<string> {
-  const names = new Set<string>();
   const parsed: unknown = typeof definition === 'string' ? JSON.parse(definition) : definition;
   const steps = (parsed as { steps?: unknown } | null)?.steps;
-  if (!Array.isArray(steps)) return names;
-  for (const step of steps) {
-    const config = (step as { config?: Record<string, unknown> } | null)?.config;
-    for (const key of CREDENTIAL_KEYS) {
-      const value = config?.[key];
-      if (typeof value === 'string' && value.trim()) names.add(value.trim());
-    }
-  }
-  return names;
+  if (!Array.isArray(steps)) return new Set();
+  const objects = steps.filter(
+    (step): step is { id: string; type: string } => Boolean(step) && typeof step === 'object',
+  );
+  return new Set(listConnectionNeeds({ steps: objects }).map((need) => need.credential.trim()));
 }
 
 /** Credential name → the workflows using it, by workflow name. */
