@@ -68,7 +68,23 @@ export const journeys = [
       await page.goto(`/runs/${runId}`);
       await page.getByTestId('run-status').waitFor();
       await sweep(page, appPages(workflowId, runId), '');
-      await sweep(page, ['/dashboard', '/runs', `/runs/${runId}`, '/backups', '/settings/profile'], '/ar');
+      await sweep(
+        page,
+        [
+          '/dashboard',
+          '/workflows/templates',
+          `/workflows/${workflowId}?tab=visual`,
+          '/runs',
+          `/runs/${runId}`,
+          '/approvals',
+          '/backups',
+          '/settings/profile',
+          '/settings/workspace',
+          '/settings/connections',
+          '/settings/audit',
+        ],
+        '/ar',
+      );
     },
   },
 ];
