@@ -4,6 +4,8 @@ import type { GuardianTables } from './types-guardian';
 import type { WorkflowTables } from './types-workflows';
 import type { BillingTables } from './types-billing';
 import type { TemplateTables } from './types-templates';
+import type { ApiTables } from './types-api';
+import type { WebhookTables } from './types-webhooks';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<
@@ -155,6 +157,8 @@ export type EmailOutboxTable = {
 };
 
 export type Database = WorkflowTables &
+  ApiTables &
+  WebhookTables &
   BillingTables &
   GuardianTables &
   TemplateTables & {

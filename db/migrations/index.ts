@@ -16,6 +16,8 @@ import * as userProfile from './2026_12_03_0002_user_profile';
 import * as backupChecks from './2026_12_03_0003_backup_checks';
 import * as runOutcomes from './2026_12_03_0004_run_outcomes';
 import * as draftRuns from './2026_12_03_0005_draft_runs';
+import * as idempotencyKeys from './2026_12_03_0006_idempotency_keys';
+import * as eventWebhooks from './2026_12_03_0007_event_webhooks';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_telemetry': telemetry,
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0003_backup_checks': backupChecks,
   '2026_12_03_0004_run_outcomes': runOutcomes,
   '2026_12_03_0005_draft_runs': draftRuns,
+  '2026_12_03_0006_idempotency_keys': idempotencyKeys,
+  '2026_12_03_0007_event_webhooks': eventWebhooks,
 };

@@ -1,6 +1,7 @@
 import 'server-only';
 // The one list of scheduled jobs; Inngest cron functions and the embedded scheduler are both built from it.
 import { pruneRateLimits } from '@/lib/api/rate-limit';
+import { pruneIdempotencyKeys } from '@/lib/api/v1/idempotency';
 import { notifyGraceExpired, pruneStripeEvents } from '@/lib/billing/run-dunning';
 import { pruneSnapshots } from '@/lib/backups/prune-snapshots';
 import { verifySnapshots } from '@/lib/backups/verify-snapshots';
@@ -80,6 +81,13 @@ export const jobDefinitions: readonly JobDefinition[] = [
     cron: '0 * * * *',
     timezone: 'UTC',
     run: async ({ db, now }) => ({ deleted: await pruneRateLimits(db, new Date(now.getTime() - DAY_MS)) }),
+  },
+  {
+    id: 'idempotency-key-prune',
+    description: "Forgets the public API's stored answers to Idempotency-Keys older than 24 hours.",
+    cron: '15 * * * *',
+    timezone: 'UTC',
+    run: async ({ db, now }) => ({ deleted: await pruneIdempotencyKeys(db, now) }),
   },
   {
     id: 'telemetry-retention',

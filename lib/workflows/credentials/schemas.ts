@@ -59,3 +59,21 @@ export const saveCredentialSchema = z.discriminatedUnion('connector', [
   saveFor('webhook'),
 ]);
 export type SaveCredentialInput = z.infer<typeof saveCredentialSchema>;
+
+/** A saved connection as the API shows it: never the secret, only a hint of its last characters. */
+export const connectionSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string().meta({ description: 'What workflow steps name in `credential`', example: 'slack-alerts' }),
+    connector: z.enum(connectorTypes),
+    hint: z.string().nullable().meta({ description: 'The last four characters of the secret, as `…abcd`' }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Connection' });
+
+/** GET /api/v1/connections: a page of names. */
+export const listConnectionsQuerySchema = z.object({
+  cursor: z.string().max(512).optional().meta({ description: 'The `nextCursor` of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(100).default(50).meta({ description: 'Items per page (1–100)' }),
+});

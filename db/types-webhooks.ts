@@ -1,0 +1,2 @@
+// Tables of outgoing event webhooks (subscriptions and their deliveries).
+export type WebhookTables = Record<never, never>;

@@ -1,0 +1,4 @@
+// Public API v1 operations of approvals: declarations only (schemas from lib/<domain>/schemas.ts); routes build on them.
+import type { V1Operation } from '@/lib/api/v1/operation';
+
+export const approvalsOperations: readonly V1Operation[] = [];

@@ -1,0 +1,4 @@
+// Public API v1 operations of runs: declarations only (schemas from lib/<domain>/schemas.ts); routes build on them.
+import type { V1Operation } from '@/lib/api/v1/operation';
+
+export const runsOperations: readonly V1Operation[] = [];
