@@ -1,5 +1,6 @@
 // zod schemas for the workspace settings routes.
 import { z } from 'zod';
+import { lifecycleEvents } from './lifecycle';
 
 export const workspaceApproversSchema = z.enum(['admins', 'members']);
 
@@ -17,3 +18,9 @@ export const updateWorkspaceSchema = z
   .refine((input) => input.name !== undefined || input.approvers !== undefined, 'Change the name or the approvers');
 
 export type UpdateWorkspaceInput = z.input<typeof updateWorkspaceSchema>;
+
+/** POST /api/admin/workspaces/:id/lifecycle: suspend, resume, delete, restore or purge. */
+export const workspaceLifecycleSchema = z.object({ event: z.enum(lifecycleEvents) });
+
+/** A workspace id sent by the workspace switcher. */
+export const workspaceIdSchema = z.uuid();

@@ -1,11 +1,11 @@
 'use server';
 // App-wide server actions: sign out, switch workspace.
 import { cookies } from 'next/headers';
-import { z } from 'zod';
 import { signOut } from '@/auth';
 import { getDb } from '@/db';
 import { WORKSPACE_COOKIE, getSessionUser, setWorkspaceCookie } from '@/lib/auth/session-scope';
 import { listUserWorkspaces } from '@/lib/workspaces/list-workspaces';
+import { workspaceIdSchema } from '@/lib/workspaces/schemas';
 
 export async function signOutAction() {
   (await cookies()).delete(WORKSPACE_COOKIE);
@@ -13,7 +13,9 @@ export async function signOutAction() {
 }
 
 export async function switchWorkspaceAction(workspaceId: string) {
-  const id = z.uuid().parse(workspaceId);
+  const parsed = workspaceIdSchema.safeParse(workspaceId);
+  if (!parsed.success) return { ok: false as const, error: 'not_found' };
+  const id = parsed.data;
   const user = await getSessionUser();
   if (!user) return { ok: false as const, error: 'unauthorized' };
   const workspaces = await listUserWorkspaces(await getDb(), user.id);

@@ -2,12 +2,10 @@
 // Sign-in server actions: magic link, operator login and OAuth. Auth.js redirects on success.
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { signIn } from '@/auth';
 import { afterSignInPath } from '@/lib/auth/safe-redirect';
+import { magicLinkSchema, oauthProviderSchema } from '@/lib/auth/schemas';
 import { localizedPath } from '@/lib/i18n/urls';
-
-const magicLinkSchema = z.object({ email: z.email(), locale: z.string().max(5), callbackUrl: z.string().optional() });
 
 function failed(locale: string, error: string, callbackUrl?: string): never {
   const query = new URLSearchParams({ error, ...(callbackUrl ? { callbackUrl } : {}) });
@@ -54,7 +52,7 @@ export async function adminSignInAction(formData: FormData) {
 
 export async function oauthSignInAction(formData: FormData) {
   const locale = String(formData.get('locale') ?? 'en');
-  const provider = z.enum(['google', 'microsoft-entra-id']).parse(formData.get('provider'));
+  const provider = oauthProviderSchema.parse(formData.get('provider'));
   const callbackUrl = formData.get('callbackUrl')?.toString() || undefined;
   await attempt(locale, callbackUrl, () => signIn(provider, { redirectTo: afterSignInPath(locale, callbackUrl) }));
 }

@@ -1,12 +1,10 @@
 // GET /api/admin/heartbeats — heartbeat history per minute and uptime over 24 hours and 7 days (platform admins).
-import { z } from 'zod';
 import { getDb } from '@/db';
 import { withApi } from '@/lib/api/with-api';
+import { heartbeatHistoryQuerySchema } from '@/lib/guardian/schemas';
 import { getHeartbeatHistory, getUptime } from '@/lib/guardian/uptime';
 
-const querySchema = z.object({ minutes: z.coerce.number().int().min(1).max(1_440).default(60) });
-
-export const GET = withApi({ auth: 'admin', query: querySchema }, async ({ query }) => {
+export const GET = withApi({ auth: 'admin', query: heartbeatHistoryQuerySchema }, async ({ query }) => {
   const db = await getDb();
   const now = new Date();
   const [history, day, week] = await Promise.all([
