@@ -161,6 +161,11 @@ export function getEnv(): Env {
   return cachedEnv;
 }
 
+/** True when APP_URL was set, rather than left at its development default. */
+export function isAppUrlConfigured(): boolean {
+  return Boolean(process.env.APP_URL);
+}
+
 export function getSecrets(): Secrets {
   cachedSecrets ??= resolveSecrets(getEnv());
   return cachedSecrets;
