@@ -23,7 +23,9 @@ const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`).toSt
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at = '', id = ''] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at) || !isStorableTime(Date.parse(at)) || !isUuid(id))
-    throw new AppError('bad_request', 'The cursor is not valid');
+    throw new AppError('validation_failed', 'The cursor is not valid; pass the nextCursor of the previous page', {
+      issues: [{ path: 'cursor', message: 'Pass the nextCursor of the previous page', code: 'invalid_cursor' }],
+    });
   return { at, id };
 }
 

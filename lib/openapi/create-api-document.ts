@@ -56,13 +56,10 @@ function toOperationObject(operation: V1Operation): ZodOpenApiOperationObject {
   const headers: Record<string, z.ZodType> = {};
   if (operation.idempotent) headers['Idempotency-Key'] = idempotencyKeyHeader.optional();
   if (operation.ifMatch)
-    headers['If-Match'] = z
-      .string()
-      .optional()
-      .meta({
-        description: 'The ETag of the version you read: the update is refused (412) if it has moved on',
-        example: '"3"',
-      });
+    headers['If-Match'] = z.string().optional().meta({
+      description: 'The ETag of the version you read: the update is refused (412) if it has moved on',
+      example: '"3"',
+    });
   const success = Object.fromEntries(
     Object.entries(operation.responses).map(([status, response]) => [
       status,

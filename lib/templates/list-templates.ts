@@ -34,13 +34,23 @@ function summaryOf({ steps: _steps, definition: _definition, ...summary }: Templ
   return summary;
 }
 
+/** Whether the title, summary or an app's name contains every word of `q` (any case). */
+function matches(template: TemplateSummaryDto, q: string): boolean {
+  const text = [template.title, template.summary, ...template.apps].join(' ').toLocaleLowerCase();
+  return q
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .every((word) => text.includes(word));
+}
+
 export async function listTemplates(
   db: Db,
-  { category, locale = 'en' }: { category?: TemplateCategory; locale?: Locale } = {},
+  { category, locale = 'en', q }: { category?: TemplateCategory; locale?: Locale; q?: string } = {},
 ): Promise<TemplateSummaryDto[]> {
   const builtin = await Promise.all(listCatalogTemplates(category).map((template) => catalogDetail(template, locale)));
   const shared = await listPublicSharedTemplates(db, { category });
-  return [...builtin, ...shared].map(summaryOf);
+  const all = [...builtin, ...shared].map(summaryOf);
+  return q?.trim() ? all.filter((template) => matches(template, q.trim())) : all;
 }
 
 export async function getTemplateDetail(

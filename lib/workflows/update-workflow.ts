@@ -1,5 +1,6 @@
 import 'server-only';
-// Saves an edit as a new version (runs already started keep theirs) and refreshes the trigger columns.
+// Saves an edit as a new version (runs already started keep theirs) and refreshes the trigger columns. A caller names
+// the version it edited by `expectedVersion` (409 when stale) or by an `If-Match` ETag (`ifMatchVersion`: 412).
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { requireRole, type Scope } from '@/lib/auth/scope';
@@ -14,7 +15,7 @@ export async function updateWorkflow(
   scope: Scope,
   workflowId: string,
   input: unknown,
-  options: { expectedVersion?: number } = {},
+  options: { expectedVersion?: number; ifMatchVersion?: number } = {},
 ): Promise<WorkflowDetailDto> {
   requireRole(scope, 'member');
   const definition = assertValidDefinition(input, workflowId);
@@ -28,6 +29,13 @@ export async function updateWorkflow(
       .forUpdate()
       .executeTakeFirst();
     if (!current) throw new AppError('not_found', 'Workflow not found');
+    if (options.ifMatchVersion !== undefined && options.ifMatchVersion !== current.current_version) {
+      throw new AppError(
+        'precondition_failed',
+        `If-Match names version ${options.ifMatchVersion}, but the workflow is now at version ${current.current_version}; get it again and retry`,
+        { currentVersion: current.current_version },
+      );
+    }
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.current_version) {
       throw new AppError(
         'conflict',

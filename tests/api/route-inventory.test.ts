@@ -70,3 +70,12 @@ describe('route inventory', () => {
     },
   );
 });
+
+describe('schemas live in lib/', () => {
+  it('declares no zod schema in app/: routes, pages and actions import them from lib/<domain>/schemas.ts', () => {
+    const declaring = files.filter(
+      (file) => /\.(ts|tsx)$/.test(file) && /from ['"]zod(\/[\w-]+)?['"]/.test(readFileSync(file, 'utf8')),
+    );
+    expect(declaring).toEqual([]);
+  });
+});

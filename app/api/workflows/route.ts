@@ -1,9 +1,9 @@
 // GET /api/workflows — list (search, enabled filter, cursor); POST /api/workflows — create from a definition.
-import { z } from 'zod';
 import { getDb } from '@/db';
 import { withApi } from '@/lib/api/with-api';
 import { createWorkflow } from '@/lib/workflows/create-workflow';
 import { listWorkflows, listWorkflowsQuerySchema } from '@/lib/workflows/list-workflows';
+import { rawDefinitionSchema } from '@/lib/workflows/schemas';
 
 export const GET = withApi({ auth: 'sessionOrApiKey', query: listWorkflowsQuerySchema }, async ({ scope, query }) =>
   Response.json(await listWorkflows(await getDb(), scope, query)),
@@ -11,6 +11,6 @@ export const GET = withApi({ auth: 'sessionOrApiKey', query: listWorkflowsQueryS
 
 // NOTE: the body is checked by the workflow validator, which reports every issue with its step and field.
 export const POST = withApi(
-  { auth: 'sessionOrApiKey', body: z.unknown(), maxBodyBytes: 128 * 1024 },
+  { auth: 'sessionOrApiKey', body: rawDefinitionSchema, maxBodyBytes: 128 * 1024 },
   async ({ scope, body }) => Response.json(await createWorkflow(await getDb(), scope, body), { status: 201 }),
 );

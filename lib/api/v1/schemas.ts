@@ -42,6 +42,7 @@ const fieldIssue = z
     code: z.string(),
     params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     severity: z.enum(['error', 'warning']).optional(),
+    stepId: z.string().optional().meta({ description: 'In a workflow definition: the step the problem is in' }),
   })
   .meta({ id: 'FieldIssue' });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 // Approves or rejects a pending approval (from the app, the API or a signed email link) and resumes its run.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { requireRole, type Scope } from '@/lib/auth/scope';
@@ -9,13 +9,9 @@ import { AppError } from '@/lib/errors';
 import { dispatchApprovalDecided } from '../engine/dispatch';
 import { verifyApprovalLinkToken } from './approval-link';
 import { type ApprovalDto, getApproval } from './list-approvals';
+import { type DecideApprovalInput, decideApprovalSchema, decideByLinkSchema } from './schemas';
 
-export const decideApprovalSchema = z.object({
-  decision: z.enum(['approve', 'reject']),
-  comment: z.string().trim().max(1_000).optional(),
-});
-export const decideByLinkSchema = decideApprovalSchema.extend({ token: z.string().min(20).max(200) });
-export type DecideApprovalInput = z.infer<typeof decideApprovalSchema>;
+export { decideApprovalSchema, decideByLinkSchema, type DecideApprovalInput };
 
 type Decider = { workspaceId: string | null; userId: string | null; via: 'app' | 'api' | 'email_link' };
 

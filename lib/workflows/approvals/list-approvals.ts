@@ -1,14 +1,15 @@
 import 'server-only';
 // The approvals inbox: pending first (soonest to expire first), then recent decisions.
-import { z } from 'zod';
-import { pageLimit } from '@/lib/api/schemas';
+import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { requireScope, type Scope } from '@/lib/auth/scope';
+import { listApprovalsQuerySchema } from './schemas';
 
-export const listApprovalsQuerySchema = z.object({
-  status: z.enum(['pending', 'approved', 'rejected', 'expired']).optional(),
-  limit: pageLimit(200, 50),
-});
+export { listApprovalsQuerySchema };
+
+// NOTE: times are cut to the millisecond a Date holds, so a page's last createdAt is an exact keyset.
+const createdAtMs = sql<Date>`date_trunc('milliseconds', a.created_at)`;
 
 export type ApprovalDto = {
   id: string;
@@ -46,22 +47,27 @@ export function approvalsQuery(db: Db) {
       'u.email as decidedBy',
       'a.decided_via as decidedVia',
       'a.comment',
-      'a.created_at as createdAt',
-    ]);
+    ])
+    .select(createdAtMs.as('createdAt'));
 }
 
 export async function listApprovals(
   db: Db,
   scope: Scope,
   query: z.input<typeof listApprovalsQuerySchema> = {},
+  /** The keyset of the previous page's last approval (newest first; pages of one `status`). */
+  { after }: { after?: { at: Date; id: string } } = {},
 ): Promise<ApprovalDto[]> {
   requireScope(scope, 'read');
   const { status, limit } = listApprovalsQuerySchema.parse(query);
   let select = approvalsQuery(db).where('a.workspace_id', '=', scope.workspaceId);
   if (status) select = select.where('a.status', '=', status);
+  if (after)
+    select = select.where(sql<boolean>`(${createdAtMs}, a.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
   return select
     .orderBy((eb) => eb.case().when('a.status', '=', 'pending').then(0).else(1).end())
-    .orderBy('a.created_at', 'desc')
+    .orderBy(createdAtMs, 'desc')
+    .orderBy('a.id', 'desc')
     .limit(limit)
     .execute();
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 // Replays a failed run: from the failed step (same run; recorded successes are kept, never re-executed) or from the start (a new run).
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { requireRole, type Scope } from '@/lib/auth/scope';
@@ -8,8 +8,9 @@ import { AppError } from '@/lib/errors';
 import { dispatchRuns } from '../engine/dispatch';
 import { createRun } from './create-run';
 import { getRunRow } from './get-run';
+import { replayRunSchema } from './schemas';
 
-export const replayRunSchema = z.object({ from: z.enum(['failed_step', 'start']).default('failed_step') });
+export { replayRunSchema };
 
 export async function replayRun(
   db: Db,

@@ -1,15 +1,13 @@
 import 'server-only';
 // Replays several failed runs; one that cannot be replayed is reported, the others go ahead.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Scope } from '@/lib/auth/scope';
 import { toAppError } from '@/lib/errors';
 import { replayRun } from './replay-run';
+import { replayRunsSchema } from './schemas';
 
-export const replayRunsSchema = z.object({
-  runIds: z.array(z.uuid()).min(1).max(100),
-  from: z.enum(['failed_step', 'start']).default('failed_step'),
-});
+export { replayRunsSchema };
 
 export async function replayRuns(db: Db, scope: Scope, input: z.infer<typeof replayRunsSchema>) {
   const results = [];

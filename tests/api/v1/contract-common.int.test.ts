@@ -2,7 +2,7 @@
 // key without the scope, 429 past the rate limit, 404 for a path parameter that names nothing, and for bodies 400,
 // 413, 415 and 422. Runs on PGlite, and on PostgreSQL in CI.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, it, vi } from 'vitest';
 import type { ApiKeyScope } from '@/db/types';
 import { createApiKey } from '@/lib/api-keys/create-api-key';
 import { rateLimitPolicies } from '@/lib/api/rate-limit';
@@ -17,6 +17,7 @@ import { callRoute, contractSuite } from '../../helpers/v1-contract';
 vi.mock('@/db', async () => (await import('../../helpers/route-request')).dbModule());
 
 let test: TestDb;
+let limitedKeyId: string;
 const keys: Partial<Record<'full' | 'readOnly' | 'writeOnly' | 'noAdmin' | 'limited', string>> = {};
 const suite = contractSuite();
 
@@ -36,15 +37,25 @@ beforeAll(async () => {
     .select('id')
     .where('name', '=', 'limited')
     .executeTakeFirstOrThrow();
+  limitedKeyId = limited.id;
+  // NOTE: the limit counts per window; fill this window and the next 30, so a slow run crossing a boundary stays limited.
   const windowMs = rateLimitPolicies.api.windowSeconds * 1000;
+  const current = Math.floor(Date.now() / windowMs) * windowMs;
   await test.db
     .insertInto('rate_limits')
-    .values({
-      key: `api-key:${limited.id}`,
-      window_start: new Date(Math.floor(Date.now() / windowMs) * windowMs),
-      count: rateLimitPolicies.api.limit,
-    })
+    .values(
+      Array.from({ length: 31 }, (_, index) => ({
+        key: `api-key:${limited.id}`,
+        window_start: new Date(current + index * windowMs),
+        count: rateLimitPolicies.api.limit,
+      })),
+    )
     .execute();
+});
+
+// The other keys send hundreds of requests: their windows start afresh for each test.
+beforeEach(async () => {
+  await test.db.deleteFrom('rate_limits').where('key', '!=', `api-key:${limitedKeyId}`).execute();
 });
 
 afterAll(async () => {

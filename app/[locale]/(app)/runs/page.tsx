@@ -1,27 +1,18 @@
 // Runs: every run of the workspace, newest first, filtered by status, workflow and date (all in the URL), kept live.
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { z } from 'zod';
 import { type RunFilterValues, RunFilters } from '@/components/runs/run-filters';
 import { RunsLiveList } from '@/components/runs/runs-live-list';
 import { getDb } from '@/db';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { listWorkflows } from '@/lib/workflows/list-workflows';
-import { listRuns, runStatuses } from '@/lib/workflows/runs/list-runs';
+import { listRuns } from '@/lib/workflows/runs/list-runs';
+import { runsPageFiltersSchema } from '@/lib/workflows/runs/schemas';
 
 type Props = {
   params: Promise<{ locale: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
-
-const day = z.iso.date();
-const filtersSchema = z.object({
-  status: z.enum(runStatuses).optional().catch(undefined),
-  workflowId: z.uuid().optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
-  cursor: z.iso.datetime({ offset: true }).optional().catch(undefined),
-});
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('runs'))('title') };
@@ -44,7 +35,7 @@ export default async function RunsPage({ params, searchParams }: Props) {
       (Array.isArray(value) ? value[0] : value) || undefined,
     ]),
   );
-  const filters = filtersSchema.parse(raw);
+  const filters = runsPageFiltersSchema.parse(raw);
   const db = await getDb();
   const query = {
     status: filters.status,

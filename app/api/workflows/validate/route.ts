@@ -1,14 +1,14 @@
 // POST /api/workflows/validate — checks a definition without saving it (the editor shows the issues, incl. warnings).
-import { z } from 'zod';
 import { withApi } from '@/lib/api/with-api';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translateIssues } from '@/lib/i18n/translate-issues';
+import { validateWorkflowSchema } from '@/lib/workflows/schemas';
 import { validateDefinition } from '@/lib/workflows/validate-definition';
 
 export const POST = withApi(
   {
     auth: 'sessionOrApiKey',
-    body: z.object({ definition: z.unknown(), workflowId: z.uuid().optional() }),
+    body: validateWorkflowSchema,
     maxBodyBytes: 128 * 1024,
   },
   async ({ req, body }) => {

@@ -2,23 +2,20 @@
 // Template page server action: copies a template into the signed-in user's workspace, then opens the new workflow.
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { getDb } from '@/db';
 import { getSessionScope } from '@/lib/auth/session-scope';
 import { toAppError } from '@/lib/errors';
-import { locales } from '@/lib/i18n/locales';
 import { localizedPath } from '@/lib/i18n/urls';
 import { logger } from '@/lib/logger';
 import { getCatalogTemplate } from '@/lib/templates';
+import { useTemplateActionSchema } from '@/lib/templates/schemas';
 // NOTE: renamed on import: React's lint rules take any `use…` call for a hook.
 import { useTemplate as copyTemplate } from '@/lib/templates/use-template';
 
 export type UseTemplateState = { ok: false; error: 'forbidden' | 'limit' | 'generic' } | null;
 
-const inputSchema = z.object({ slug: z.string().trim().min(1).max(120), locale: z.enum(locales) });
-
 export async function useTemplateAction(_previous: UseTemplateState, formData: FormData): Promise<UseTemplateState> {
-  const parsed = inputSchema.safeParse({ slug: formData.get('slug'), locale: formData.get('locale') });
+  const parsed = useTemplateActionSchema.safeParse({ slug: formData.get('slug'), locale: formData.get('locale') });
   if (!parsed.success) return { ok: false, error: 'generic' };
   const { slug, locale } = parsed.data;
   const scope = await getSessionScope();
