@@ -40,6 +40,8 @@ async function startServer() {
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         LEVQOR_DEV_MAILBOX: '1',
         LEVQOR_DEV_MAILBOX_INSECURE: '1',
+        // NOTE: 127.0.0.2 is loopback but not 127.0.0.1, which journeys check the egress guard refuses.
+        WORKFLOW_EGRESS_ALLOWLIST: process.env.WORKFLOW_EGRESS_ALLOWLIST ?? '127.0.0.2',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
       detached: true,

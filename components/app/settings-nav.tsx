@@ -7,6 +7,7 @@ const pages = [
   { href: '/settings/profile', key: 'profile' },
   { href: '/settings/workspace', key: 'workspace' },
   { href: '/settings/connections', key: 'connections' },
+  { href: '/settings/webhooks', key: 'webhooks' },
   { href: '/settings/members', key: 'members' },
   { href: '/settings/api-keys', key: 'apiKeys' },
   { href: '/settings/audit', key: 'auditLog' },

@@ -40,6 +40,9 @@ export const auditActions = [
   'connector_credential.replaced',
   'connector_credential.deleted',
   'profile.updated',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

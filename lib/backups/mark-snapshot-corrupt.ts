@@ -5,6 +5,8 @@ import { sendEmail } from '@/lib/email/send-email';
 import { getEnv } from '@/lib/env';
 import { logError } from '@/lib/guardian/telemetry';
 import { logger } from '@/lib/logger';
+import { snapshotEventData } from '@/lib/webhooks/event-data';
+import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
 
 export type CorruptionFinding = {
   snapshotId: string;
@@ -38,6 +40,21 @@ export async function markSnapshotCorrupt(db: Db, finding: CorruptionFinding, no
     .select('name')
     .where('id', '=', changed.workflow_id)
     .executeTakeFirst();
+  await emitWebhookEvent(
+    db,
+    finding.workspaceId,
+    'backup.verification_failed',
+    snapshotEventData({
+      id: finding.snapshotId,
+      name: changed.name,
+      workflowId: changed.workflow_id,
+      workflowName: workflow?.name ?? null,
+      createdAt: changed.created_at,
+      expectedSha256: finding.expected,
+      actualSha256: finding.actual,
+      via: finding.via,
+    }),
+  );
   await logError(db, {
     name: 'backup.snapshot_corrupt',
     message: `Backup snapshot ${finding.snapshotId} failed its checksum check (${finding.via})`,

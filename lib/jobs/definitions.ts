@@ -17,6 +17,7 @@ import { getHeartbeat } from '@/lib/system/heartbeat';
 import { pruneDriverHeartbeats } from '@/lib/workflows/engine/driver-heartbeat';
 import { recoverStuckRuns } from '@/lib/workflows/engine/recover-stuck-runs';
 import { runDueSchedules } from '@/lib/workflows/triggers/run-due-schedules';
+import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due-webhooks';
 import { purgeExpiredWorkspaces } from '@/lib/workspaces/purge-workspaces';
 import type { JobDefinition } from './types';
 
@@ -52,6 +53,13 @@ export const jobDefinitions: readonly JobDefinition[] = [
     cron: '* * * * *',
     timezone: 'UTC',
     run: ({ db, now }) => runDueSchedules(db, now),
+  },
+  {
+    id: 'webhook-deliveries',
+    description: 'Sends due event-webhook deliveries (signed, through the egress guard) and schedules retries.',
+    cron: '* * * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => deliverDueWebhooks(db, now),
   },
   {
     id: 'stuck-run-recovery',

@@ -3,6 +3,8 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { sendEmail } from '@/lib/email/send-email';
 import { logger } from '@/lib/logger';
+import { approvalEventData } from '@/lib/webhooks/event-data';
+import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
 import { deciderRoles, getApprovers } from '@/lib/workspaces/approvers';
 import { approvalLinkUrl } from './approval-link';
 
@@ -40,6 +42,12 @@ export async function requestApproval(db: Db, request: ApprovalRequest) {
       .where('step_id', '=', request.stepId)
       .executeTakeFirstOrThrow();
   }
+  await emitWebhookEvent(
+    db,
+    request.workspaceId,
+    'approval.requested',
+    approvalEventData({ ...request, id: inserted.id }),
+  );
   await notifyApprovers(db, request, inserted.id).catch((error: unknown) =>
     logger.warn({ err: error, approval_id: inserted.id }, 'approval email failed'),
   );

@@ -2,6 +2,8 @@ import 'server-only';
 // Ends a run: records its outcome, files failures in the failure queue and starts the workflows that listen for it.
 import type { Db } from '@/db/client';
 import { logger } from '@/lib/logger';
+import { runEventData } from '@/lib/webhooks/event-data';
+import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
 import { triggerEventWorkflows } from '../triggers/trigger-event-workflows';
 import type { Advance } from './advance-run';
 import type { LoadedRun } from './load-run';
@@ -38,6 +40,7 @@ export async function finishRun(db: Db, run: LoadedRun, finish: Finish): Promise
     logger.warn({ run_id: run.id, workflow_id: run.workflow_id, error: finish.error }, 'workflow run failed');
   // NOTE: rejected and cancelled runs neither succeeded nor failed, so no `workflow.*` event listener starts.
   if (finish.status === 'succeeded' || finish.status === 'failed') {
+    await emitWebhookEvent(db, run.workspace_id, `run.${finish.status}`, () => runEventData(db, run.id));
     await triggerEventWorkflows(db, {
       workspaceId: run.workspace_id,
       sourceWorkflowId: run.workflow_id,

@@ -7,6 +7,8 @@ import { prepared } from '@/db/prepared';
 import { recordUsage, spendCredits } from '@/lib/billing';
 import { decideLimit } from '@/lib/billing/assert-within-limit';
 import { AppError } from '@/lib/errors';
+import { runEventData } from '@/lib/webhooks/event-data';
+import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
 import { inTransaction } from '@/lib/workspaces/in-transaction';
 import { limits, type WorkflowDefinition } from '../definition';
 import { runsEnabled } from '../engine/admit-run';
@@ -91,6 +93,7 @@ export async function createRun(
         inline,
       });
       if (!stored) return existingRun(db, workflow.id, input);
+      await emitWebhookEvent(db, input.workspaceId, 'run.succeeded', () => runEventData(db, id));
       return { id, workflowId: workflow.id, workspaceId: input.workspaceId, status: 'succeeded', created: true };
     }
   }

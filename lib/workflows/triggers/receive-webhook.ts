@@ -1,28 +1,28 @@
 import 'server-only';
-// Inbound webhook trigger: the secret URL token finds the workflow; an optional HMAC-SHA256 signature of the raw body is checked.
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// Inbound webhook trigger: the secret URL token finds the workflow; an optional signature (lib/webhooks/signature.ts:
+// timestamped, or the older HMAC of the raw body alone) is checked.
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { consumeRateLimit, type RateLimitResult, webhookRateLimitPolicy } from '@/lib/api/rate-limit';
 import { decryptSecret } from '@/lib/crypto/secret-box';
 import { AppError } from '@/lib/errors';
+import {
+  SIGNATURE_HEADER,
+  signWebhookPayload,
+  TIMESTAMP_HEADER,
+  verifyWebhookSignature,
+} from '@/lib/webhooks/signature';
 import { limits } from '../definition';
 import { loadDefinition } from '../engine/load-run';
 import { createRun } from '../runs/create-run';
 import { selectWorkflowHead } from '../runs/workflow-head';
 import { webhookPayload } from './webhook-payload';
 
-export const SIGNATURE_HEADER = 'x-levqor-signature';
+export { SIGNATURE_HEADER, TIMESTAMP_HEADER };
 
+/** The body-only signature senders used before timestamps (still accepted when no X-Levqor-Timestamp is sent). */
 export function signWebhookBody(secret: string, body: string | Uint8Array): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
-
-function signatureMatches(secret: string, body: Uint8Array, header: string | null): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signWebhookBody(secret, body));
-  const given = Buffer.from(header.trim());
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return signWebhookPayload(secret, null, body);
 }
 
 /** The body as it arrived: bytes (the route's), or a string (taken as its UTF-8 bytes). */
@@ -31,6 +31,8 @@ export type WebhookDelivery = {
   rawBody: Uint8Array | string;
   contentType: string | null;
   signature: string | null;
+  /** X-Levqor-Timestamp: when sent, the signature covers `"<timestamp>.<body>"` and must be within 5 minutes. */
+  timestamp?: string | null;
   deliveryId: string | null;
 };
 
@@ -81,14 +83,20 @@ export async function receiveWebhook(
     const accepted = [workflow.webhook_secret];
     if (workflow.webhook_secret_previous && (workflow.webhook_secret_previous_expires_at ?? now) > now)
       accepted.push(workflow.webhook_secret_previous);
-    if (
-      !accepted.some((ciphertext) =>
-        signatureMatches(decryptSecret(ciphertext, workflow.workspace_id), rawBody, delivery.signature),
-      )
-    )
+    const check = verifyWebhookSignature({
+      secrets: accepted.map((ciphertext) => decryptSecret(ciphertext, workflow.workspace_id)),
+      body: rawBody,
+      signature: delivery.signature,
+      timestamp: delivery.timestamp,
+      allowBodyOnly: true,
+      now,
+    });
+    if (!check.ok)
       throw new AppError(
         'unauthorized',
-        `Missing or wrong ${SIGNATURE_HEADER} (expected sha256=<hex HMAC-SHA256 of the raw body>)`,
+        check.reason === 'stale'
+          ? `${TIMESTAMP_HEADER} is more than 5 minutes from now; sign each delivery when you send it`
+          : `Missing or wrong ${SIGNATURE_HEADER} (expected sha256=<hex HMAC-SHA256 of "<${TIMESTAMP_HEADER}>.<raw body>">)`,
       );
   }
   return createRun(

@@ -1,4 +1,4 @@
-// Settings: a section navigation over the settings pages (profile, workspace, connections, team, keys, audit, security).
+// Settings: a section navigation over the settings pages (profile, workspace, connections, webhooks, team, keys, audit, security).
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { SettingsNav } from '@/components/app/settings-nav';
