@@ -41,6 +41,11 @@ export function SiteFooter() {
               </Link>
             </li>
             <li>
+              <Link className="hover:text-fg" href="/docs/api">
+                {t('apiDocs')}
+              </Link>
+            </li>
+            <li>
               <Link className="hover:text-fg" href="/signin">
                 {nav('signIn')}
               </Link>

@@ -5,6 +5,7 @@ export const publicPages: { path: string; changeFrequency: 'daily' | 'weekly' | 
   { path: '/', changeFrequency: 'weekly', priority: 1 },
   { path: '/pricing', changeFrequency: 'weekly', priority: 0.9 },
   { path: '/templates', changeFrequency: 'weekly', priority: 0.8 },
+  { path: '/docs/api', changeFrequency: 'weekly', priority: 0.7 },
   ...catalogTemplates.map(({ slug }) => ({
     path: `/templates/${slug}`,
     changeFrequency: 'monthly' as const,

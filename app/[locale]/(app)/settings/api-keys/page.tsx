@@ -10,6 +10,7 @@ import { getDb } from '@/db';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { hasRole } from '@/lib/auth/scope';
+import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 
 export const generateMetadata = pageTitle('app', 'keys.title');
@@ -24,6 +25,11 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ locale
     <div className="max-w-4xl">
       <h1 className="font-display text-3xl font-semibold">{t('title')}</h1>
       <p className="mt-2 text-fg-muted">{t('intro')}</p>
+      <p className="mt-2 text-sm">
+        <Link href="/docs/api" className="text-brand-accent underline underline-offset-2" data-testid="api-docs-link">
+          {t('docsLink')}
+        </Link>
+      </p>
       {canManage ? <ApiKeyCreateForm /> : <p className="mt-6 text-sm text-fg-subtle">{t('adminOnly')}</p>}
       {keys.length === 0 ? (
         <div className="mt-10">
