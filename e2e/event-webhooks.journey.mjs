@@ -22,7 +22,7 @@ export const journeys = [
       await page.getByTestId('webhook-add').click();
       const dialog = page.getByTestId('webhook-dialog');
       await dialog.getByLabel(m.form.url).fill('http://hooks.example.com/x');
-      await dialog.getByLabel(m.events['run.succeeded']).check();
+      await dialog.getByLabel(m.events.run.succeeded).check();
       await assertAccessible(page, '/settings/webhooks add dialog');
       await dialog.getByTestId('webhook-save').click();
       assert.match(await dialog.getByTestId('field-error').first().innerText(), /https/);
@@ -46,7 +46,7 @@ export const journeys = [
       await card.getByTestId('webhook-test').click();
       const result = card.getByTestId('webhook-test-result');
       await result.locator('span').waitFor({ timeout: 20_000 });
-      assert.match(await result.innerText(), /Could not reach 127\.0\.0\.1:9|did not answer/);
+      assert.match(await result.innerText(), /Could not reach 127\.0\.0\.2:9|did not answer/);
       const row = card.getByTestId('webhook-delivery-row').first();
       await row.waitFor();
       assert.match(
