@@ -3,7 +3,15 @@
 // (the run page says it is a test run of unsaved changes and shows the draft's extra step), saving clears the draft;
 // a step is reordered with the keyboard (Space, arrow, Space). At 1440 and 390 px, with axe-core on each state.
 import assert from 'node:assert/strict';
-import { api, assertAccessible, assertNoHorizontalScroll, readMessages, signUp, waitForRunStatus } from './helpers.mjs';
+import {
+  api,
+  assertAccessible,
+  assertNoHorizontalScroll,
+  fillExactly,
+  readMessages,
+  signUp,
+  waitForRunStatus,
+} from './helpers.mjs';
 
 const order = (page) => page.getByTestId('step-card').evaluateAll((cards) => cards.map((card) => card.dataset.stepId));
 const card = (page, id) => page.locator(`[data-testid="step-card"][data-step-id="${id}"]`);
@@ -42,8 +50,12 @@ export const journeys = [
       // Edit a step in the visual editor, reload: the draft is restored with a notice.
       await page.goto(`/workflows/${workflowId}`);
       await page.getByTestId('test-run-hint').filter({ hasText: 'saved version v1' }).waitFor();
-      await card(page, 'start').getByLabel('Message').fill('Draft hello');
-      await waitForDraft(page, true);
+      await fillExactly(card(page, 'start').getByLabel('Message'), 'Draft hello');
+      await page.waitForFunction(() =>
+        Object.entries(localStorage).some(
+          ([key, value]) => key.startsWith('levqor:draft:') && value.includes('"Draft hello"'),
+        ),
+      );
       await reloadDirty(page);
       await page.getByTestId('draft-notice').waitFor();
       assert.equal(await card(page, 'start').getByLabel('Message').inputValue(), 'Draft hello');
@@ -121,7 +133,7 @@ export const journeys = [
 
       // 390 px: a restored draft fits the screen and can be discarded.
       await page.setViewportSize({ width: 390, height: 844 });
-      await card(page, 'finish').getByLabel('Message').fill('Phone edit');
+      await fillExactly(card(page, 'finish').getByLabel('Message'), 'Phone edit');
       await waitForDraft(page, true);
       await reloadDirty(page);
       await page.getByTestId('draft-notice').waitFor();

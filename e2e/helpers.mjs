@@ -84,6 +84,19 @@ export async function assertAccessible(page, label, { strict = false } = {}) {
 }
 
 /** Fails if the page scrolls sideways at its current viewport width. */
+/**
+ * Fills a field and checks it holds exactly `value`, filling again if not: a re-render between Playwright's select-all
+ * and its typing (hydration, a live list refreshing) can leave the old text beside the new.
+ */
+export async function fillExactly(locator, value, attempts = 4) {
+  for (let attempt = 1; ; attempt++) {
+    await locator.fill(value);
+    await locator.page().waitForTimeout(200);
+    if ((await locator.inputValue()) === value) return;
+    if (attempt === attempts) throw new Error(`the field holds "${await locator.inputValue()}", not "${value}"`);
+  }
+}
+
 export async function assertNoHorizontalScroll(page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scroll at ${page.viewportSize().width} px (overflow ${overflow}px)`);
