@@ -1,6 +1,6 @@
 // `webhook`: POSTs JSON to any URL behind the egress guard, signed `x-levqor-signature: sha256=<hex>` when a secret is named.
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { signWebhookPayload } from '@/lib/webhooks/signature';
 import { credentialNameSchema } from '../credentials/schemas';
 import {
   callService,
@@ -29,9 +29,9 @@ export const webhookConfigSchema = z.strictObject({
 });
 export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
 
-/** `sha256=<hex>` HMAC of the exact body bytes. */
+/** `sha256=<hex>` HMAC of the exact body bytes (the body-only form of the Levqor signature). */
 export function signBody(secret: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+  return signWebhookPayload(secret, null, body);
 }
 
 export const webhookStep = defineStep({
