@@ -6,6 +6,7 @@ import type { BillingTables } from './types-billing';
 import type { TemplateTables } from './types-templates';
 import type { ApiTables } from './types-api';
 import type { WebhookTables } from './types-webhooks';
+import type { AiTables } from './types-ai';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<
@@ -157,6 +158,7 @@ export type EmailOutboxTable = {
 };
 
 export type Database = WorkflowTables &
+  AiTables &
   ApiTables &
   WebhookTables &
   BillingTables &

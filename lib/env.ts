@@ -48,6 +48,10 @@ export const envSchema = z.object({
   STRIPE_API_BASE: z.url().optional(),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.url().optional(),
+  /** The model every AI answer asks (default gpt-4o-mini). */
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  /** How long one model request may take before the answer falls back, in ms (default 20 s). */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
   RESEND_API_KEY: z.string().startsWith('re_', 'must start with re_').optional(),
   EMAIL_FROM: z.string().default('Levqor <hello@levqor.io>'),
   ADMIN_EMAIL: z
@@ -159,6 +163,12 @@ let cachedSecrets: Secrets | undefined;
 export function getEnv(): Env {
   cachedEnv ??= parseEnv(process.env);
   return cachedEnv;
+}
+
+/** Forgets the parsed environment, so a test that changed process.env sees its values. */
+export function resetEnvCache(): void {
+  cachedEnv = undefined;
+  cachedSecrets = undefined;
 }
 
 /** True when APP_URL was set, rather than left at its development default. */

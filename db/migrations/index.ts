@@ -18,6 +18,7 @@ import * as runOutcomes from './2026_12_03_0004_run_outcomes';
 import * as draftRuns from './2026_12_03_0005_draft_runs';
 import * as idempotencyKeys from './2026_12_03_0006_idempotency_keys';
 import * as eventWebhooks from './2026_12_03_0007_event_webhooks';
+import * as aiCalls from './2026_12_04_0001_ai_calls';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_telemetry': telemetry,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0005_draft_runs': draftRuns,
   '2026_12_03_0006_idempotency_keys': idempotencyKeys,
   '2026_12_03_0007_event_webhooks': eventWebhooks,
+  '2026_12_04_0001_ai_calls': aiCalls,
 };

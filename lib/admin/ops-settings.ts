@@ -7,6 +7,10 @@ import { AppError } from '@/lib/errors';
 export const opsSettings = {
   /** Platform-wide AI spend allowed per UTC day, in minor units (pence); the AI module stops calling the model past it. */
   'ai.daily_budget_cents': { schema: z.number().int().min(0).max(100_000_000), default: 2_000 },
+  /** What one workspace may spend on AI per UTC day, in minor units; past it its answers come from the fallbacks. */
+  'ai.workspace_daily_budget_cents': { schema: z.number().int().min(0).max(10_000_000), default: 200 },
+  /** Model calls one workspace may make a minute unless an operator sets its own limit. */
+  'ai.workspace_calls_per_minute': { schema: z.number().int().min(1).max(10_000), default: 20 },
 } as const;
 
 export type OpsSettingKey = keyof typeof opsSettings;
