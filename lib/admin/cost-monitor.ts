@@ -1,8 +1,9 @@
 import 'server-only';
-// The cost monitor: what drives spend, read from what exists — workflow runs, emails, AI calls recorded in telemetry
-// (with their cost when the caller records `meta.cost_cents`), backup storage, telemetry volume, database size.
+// The cost monitor: what drives spend, read from what exists — workflow runs, emails, AI answers and their cost (from
+// `ai_calls`), backup storage, telemetry volume, database size.
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
+import { MICROCENTS_PER_CENT } from '@/lib/ai/pricing';
 import { getOpsSetting } from './ops-settings';
 
 const DAY_MS = 86_400_000;
@@ -10,6 +11,7 @@ const DAY_MS = 86_400_000;
 export type CostMonitor = {
   runs: { last24h: number; last30d: number; failed30d: number };
   emails: { last24h: number; last30d: number; failed30d: number };
+  /** AI answers (model and fallback) and their cost in minor units, with fractions (an answer costs a fraction of 1p). */
   ai: { calls24h: number; calls30d: number; costCents24h: number; costCents30d: number; dailyBudgetCents: number };
   backups: { snapshots: number; bytes: number };
   telemetry: { rows: number; rows24h: number };
@@ -39,14 +41,13 @@ export async function getCostMonitor(db: Db, now = new Date()): Promise<CostMoni
       .where('created_at', '>=', month)
       .executeTakeFirstOrThrow(),
     db
-      .selectFrom('telemetry_logs')
+      .selectFrom('ai_calls')
       .select([
         sql<number>`count(*) filter (where created_at >= ${day})`.as('day'),
         sql<number>`count(*)`.as('month'),
-        sql<number>`coalesce(sum((meta->>'cost_cents')::float8) filter (where created_at >= ${day}), 0)`.as('cost_day'),
-        sql<number>`coalesce(sum((meta->>'cost_cents')::float8), 0)`.as('cost_month'),
+        sql<string>`coalesce(sum(cost_microcents) filter (where created_at >= ${day}), 0)`.as('cost_day'),
+        sql<string>`coalesce(sum(cost_microcents), 0)`.as('cost_month'),
       ])
-      .where('name', 'like', 'ai.%')
       .where('created_at', '>=', month)
       .executeTakeFirstOrThrow(),
     db
@@ -66,8 +67,8 @@ export async function getCostMonitor(db: Db, now = new Date()): Promise<CostMoni
     ai: {
       calls24h: Number(ai.day),
       calls30d: Number(ai.month),
-      costCents24h: Math.round(Number(ai.cost_day)),
-      costCents30d: Math.round(Number(ai.cost_month)),
+      costCents24h: Number(ai.cost_day) / MICROCENTS_PER_CENT,
+      costCents30d: Number(ai.cost_month) / MICROCENTS_PER_CENT,
       dailyBudgetCents: budget,
     },
     backups: { snapshots: Number(backups.count), bytes: Number(backups.bytes) },

@@ -21,6 +21,8 @@ export const auditActions = [
   'workspace.restored',
   'workspace.purged',
   'flag.changed',
+  'ai.throttle_set',
+  'ai.throttle_lifted',
   'workflow.created',
   'workflow.updated',
   'workflow.enabled',

@@ -10,7 +10,8 @@ export type AnomalyKind =
   | 'latency_spike'
   | 'job_failures'
   | 'heartbeat_down'
-  | 'heartbeat_stale';
+  | 'heartbeat_stale'
+  | 'ai_spike';
 
 export type Severity = 'warning' | 'critical';
 
@@ -173,6 +174,25 @@ export function heartbeatProblems(latest: { status: string; createdAt: Date } | 
     ];
   }
   return [];
+}
+
+export type AiSpikeEvent = { workspaceId: string; workspace: string; calls: number; normalCalls: number; at: Date };
+
+/** Workspaces whose AI use spiked (each was throttled for 15 minutes when it happened); critical, so operators hear. */
+export function aiSpikes(events: readonly AiSpikeEvent[]): Anomaly[] {
+  return events.map((event) => ({
+    fingerprint: `ai_spike:${event.workspaceId}`,
+    kind: 'ai_spike',
+    severity: 'critical',
+    title: `AI spike in ${event.workspace}: ${event.calls} model calls in a minute (normal ${event.normalCalls}); throttled for 15 minutes`,
+    details: {
+      workspace: event.workspace,
+      workspace_id: event.workspaceId,
+      calls: event.calls,
+      normal: event.normalCalls,
+      at: event.at.toISOString(),
+    },
+  }));
 }
 
 export function bySeverity(anomalies: Anomaly[]): Anomaly[] {

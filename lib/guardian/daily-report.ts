@@ -61,6 +61,12 @@ function suggestionFor(anomaly: Anomaly): Suggestion {
         params: {},
         message: 'Investigate the latency spike: check the database and external providers.',
       };
+    case 'ai_spike':
+      return {
+        code: 'review_ai_spike',
+        params: { workspace: String(d.workspace) },
+        message: `Review the AI spike of ${d.workspace}: it was throttled for 15 minutes (Power panel → AI).`,
+      };
     case 'job_failures':
       return {
         code: 'fix_failing_job',

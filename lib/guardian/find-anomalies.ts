@@ -3,6 +3,8 @@ import 'server-only';
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import {
+  type AiSpikeEvent,
+  aiSpikes,
   type Anomaly,
   bySeverity,
   heartbeatProblems,
@@ -34,10 +36,11 @@ export async function findAnomalies(
   }: { windowMinutes?: number; now?: Date; telemetry?: TelemetryWindow } = {},
 ): Promise<AnomalyReport> {
   const window = telemetry ?? (await loadTelemetryWindow(db, lastMinutes(windowMinutes, now)));
-  const [series, failures, latest] = await Promise.all([
+  const [series, failures, latest, aiSpikeEvents] = await Promise.all([
     loadTelemetrySeries(db, now),
     loadJobFailures(db, new Date(now.getTime() - 24 * 3_600_000)),
     getLatestHeartbeat(db),
+    loadAiSpikes(db, window),
   ]);
   const anomalies = bySeverity([
     ...heartbeatProblems(latest, now),
@@ -46,6 +49,7 @@ export async function findAnomalies(
     ...slowEndpoints(window.endpoints),
     ...repeatedErrors(window.errors),
     ...jobFailures(failures),
+    ...aiSpikes(aiSpikeEvents),
   ]);
   return {
     windowMinutes,
@@ -84,4 +88,32 @@ export async function loadJobFailures(db: Db, since: Date): Promise<JobFailure[]
     .groupBy('failed.job_id')
     .execute();
   return rows.map((row) => ({ jobId: row.job_id, failures: Number(row.failures), lastError: row.last_error }));
+}
+
+/** The latest `ai.spike` event per workspace in the window (written once per spike by lib/ai/guard/detect-ai-spike). */
+export async function loadAiSpikes(db: Db, window: { from: Date; to: Date }): Promise<AiSpikeEvent[]> {
+  const rows = await db
+    .selectFrom('telemetry_logs')
+    .select(['workspace_id', 'meta', 'created_at'])
+    .where('name', '=', 'ai.spike')
+    .where('kind', '=', 'event')
+    .where('workspace_id', 'is not', null)
+    .where('created_at', '>=', window.from)
+    .where('created_at', '<', window.to)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+  const latest = new Map<string, AiSpikeEvent>();
+  for (const row of rows) {
+    if (!row.workspace_id || latest.has(row.workspace_id)) continue;
+    const meta = (row.meta ?? {}) as Record<string, unknown>;
+    latest.set(row.workspace_id, {
+      workspaceId: row.workspace_id,
+      workspace: typeof meta.workspace === 'string' && meta.workspace ? meta.workspace : row.workspace_id,
+      calls: Number(meta.calls ?? 0),
+      normalCalls: Number(meta.normal_calls ?? 0),
+      at: new Date(row.created_at),
+    });
+  }
+  return [...latest.values()];
 }

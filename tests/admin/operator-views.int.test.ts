@@ -125,14 +125,37 @@ describe('the approval queue and the cost monitor', () => {
     await test.db
       .insertInto('telemetry_logs')
       .values([
-        { level: 'info', kind: 'event', name: 'ai.chat', meta: JSON.stringify({ cost_cents: 12.4 }) },
-        { level: 'info', kind: 'event', name: 'ai.workflow', meta: JSON.stringify({ cost_cents: 3 }) },
+        { level: 'info', kind: 'event', name: 'workflow.created', meta: '{}' },
+        { level: 'info', kind: 'event', name: 'workflow.enabled', meta: '{}' },
+      ])
+      .execute();
+    const aiCall = (cost: number, source: 'model' | 'fallback', created_at = new Date()) => ({
+      workspace_id: acme.workspaceId,
+      user_id: null,
+      feature: 'chat',
+      source,
+      cost_microcents: cost,
+      created_at,
+    });
+    await test.db
+      .insertInto('ai_calls')
+      .values([
+        aiCall(12_400_000, 'model'),
+        aiCall(3_000_000, 'model'),
+        aiCall(0, 'fallback'),
+        aiCall(1_000_000, 'model', new Date(Date.now() - 3 * 86_400_000)),
       ])
       .execute();
     const costs = await getCostMonitor(test.db);
     expect(costs.runs).toEqual({ last24h: 3, last30d: 3, failed30d: 1 });
     expect(costs.emails.last24h).toBe(1);
-    expect(costs.ai).toMatchObject({ calls24h: 2, costCents24h: 15, dailyBudgetCents: 2000 });
+    expect(costs.ai).toEqual({
+      calls24h: 3,
+      calls30d: 4,
+      costCents24h: 15.4,
+      costCents30d: 16.4,
+      dailyBudgetCents: 2000,
+    });
     expect(costs.telemetry.rows).toBeGreaterThanOrEqual(2);
   });
 });
@@ -151,6 +174,8 @@ describe('operator settings', () => {
     expect(await getOpsSetting(test.db, 'ai.daily_budget_cents')).toBe(5000);
     expect(await listOpsSettings(test.db)).toEqual([
       expect.objectContaining({ key: 'ai.daily_budget_cents', value: 5000, defaultValue: 2000 }),
+      expect.objectContaining({ key: 'ai.workspace_daily_budget_cents', value: 200, updatedAt: null }),
+      expect.objectContaining({ key: 'ai.workspace_calls_per_minute', value: 20, updatedAt: null }),
     ]);
   });
 });

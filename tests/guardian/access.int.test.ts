@@ -17,8 +17,11 @@ vi.mock('@/lib/auth/session-scope', async () => {
 });
 
 type Handler = (req: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const load = async (path: string, method: 'GET' | 'POST' | 'PUT') =>
+const load = async (path: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
   ((await import(`@/app/api/${path}/route`)) as Record<string, Handler>)[method]!;
+
+/** A workspace with a known id, for the per-workspace operator routes. */
+const THROTTLED_WORKSPACE = '5d0c6b1e-2f3a-4b5c-8d9e-0a1b2c3d4e5f';
 
 /** Every operator route: method, URL, route file, and a body for writes. */
 const routes: [string, string, string, unknown?][] = [
@@ -39,6 +42,8 @@ const routes: [string, string, string, unknown?][] = [
   ['GET', '/api/admin/costs', 'admin/costs'],
   ['GET', '/api/admin/settings', 'admin/settings'],
   ['PUT', '/api/admin/settings/ai.daily_budget_cents', 'admin/settings/[key]', { value: 1500 }],
+  ['PUT', `/api/admin/ai/throttles/${THROTTLED_WORKSPACE}`, 'admin/ai/throttles/[workspaceId]', { throttleMinutes: 5 }],
+  ['DELETE', `/api/admin/ai/throttles/${THROTTLED_WORKSPACE}`, 'admin/ai/throttles/[workspaceId]'],
 ];
 
 let test: TestDb;
@@ -56,6 +61,7 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   admin = { userId: operator.id, email: 'ops@levqor.test', isAdmin: true };
+  await test.db.insertInto('workspaces').values({ id: THROTTLED_WORKSPACE, name: 'Throttled' }).execute();
 });
 afterAll(() => test.close());
 beforeEach(async () => {
@@ -67,7 +73,8 @@ async function call([method, url, file, body]: (typeof routes)[number], headers:
   const handler = await load(file, method as 'GET');
   const init: RequestInit = { method, headers };
   if (body !== undefined) init.body = JSON.stringify(body);
-  return handler(request(url, init), params(file.endsWith('[key]') ? { key: url.split('/').at(-1)! } : {}));
+  const param = /\[(\w+)\]$/.exec(file)?.[1];
+  return handler(request(url, init), params(param ? { [param]: url.split('/').at(-1)! } : {}));
 }
 
 describe('guardian and admin routes are for platform admins only', () => {

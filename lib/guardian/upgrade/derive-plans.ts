@@ -82,6 +82,16 @@ function fromAnomaly(anomaly: Anomaly): PlanCandidate {
         risk: 'low',
         metadata: { code: 'fix_failing_job', params: { job: String(d.job) }, evidence: d },
       };
+    case 'ai_spike':
+      return {
+        ...base,
+        title: `Review the AI spike of ${d.workspace}`,
+        description: `${d.workspace} made ${d.calls} model calls in a minute against a normal ${d.normal} and was throttled for 15 minutes. Check whether it is a script or a loop; set its own calls per minute on the Power panel.`,
+        priority: 2,
+        category: 'security',
+        risk: 'low',
+        metadata: { code: 'review_ai_spike', params: { workspace: String(d.workspace) }, evidence: d },
+      };
     default:
       return {
         ...base,

@@ -1,9 +1,9 @@
-// Admin → Power panel: launch stage, feature flags and kill switches, run and AI throttles, costs, the approval queue
-// and the live logs.
+// Admin → Power panel: launch stage, feature flags and kill switches, run throttles, AI cost controls, costs, the
+// approval queue and the live logs.
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Time } from '@/components/ui/time';
 import { AdminSection } from '@/components/admin/admin-section';
-import { BudgetForm } from '@/components/admin/budget-form';
+import { AiCostPanel } from '@/components/admin/ai-cost-panel';
 import { FlagSwitch } from '@/components/admin/flag-switch';
 import { LogsTail } from '@/components/admin/logs-tail';
 import { StatCard } from '@/components/admin/stat-card';
@@ -12,7 +12,10 @@ import { getDb } from '@/db';
 import { getCostMonitor } from '@/lib/admin/cost-monitor';
 import { getLaunchStage } from '@/lib/admin/launch-stage';
 import { listPendingApprovals } from '@/lib/admin/list-pending-approvals';
+import { listOpsSettings } from '@/lib/admin/ops-settings';
 import { requireAdminPage } from '@/lib/admin/require-admin';
+import { getAiSpend } from '@/lib/ai/usage/get-ai-spend';
+import { listAiThrottles } from '@/lib/ai/usage/list-ai-throttles';
 import { listFlags } from '@/lib/flags/list-flags';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { Table, THead, TBody } from '@/components/ui/table';
@@ -27,12 +30,15 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
   setRequestLocale(locale);
   await requireAdminPage(locale, '/admin/power');
   const db = await getDb();
-  const [t, format, flags, costs, approvals] = await Promise.all([
+  const [t, format, flags, costs, approvals, settings, aiSpend, aiThrottles] = await Promise.all([
     getTranslations('admin'),
     getFormatter(),
     listFlags(db),
     getCostMonitor(db),
     listPendingApprovals(db),
+    listOpsSettings(db),
+    getAiSpend(db),
+    listAiThrottles(db),
   ]);
   const stage = getLaunchStage();
   const flag = (key: string) => flags.find((item) => item.key === key)?.enabled ?? true;
@@ -40,7 +46,8 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
     const messageKey = `flags.${key.replace(/\./g, '_')}.${field}`;
     return t.has(messageKey) ? t(messageKey as 'flags.ai_enabled.label') : fallback;
   };
-  const money = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'GBP' });
+  const money = (cents: number) =>
+    format.number(cents / 100, { style: 'currency', currency: 'GBP', maximumFractionDigits: cents < 100 ? 4 : 2 });
   const num = (value: number) => format.number(value);
   const bytes = (value: number | null) =>
     value === null
@@ -71,15 +78,17 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
 
       <AdminSection id="flags" title={t('power.flagsTitle')} description={t('power.flagsIntro')}>
         <div className="divide-y divide-border rounded-card border border-border">
-          {flags.map((item) => (
-            <FlagSwitch
-              key={item.key}
-              flagKey={item.key}
-              enabled={item.enabled}
-              label={flagText(item.key, 'label', item.key)}
-              description={flagText(item.key, 'description', item.description)}
-            />
-          ))}
+          {flags
+            .filter((item) => item.key !== 'ai.enabled')
+            .map((item) => (
+              <FlagSwitch
+                key={item.key}
+                flagKey={item.key}
+                enabled={item.enabled}
+                label={flagText(item.key, 'label', item.key)}
+                description={flagText(item.key, 'description', item.description)}
+              />
+            ))}
         </div>
       </AdminSection>
 
@@ -102,13 +111,23 @@ export default async function PowerPanelPage({ params }: { params: Promise<{ loc
               </StatusBadge>
             </p>
             <p className="mt-2 text-sm text-fg-muted">
-              {t('power.aiSpend', { spent: money(costs.ai.costCents24h), budget: money(costs.ai.dailyBudgetCents) })}
+              {t('ai.spentToday', { spent: money(aiSpend.today.costCents), budget: money(costs.ai.dailyBudgetCents) })}
             </p>
-            <div className="mt-4">
-              <BudgetForm cents={costs.ai.dailyBudgetCents} />
-            </div>
           </div>
         </div>
+      </AdminSection>
+
+      <AdminSection id="ai" title={t('ai.title')} description={t('ai.intro')}>
+        <AiCostPanel
+          killSwitch={{
+            enabled: aiOn,
+            label: flagText('ai.enabled', 'label', 'ai.enabled'),
+            description: flagText('ai.enabled', 'description', ''),
+          }}
+          settings={settings}
+          spend={aiSpend}
+          throttles={aiThrottles}
+        />
       </AdminSection>
 
       <AdminSection id="costs" title={t('costs.title')} description={t('costs.intro')}>

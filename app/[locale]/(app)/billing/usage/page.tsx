@@ -1,7 +1,9 @@
-// Usage: this month's metered workflow runs, API calls and AI credits, the last six months, and the credit history.
+// Usage: this month's metered workflow runs, API calls and AI credits, AI answers and spend today against the daily
+// budget, the last six months, and the credit history.
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Time } from '@/components/ui/time';
 import { getDb } from '@/db';
+import { getWorkspaceAiUsage } from '@/lib/ai/usage/get-workspace-ai-usage';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { getBillingSummary } from '@/lib/billing/get-billing-summary';
 import { Link } from '@/lib/i18n/navigation';
@@ -13,11 +15,21 @@ export default async function UsagePage({ params }: { params: Promise<{ locale: 
   const { locale } = await params;
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/billing/usage');
-  const [t, format, summary] = await Promise.all([
+  const db = await getDb();
+  const [t, format, summary, ai] = await Promise.all([
     getTranslations('billing'),
     getFormatter(),
-    getBillingSummary(await getDb(), scope),
+    getBillingSummary(db, scope),
+    getWorkspaceAiUsage(db, scope),
   ]);
+  const money = (cents: number) =>
+    format.number(cents / 100, { style: 'currency', currency: 'GBP', maximumFractionDigits: cents < 100 ? 4 : 2 });
+  const aiCards = [
+    { key: 'modelAnswers', value: format.number(ai.modelAnswers), note: null },
+    { key: 'builtInAnswers', value: format.number(ai.fallbackAnswers), note: null },
+    { key: 'spend', value: money(ai.spentCents), note: t('ai.spendOf', { budget: money(ai.dailyBudgetCents) }) },
+    { key: 'creditsLeft', value: format.number(summary.credits.available), note: t('ai.creditsHint') },
+  ] as const;
   const month = (period: string) =>
     format.dateTime(new Date(`${period}-01T00:00:00Z`), { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const cards = [
@@ -50,6 +62,35 @@ export default async function UsagePage({ params }: { params: Promise<{ locale: 
           </li>
         ))}
       </ul>
+
+      <section aria-labelledby="ai-today-title" className="mt-10" data-testid="usage-ai">
+        <h2 id="ai-today-title" className="text-lg font-semibold">
+          {t('ai.title')}
+        </h2>
+        <p className="mt-1 text-sm text-fg-muted">{t('ai.intro')}</p>
+        {ai.throttledUntil ? (
+          <p role="status" className="mt-3 text-sm text-warning" data-testid="usage-ai-paused">
+            {t('ai.paused', { time: format.dateTime(ai.throttledUntil, { timeStyle: 'short' }) })}
+          </p>
+        ) : ai.spentCents >= ai.dailyBudgetCents ? (
+          <p role="status" className="mt-3 text-sm text-warning" data-testid="usage-ai-budget-reached">
+            {t('ai.budgetReached')}
+          </p>
+        ) : null}
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {aiCards.map((card) => (
+            <li
+              key={card.key}
+              className="rounded-card border border-border bg-surface-raised p-5"
+              data-testid={`usage-ai-${card.key}`}
+            >
+              <span className="text-sm text-fg-muted">{t(`ai.${card.key}`)}</span>
+              <span className="mt-2 block font-display text-2xl font-semibold tabular-nums">{card.value}</span>
+              {card.note ? <span className="text-xs text-fg-subtle">{card.note}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
 
       <div className="mt-10 overflow-x-auto rounded-card border border-border">
         <table className="w-full text-sm">

@@ -1,58 +1,71 @@
 'use client';
-// The AI daily budget (in pounds, stored in pence) through PUT /api/admin/settings/ai.daily_budget_cents.
+// One numeric operator setting (an AI budget in pounds, stored in pence, or a count) through PUT /api/admin/settings/:key.
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { buttonClass } from '@/components/ui/button';
 
-export function BudgetForm({ cents }: { cents: number }) {
-  const t = useTranslations('admin.power');
+export function OpsSettingForm({
+  settingKey,
+  value,
+  unit,
+  label,
+}: {
+  settingKey: string;
+  /** The stored value: pence for `pounds`, a whole number for `count`. */
+  value: number;
+  unit: 'pounds' | 'count';
+  label: string;
+}) {
+  const t = useTranslations('admin');
   const router = useRouter();
   const id = useId();
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function submit(form: HTMLFormElement) {
-    const pounds = Number(new FormData(form).get('budget'));
-    if (!Number.isFinite(pounds) || pounds < 0) {
-      setMessage({ ok: false, text: t('budgetInvalid') });
+    const entered = Number(new FormData(form).get('value'));
+    if (!Number.isFinite(entered) || entered < 0) {
+      setMessage({ ok: false, text: t('ai.form.invalid') });
       return;
     }
     setPending(true);
-    const response = await fetch('/api/admin/settings/ai.daily_budget_cents', {
+    const response = await fetch(`/api/admin/settings/${encodeURIComponent(settingKey)}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ value: Math.round(pounds * 100) }),
+      body: JSON.stringify({ value: Math.round(unit === 'pounds' ? entered * 100 : entered) }),
     }).catch(() => null);
     setPending(false);
-    setMessage(response?.ok ? { ok: true, text: t('budgetSaved') } : { ok: false, text: t('budgetInvalid') });
+    setMessage(response?.ok ? { ok: true, text: t('ai.form.saved') } : { ok: false, text: t('ai.form.invalid') });
     if (response?.ok) router.refresh();
   }
 
   return (
     <form
       className="flex flex-wrap items-end gap-3"
+      data-testid="ops-setting"
+      data-setting={settingKey}
       onSubmit={(event) => {
         event.preventDefault();
         void submit(event.currentTarget);
       }}
     >
       <label htmlFor={id} className="text-sm font-medium">
-        {t('budgetLabel')}
+        {label}
         <input
           id={id}
-          name="budget"
+          name="value"
           type="number"
-          min={0}
-          step="0.01"
-          inputMode="decimal"
-          defaultValue={(cents / 100).toFixed(2)}
+          min={unit === 'count' ? 1 : 0}
+          step={unit === 'pounds' ? '0.01' : '1'}
+          inputMode={unit === 'pounds' ? 'decimal' : 'numeric'}
+          defaultValue={unit === 'pounds' ? (value / 100).toFixed(2) : value}
           aria-describedby={`${id}-status`}
           className="mt-1 block w-40 rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg"
         />
       </label>
       <button type="submit" disabled={pending} className={buttonClass({ size: 'sm' })}>
-        {pending ? t('saving') : t('save')}
+        {pending ? t('power.saving') : t('power.save')}
       </button>
       <p
         id={`${id}-status`}
