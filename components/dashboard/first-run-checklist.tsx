@@ -1,5 +1,6 @@
 // The first-run checklist: create a workflow (template, describe it, or from scratch), connect a tool, run it, and see
-// the result; each step ticks from the workspace's data, and the card can be hidden once everything is done.
+// the result; each step ticks from the workspace's data, and the card can be hidden once everything is done. The
+// onboarding guide highlights the next step (with its advice under it) and adds its further steps as `children`.
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -10,8 +11,17 @@ import { DismissFirstRunButton } from './dismiss-first-run-button';
 
 type Step = { key: 'create' | 'connect' | 'run' | 'result'; done: boolean; hint: string; actions: ReactNode };
 
-export function FirstRunChecklist({ progress }: { progress: FirstRunProgress }) {
+type Props = {
+  progress: FirstRunProgress;
+  /** The step to highlight, and what to show under it. */
+  next?: string | null;
+  nextDetail?: ReactNode;
+  children?: ReactNode;
+};
+
+export function FirstRunChecklist({ progress, next = null, nextDetail = null, children = null }: Props) {
   const t = useTranslations('dashboard.firstRun');
+  const tn = useTranslations('ai.onboarding');
   const link = (href: string, label: string, primary = false) => (
     <Link href={href} className={buttonClass({ size: 'sm', variant: primary ? 'primary' : 'secondary' })}>
       {label}
@@ -63,10 +73,11 @@ export function FirstRunChecklist({ progress }: { progress: FirstRunProgress }) 
         {steps.map((step, index) => (
           <li
             key={step.key}
-            className="flex gap-3"
+            className={`flex gap-3 ${step.key === next ? '-mx-3 rounded-lg border border-brand/50 bg-brand/10 p-3' : ''}`}
             data-testid="first-run-step"
             data-step={step.key}
             data-done={String(step.done)}
+            data-next={String(step.key === next)}
           >
             <span
               aria-hidden="true"
@@ -78,15 +89,18 @@ export function FirstRunChecklist({ progress }: { progress: FirstRunProgress }) 
               <p className="flex flex-wrap items-center gap-2 font-medium">
                 {t(`${step.key}.title`)}
                 <Badge tone={step.done ? 'success' : 'neutral'}>{step.done ? t('done') : t('todo')}</Badge>
+                {step.key === next ? <Badge tone="brand">{tn('next')}</Badge> : null}
               </p>
               <p className="mt-1 text-sm text-fg-muted">{step.hint}</p>
               {step.done && step.key !== 'result' ? null : (
                 <div className="mt-2 flex flex-wrap gap-2">{step.actions}</div>
               )}
+              {step.key === next ? nextDetail : null}
             </div>
           </li>
         ))}
       </ol>
+      {children}
       {progress.complete ? (
         <div className="mt-5 flex flex-wrap items-center gap-3">
           <p className="text-sm text-fg-muted">{t('doneBody')}</p>
