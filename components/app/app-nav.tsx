@@ -1,5 +1,5 @@
 'use client';
-// The customer app's side navigation, marking the current page: the work first, then settings and billing.
+// The customer app's side navigation, marking the current page: the work first, then settings, billing and help.
 import { useTranslations } from 'next-intl';
 import { SideNav } from '@/components/nav/side-nav';
 
@@ -16,11 +16,13 @@ const workflowItems = [
 export function AppNav({ label }: { label: string }) {
   const t = useTranslations('app');
   const tw = useTranslations('dashboard.nav');
+  const th = useTranslations('help');
   const entries = [
     { href: '/dashboard', label: t('dashboard') },
     ...workflowItems.map((item) => ({ href: item.href, label: tw(item.key) })),
     { href: '/settings', label: t('settings') },
     { href: '/billing', label: t('billing') },
+    { href: '/help', label: th('nav') },
   ];
   return <SideNav label={label} entries={entries} />;
 }

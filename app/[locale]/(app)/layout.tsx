@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { HelpPanel } from '@/components/ai/help-panel';
 import { AppNav } from '@/components/app/app-nav';
 import { TimeZoneSync } from '@/components/app/time-zone-sync';
 import { WorkspaceSwitcher } from '@/components/app/workspace-switcher';
@@ -61,6 +62,7 @@ export default async function AppLayout({
           <span className="hidden text-sm text-fg-subtle sm:inline" data-testid="signed-in-email">
             {scope.user.email}
           </span>
+          <HelpPanel />
           <LanguageSwitcher />
           <form action={signOutAction}>
             <button
