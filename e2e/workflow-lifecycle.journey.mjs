@@ -15,6 +15,7 @@ const strict = { strict: true };
 async function createFromScratch(page, name) {
   await page.goto('/workflows');
   await page.getByRole('button', { name: 'New workflow' }).click();
+  await page.getByLabel('Scratch (a manual workflow with one log step)').check();
   await page.getByPlaceholder('Weekly sales report').fill(name);
   await page.getByRole('button', { name: 'Create workflow' }).click();
   await page.waitForURL(/\/workflows\/[0-9a-f-]{36}$/);

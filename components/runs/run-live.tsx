@@ -16,7 +16,8 @@ const FAST_MS = 2_000;
 const PARKED_MS = 5_000;
 const BACKOFF_MS = 15_000;
 
-export function RunLive({ initial }: { initial: RunView }) {
+/** `whenFailed`: shown under the outcome while the run has failed (the debug assistant). */
+export function RunLive({ initial, whenFailed }: { initial: RunView; whenFailed?: React.ReactNode }) {
   const t = useTranslations('runs');
   const draftT = useTranslations('workflows.draft');
   const format = useFormatter();
@@ -124,6 +125,7 @@ export function RunLive({ initial }: { initial: RunView }) {
         </p>
       ) : null}
       <RunOutcome run={run} />
+      {run.status === 'failed' ? whenFailed : null}
       <div className="mt-4">
         <RunActions runId={run.id} status={run.status} onChanged={() => setPoll((value) => value + 1)} />
       </div>

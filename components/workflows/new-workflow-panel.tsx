@@ -1,13 +1,15 @@
 'use client';
-// "New workflow": a minimal manual workflow from a name, or a pasted JSON definition; the validator's issues show inline.
+// "New workflow": describe it in plain words (the AI workflow creator, the default), a minimal manual workflow from a
+// name, or a pasted JSON definition; the validator's issues show inline.
 import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { callApi, type ValidationIssue } from '@/lib/client/call-api';
 import { ValidationIssues } from './validation-issues';
 import { buttonClass } from '@/components/ui/button';
+import { WorkflowCreator } from '@/components/ai/workflow-creator';
 
-type Mode = 'scratch' | 'json';
+import { newWorkflowModes, type NewWorkflowMode as Mode } from './new-workflow-modes';
 
 export function scratchDefinition(name: string) {
   return {
@@ -17,13 +19,16 @@ export function scratchDefinition(name: string) {
   };
 }
 
-/** `initiallyOpen`: shown opened (the first-run checklist links here with `?new=`). */
-export function NewWorkflowPanel({ initiallyOpen = false }: { initiallyOpen?: boolean } = {}) {
+type Props = { initiallyOpen?: boolean; initialMode?: Mode; initialPrompt?: string };
+
+/** `initiallyOpen`: shown opened (the first-run checklist links here with `?new=`), in `initialMode`. */
+export function NewWorkflowPanel({ initiallyOpen = false, initialMode = 'describe', initialPrompt }: Props = {}) {
   const t = useTranslations('workflows.create');
+  const creator = useTranslations('ai.creator');
   const router = useRouter();
   const panelId = useId();
   const [open, setOpen] = useState(initiallyOpen);
-  const [mode, setMode] = useState<Mode>('scratch');
+  const [mode, setMode] = useState<Mode>(initialMode);
   const [pending, setPending] = useState(false);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -61,69 +66,75 @@ export function NewWorkflowPanel({ initiallyOpen = false }: { initiallyOpen?: bo
         {t('open')}
       </button>
       <div id={panelId} hidden={!open} className="mt-4 rounded-card border border-border bg-surface-raised p-5">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit(event.currentTarget);
-          }}
-          className="space-y-4"
-        >
-          <fieldset>
-            <legend className="text-sm font-medium">{t('how')}</legend>
-            <div className="mt-2 flex flex-wrap gap-4 text-sm">
-              {(['scratch', 'json'] as const).map((value) => (
-                <label key={value} className="inline-flex items-center gap-2">
-                  <input
-                    type="radio"
-                    name="mode"
-                    value={value}
-                    checked={mode === value}
-                    onChange={() => setMode(value)}
-                    className="h-4 w-4 accent-brand"
-                  />
-                  {t(value === 'json' ? 'paste' : 'scratch')}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          {mode === 'scratch' ? (
-            <label className="block text-sm font-medium">
-              {t('name')}
-              <input
-                name="name"
-                required
-                maxLength={120}
-                placeholder={t('namePlaceholder')}
-                className="mt-1 block w-full max-w-md rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg placeholder:text-fg-subtle"
-              />
-              <span className="mt-1 block text-xs font-normal text-fg-subtle">{t('scratchHint')}</span>
-            </label>
-          ) : (
-            <label className="block text-sm font-medium">
-              {t('json')}
-              <textarea
-                name="json"
-                required
-                rows={14}
-                spellCheck={false}
-                dir="ltr"
-                placeholder={JSON.stringify(scratchDefinition('My workflow'), null, 2)}
-                aria-describedby={issues.length ? `${panelId}-issues` : undefined}
-                className="mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2 font-mono text-xs text-fg placeholder:text-fg-subtle"
-                data-testid="new-workflow-json"
-              />
-            </label>
-          )}
-          <ValidationIssues issues={issues} id={`${panelId}-issues`} />
-          {error ? (
-            <p role="alert" className="text-sm text-danger">
-              {error}
-            </p>
-          ) : null}
-          <button type="submit" disabled={pending} className={buttonClass({ variant: 'primary' })}>
-            {pending ? t('creating') : t('submit')}
-          </button>
-        </form>
+        <fieldset>
+          <legend className="text-sm font-medium">{t('how')}</legend>
+          <div className="mt-2 flex flex-wrap gap-4 text-sm">
+            {newWorkflowModes.map((value) => (
+              <label key={value} className="inline-flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="mode"
+                  value={value}
+                  checked={mode === value}
+                  onChange={() => setMode(value)}
+                  className="h-4 w-4 accent-brand"
+                />
+                {value === 'describe' ? creator('mode') : t(value === 'json' ? 'paste' : 'scratch')}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {mode === 'describe' ? (
+          <div className="mt-4">
+            <WorkflowCreator initialPrompt={initialPrompt} />
+          </div>
+        ) : (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void submit(event.currentTarget);
+            }}
+            className="mt-4 space-y-4"
+          >
+            {mode === 'scratch' ? (
+              <label className="block text-sm font-medium">
+                {t('name')}
+                <input
+                  name="name"
+                  required
+                  maxLength={120}
+                  placeholder={t('namePlaceholder')}
+                  className="mt-1 block w-full max-w-md rounded-lg border border-border-strong bg-surface px-3 py-2 text-fg placeholder:text-fg-subtle"
+                />
+                <span className="mt-1 block text-xs font-normal text-fg-subtle">{t('scratchHint')}</span>
+              </label>
+            ) : (
+              <label className="block text-sm font-medium">
+                {t('json')}
+                <textarea
+                  name="json"
+                  required
+                  rows={14}
+                  spellCheck={false}
+                  dir="ltr"
+                  placeholder={JSON.stringify(scratchDefinition('My workflow'), null, 2)}
+                  aria-describedby={issues.length ? `${panelId}-issues` : undefined}
+                  className="mt-1 block w-full rounded-lg border border-border-strong bg-surface px-3 py-2 font-mono text-xs text-fg placeholder:text-fg-subtle"
+                  data-testid="new-workflow-json"
+                />
+              </label>
+            )}
+            <ValidationIssues issues={issues} id={`${panelId}-issues`} />
+            {error ? (
+              <p role="alert" className="text-sm text-danger">
+                {error}
+              </p>
+            ) : null}
+            <button type="submit" disabled={pending} className={buttonClass({ variant: 'primary' })}>
+              {pending ? t('creating') : t('submit')}
+            </button>
+          </form>
+        )}
       </div>
     </div>
   );

@@ -83,6 +83,9 @@ export const workflowDefinitionDocSchema = workflowDefinitionSchema.meta({
   },
 });
 
+/** POST /api/workflows?origin=ai: a proposal from the AI builder, created switched off and audited as such. */
+export const createWorkflowQuerySchema = z.object({ origin: z.enum(['ai']).optional() });
+
 /** A definition as sent: any JSON here, so that the workflow validator reports every issue with its step and field. */
 export const rawDefinitionSchema = z.unknown();
 

@@ -220,6 +220,26 @@ describe('export and import', () => {
     expect(audit.map((entry) => entry.action)).toEqual(['workflow.imported']);
   });
 
+  it('creates an AI proposal switched off (?origin=ai), audited with its origin, while a plain create is on', async () => {
+    expect((await create()).enabled).toBe(true);
+    const response = await workflowsRoute.POST(
+      request('/api/workflows?origin=ai', { method: 'POST', json: definition() }),
+    );
+    expect(response.status).toBe(201);
+    const proposal = (await response.json()) as Created;
+    expect(proposal.enabled).toBe(false);
+    const audit = await test.db
+      .selectFrom('audit_logs')
+      .select(['action', 'meta'])
+      .where('target_id', '=', proposal.id)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'workflow.created', meta: { origin: 'ai' } });
+    const unknown = await workflowsRoute.POST(
+      request('/api/workflows?origin=robot', { method: 'POST', json: definition() }),
+    );
+    expect(unknown.status).toBe(422);
+  });
+
   it('imports a file into another workspace, and accepts a bare definition too', async () => {
     const file = await (await exportFile((await create()).id)).json();
     session.current = other;

@@ -9,7 +9,8 @@ export const VALIDATE_DEBOUNCE_MS = 400;
 
 type Checked = { for: EditorDefinition | null; issues: EditorIssue[]; failed: boolean };
 
-export function useValidation(definition: EditorDefinition, workflowId: string) {
+/** `workflowId`: the saved workflow being edited; none for a workflow not saved yet. */
+export function useValidation(definition: EditorDefinition, workflowId?: string) {
   const [checked, setChecked] = useState<Checked>({ for: null, issues: [], failed: false });
   useEffect(() => {
     let cancelled = false;

@@ -1,9 +1,12 @@
-// The dashboard: the current workspace at a glance — the first-run checklist until it is hidden, live runs (the Living
+// The dashboard: the current workspace at a glance — the onboarding guide (first-run checklist and further steps, with
+// advice on the next one) until it is hidden, the top workflow suggestions, live runs (the Living
 // Canvas), today's runs, the 7-day success rate, failures and approvals that need someone, runs per day and p50/p95
 // durations over 14 days (or an empty state saying how to get a first run).
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { OnboardingGuide } from '@/components/ai/onboarding-guide';
+import { SuggestionPanel } from '@/components/ai/suggestion-panel';
+import { WorkflowCreatorPrompt } from '@/components/ai/workflow-creator-prompt';
 import { DurationChart } from '@/components/dashboard/duration-chart';
-import { FirstRunChecklist } from '@/components/dashboard/first-run-checklist';
 import { LivingCanvas } from '@/components/dashboard/living-canvas';
 import { RunsPerDayChart } from '@/components/dashboard/runs-per-day-chart';
 import { StatCard } from '@/components/dashboard/stat-card';
@@ -12,8 +15,10 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
 import { listApiKeys } from '@/lib/api-keys/list-api-keys';
+import { getOnboardingState } from '@/lib/ai/onboarding/get-onboarding-state';
+import { listSuggestions } from '@/lib/ai/suggestions/list-suggestions';
 import { requireSessionScope } from '@/lib/auth/require-session';
-import { getFirstRunProgress } from '@/lib/dashboard/get-first-run-progress';
+import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { pageTitle } from '@/lib/i18n/page-title';
 import { getRunStats } from '@/lib/workflows/analytics/get-run-stats';
@@ -27,7 +32,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
   setRequestLocale(locale);
   const scope = await requireSessionScope(locale, '/dashboard');
   const db = await getDb();
-  const [t, td, format, workspace, members, keys, stats, firstRun] = await Promise.all([
+  const [t, td, format, workspace, members, keys, stats, onboarding, suggestions] = await Promise.all([
     getTranslations('app'),
     getTranslations('dashboard'),
     getFormatter(),
@@ -35,9 +40,10 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
     listMembers(db, scope),
     listApiKeys(db, scope),
     getRunStats(db, scope, { days: 14 }),
-    getFirstRunProgress(db, scope),
+    getOnboardingState(db, scope),
+    listSuggestions(db, scope, { locale: locale as Locale, limit: 10 }),
   ]);
-  const showChecklist = !firstRun.dismissed;
+  const showChecklist = !onboarding.firstRun.dismissed;
   const hasRuns = stats.perDay.some((day) => day.total > 0);
   const cards = [
     { label: t('members'), value: members.length, href: '/settings/members' },
@@ -52,7 +58,15 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
       <p className="mt-3 max-w-2xl text-fg-muted">{td('firstRun.ready')}</p>
       {showChecklist ? (
         <div className="mt-6">
-          <FirstRunChecklist progress={firstRun} />
+          <OnboardingGuide state={onboarding} />
+        </div>
+      ) : null}
+      <div className="mt-6">
+        <WorkflowCreatorPrompt />
+      </div>
+      {suggestions.length > 0 ? (
+        <div className="mt-6">
+          <SuggestionPanel suggestions={suggestions} place="dashboard" />
         </div>
       ) : null}
       <div className="mt-8">

@@ -1,15 +1,18 @@
-// Workflows: the workspace's workflows with search and an enabled filter, enable/disable, run now, "New workflow",
-// import from a file, and each row's rename, duplicate, export and delete.
+// Workflows: the workspace's workflows with search and an enabled filter, enable/disable, run now, "New workflow"
+// (`?new=describe|scratch|json`, `&prompt=` from the dashboard's prompt), import from a file, and each row's rename,
+// duplicate, export and delete.
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { FlashMessage } from '@/components/workflows/flash-message';
 import { ImportWorkflowButton } from '@/components/workflows/import-workflow-button';
 import { NewWorkflowPanel } from '@/components/workflows/new-workflow-panel';
+import { newWorkflowModes } from '@/components/workflows/new-workflow-modes';
 import { WorkflowFilters } from '@/components/workflows/workflow-filters';
 import { WorkflowRow } from '@/components/workflows/workflow-row';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
+import { aiLimits } from '@/lib/ai/schemas';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { hasRole } from '@/lib/auth/scope';
 import { Link } from '@/lib/i18n/navigation';
@@ -59,12 +62,12 @@ export default async function WorkflowsPage({ params, searchParams }: Props) {
       </h1>
       <p className="mt-2 max-w-2xl text-fg-muted">{t('intro')}</p>
       <FlashMessage />
-      {asked === 'describe' ? (
-        <p className="mt-4 max-w-2xl text-sm text-fg-muted" data-testid="describe-fallback">
-          {t('firstRun.describeFallback')}
-        </p>
-      ) : null}
-      <NewWorkflowPanel key={asked ?? 'closed'} initiallyOpen={asked !== undefined} />
+      <NewWorkflowPanel
+        key={asked ?? 'closed'}
+        initiallyOpen={asked !== undefined}
+        initialMode={newWorkflowModes.find((mode) => mode === asked) ?? 'describe'}
+        initialPrompt={asked === 'describe' ? one(raw.prompt)?.slice(0, aiLimits.promptChars) : undefined}
+      />
       <ImportWorkflowButton />
       <WorkflowFilters
         q={parsed.success ? parsed.data.q : undefined}

@@ -1,7 +1,8 @@
 // One workflow: the visual editor (default tab), overview (trigger, webhook URL, next run, version, figures, test run, recent runs), the JSON editor,
-// version history with diff and restore, and its backups with the retention policy.
+// version history with diff and restore, and its backups with the retention policy; rule-based suggestions above the tabs.
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { SuggestionPanel } from '@/components/ai/suggestion-panel';
 import { RetentionEditor } from '@/components/backups/retention-editor';
 import { SnapshotsTable } from '@/components/backups/snapshots-table';
 import { StatCard } from '@/components/dashboard/stat-card';
@@ -21,10 +22,12 @@ import { defaultWorkflowTab, type WorkflowTab, WorkflowTabs, workflowTabs } from
 import { Time } from '@/components/ui/time';
 import { getDb } from '@/db';
 import type { Db } from '@/db/client';
+import { listSuggestions } from '@/lib/ai/suggestions/list-suggestions';
 import { requireSessionScope } from '@/lib/auth/require-session';
 import { hasRole, type Scope } from '@/lib/auth/scope';
 import { getRetention } from '@/lib/backups/get-retention';
 import { listSnapshots } from '@/lib/backups/list-snapshots';
+import type { Locale } from '@/lib/i18n/locales';
 import { Link } from '@/lib/i18n/navigation';
 import { getRunStats } from '@/lib/workflows/analytics/get-run-stats';
 import { countWorkflowContents } from '@/lib/workflows/count-workflow-contents';
@@ -84,6 +87,7 @@ export default async function WorkflowPage({ params, searchParams }: Props) {
         canDelete={hasRole(scope, 'admin')}
       />
       <Setup db={db} scope={scope} workflowId={workflow.id} enabled={workflow.enabled} />
+      <Suggestions db={db} scope={scope} workflowId={workflow.id} locale={locale as Locale} />
       {workflow.webhookUrl &&
       workflow.definition.trigger.type === 'webhook' &&
       workflow.definition.trigger.requireSignature ? (
@@ -133,6 +137,31 @@ async function Setup({
 }) {
   const { items } = await getSetupChecklist(db, scope, workflowId);
   return <SetupChecklist key={JSON.stringify(items)} workflowId={workflowId} enabled={enabled} items={items} />;
+}
+
+/** Rule-based improvements for this workflow; nothing is shown when there are none. */
+async function Suggestions({
+  db,
+  scope,
+  workflowId,
+  locale,
+}: {
+  db: Db;
+  scope: Scope;
+  workflowId: string;
+  locale: Locale;
+}) {
+  const suggestions = await listSuggestions(db, scope, { locale, workflowId });
+  if (suggestions.length === 0) return null;
+  return (
+    <div className="mt-6">
+      <SuggestionPanel
+        key={JSON.stringify(suggestions.map((suggestion) => suggestion.id))}
+        suggestions={suggestions}
+        place="workflow"
+      />
+    </div>
+  );
 }
 
 async function Overview({ db, scope, workflow }: { db: Db; scope: Scope; workflow: WorkflowDetailDto }) {
