@@ -40,6 +40,9 @@ const appPages = (workflowId, runId) => [
   '/settings/api-keys',
   '/settings/audit',
   '/settings/security',
+  '/help',
+  '/help?q=retry',
+  '/help/getting-started',
 ];
 
 async function sweep(page, paths, prefix) {
@@ -84,6 +87,8 @@ export const journeys = [
           '/settings/connections',
           '/settings/webhooks',
           '/settings/audit',
+          '/help',
+          '/help/getting-started',
         ],
         '/ar',
       );

@@ -127,6 +127,14 @@ const definition = (name = 'Fuzzed workflow') => ({
 function sampleBodies(): Record<string, unknown> {
   return {
     'POST /api/workflows': definition(),
+    'POST /api/ai/workflow': { prompt: 'Every Monday at 9am back up my Shopify orders', locale: 'en' },
+    'POST /api/ai/debug': { runId: fixture.runId, locale: 'en' },
+    'POST /api/ai/onboarding': { locale: 'en' },
+    'POST /api/ai/chat': {
+      messages: [{ role: 'user', content: 'How do I retry a failed run?' }],
+      context: { path: '/runs', workflowId: fixture.workflowId, runId: fixture.runId },
+      locale: 'en',
+    },
     'PUT /api/workflows/[id]': { definition: definition('Renamed'), expectedVersion: 1 },
     'PATCH /api/workflows/[id]': { enabled: true },
     'POST /api/workflows/validate': { definition: definition(), workflowId: fixture.workflowId },
@@ -190,6 +198,7 @@ function sampleBodies(): Record<string, unknown> {
     'PATCH /api/webhooks/[id]': { url: 'https://hooks.example.com/levqor', events: ['run.failed'], enabled: false },
     'PUT /api/admin/flags/[key]': { enabled: true },
     'PUT /api/admin/settings/[key]': { value: 2_000 },
+    'PUT /api/admin/ai/throttles/[workspaceId]': { callsPerMinute: 5, throttleMinutes: 30 },
     'POST /api/admin/templates/[id]/review': { decision: 'reject', note: 'n' },
     'POST /api/admin/workspaces/[id]/lifecycle': { event: 'suspend' },
     'POST /api/templates/[slug]/use': { name: 'Copy' },
@@ -245,6 +254,7 @@ function paramValues(file: string): Record<string, string> {
   return {
     id,
     userId: fixture.memberId,
+    workspaceId: fixture.otherWorkspaceId,
     deliveryId: '7b0b3a44-2a59-4d51-9d8a-0c4f00000001',
     token: fixture.webhookToken,
     slug: 'failed-payment-slack-alert',
