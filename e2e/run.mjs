@@ -90,34 +90,50 @@ const browser = await chromium.launch({
 const screenshotDir = path.join(import.meta.dirname, 'screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 const results = [];
-try {
-  for (const journey of await loadJourneys()) {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    if (process.env.E2E_DEBUG)
-      page.on('response', (r) => console.log('   ', r.status(), r.url(), r.headers().location ?? ''));
-    const startedAt = Date.now();
-    try {
-      await journey.run({ page, context, baseUrl, screenshotDir });
-      if (pageErrors.length) throw new Error(`uncaught errors in the page: ${pageErrors.join('; ')}`);
-      results.push({ name: journey.name, ok: true, ms: Date.now() - startedAt });
-      console.log(`  ✓ ${journey.name} (${Date.now() - startedAt} ms)`);
-    } catch (error) {
-      results.push({ name: journey.name, ok: false, error: String(error?.stack ?? error) });
-      console.log(
-        `  ✗ ${journey.name}\n    ${String(error?.message ?? error)
-          .split('\n')
-          .join('\n    ')}`,
-      );
-      await page
-        .screenshot({ path: path.join(screenshotDir, `failed-${journey.name.replace(/\W+/g, '-')}.png`) })
-        .catch(() => {});
-    } finally {
-      await context.close();
-    }
+// NOTE: journeys sign up their own users and workspaces, so several can share the server; CI runs two at a time
+// (journeys that need their own settings start their own server: startExtraServer).
+const concurrency = Math.max(1, Number(process.env.E2E_CONCURRENCY ?? 1));
+// A journey that fails is run once more (as Playwright's `retries: 1`); a pass on the retry is reported as flaky.
+const retries = Number(process.env.E2E_RETRIES ?? (process.env.CI ? 1 : 0));
+
+async function runJourney(journey, attempt) {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (process.env.E2E_DEBUG)
+    page.on('response', (r) => console.log('   ', r.status(), r.url(), r.headers().location ?? ''));
+  const startedAt = Date.now();
+  try {
+    await journey.run({ page, context, baseUrl, screenshotDir });
+    if (pageErrors.length) throw new Error(`uncaught errors in the page: ${pageErrors.join('; ')}`);
+    return { name: journey.name, ok: true, ms: Date.now() - startedAt, ...(attempt > 0 ? { flaky: true } : {}) };
+  } catch (error) {
+    await page
+      .screenshot({ path: path.join(screenshotDir, `failed-${journey.name.replace(/\W+/g, '-')}.png`) })
+      .catch(() => {});
+    return { name: journey.name, ok: false, ms: Date.now() - startedAt, error: String(error?.stack ?? error) };
+  } finally {
+    await context.close();
   }
+}
+
+try {
+  const queue = await loadJourneys();
+  const worker = async () => {
+    for (let journey = queue.shift(); journey; journey = queue.shift()) {
+      let result = await runJourney(journey, 0);
+      for (let attempt = 1; !result.ok && attempt <= retries; attempt++) {
+        console.log(`  ↻ ${journey.name} failed, running it again: ${result.error.split('\n')[0]}`);
+        result = await runJourney(journey, attempt);
+      }
+      results.push(result);
+      if (result.ok)
+        console.log(`  ✓ ${journey.name} (${result.ms} ms)${result.flaky ? ' — flaky: passed on retry' : ''}`);
+      else console.log(`  ✗ ${journey.name}\n    ${result.error.split('\n').join('\n    ')}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, () => worker()));
 } finally {
   await browser.close();
   stopServer(server);
