@@ -7,6 +7,19 @@ import path from 'node:path';
 import { api, assertAccessible, signUp } from './helpers.mjs';
 
 const order = (page) => page.getByTestId('step-card').evaluateAll((cards) => cards.map((card) => card.dataset.stepId));
+/** The cards in this order, once React has rendered the change (a drop or a move is applied a frame later). */
+async function expectOrder(page, expected) {
+  await page
+    .waitForFunction(
+      (ids) =>
+        JSON.stringify([...document.querySelectorAll('[data-testid="step-card"]')].map((c) => c.dataset.stepId)) ===
+        JSON.stringify(ids),
+      expected,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
+  assert.deepEqual(await order(page), expected);
+}
 const card = (page, id) => page.locator(`[data-testid="step-card"][data-step-id="${id}"]`);
 /** Native drag and drop with mouse moves: start the drag beside the source, then scroll to the target and drop on it. */
 async function dragTo(page, source, target) {
@@ -46,7 +59,7 @@ export const journeys = [
         .and(page.locator('[aria-current="page"]'))
         .waitFor();
       await summary(page, 'No problems found.');
-      assert.deepEqual(await order(page), ['start', 'finish']);
+      await expectOrder(page, ['start', 'finish']);
 
       // Add an http_request step by clicking the palette: its missing URL is reported on the URL field.
       await page
@@ -55,7 +68,7 @@ export const journeys = [
         .click();
       const http = card(page, 'http_request');
       await http.waitFor();
-      assert.deepEqual(await order(page), ['start', 'finish', 'http_request']);
+      await expectOrder(page, ['start', 'finish', 'http_request']);
       const url = http.getByLabel('URL');
       await http.getByTestId('field-error').first().waitFor();
       assert.equal(await url.getAttribute('aria-invalid'), 'true');
@@ -83,18 +96,18 @@ export const journeys = [
         '[data-testid="step-card"][data-step-id="finish"]',
       );
       await card(page, 'delay').waitFor();
-      assert.deepEqual(await order(page), ['start', 'delay', 'finish', 'http_request']);
+      await expectOrder(page, ['start', 'delay', 'finish', 'http_request']);
       await page.getByRole('button', { name: 'Delete step delay' }).click();
       await card(page, 'delay').waitFor({ state: 'detached' });
 
       // Reorder: drag http_request's handle onto the first card, then move "finish" up with the keyboard.
       await dragTo(page, card(page, 'http_request').getByTestId('step-drag-handle'), card(page, 'start'));
-      assert.deepEqual(await order(page), ['http_request', 'start', 'finish']);
+      await expectOrder(page, ['http_request', 'start', 'finish']);
       // NOTE: @dnd-kit swallows clicks for a moment after a pointer drop; a person never clicks that fast.
       await page.waitForTimeout(300);
       await page.getByRole('button', { name: 'Move step finish up' }).focus();
       await page.keyboard.press('Enter');
-      assert.deepEqual(await order(page), ['http_request', 'finish', 'start']);
+      await expectOrder(page, ['http_request', 'finish', 'start']);
       assert.match(
         await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
         /Move step finish (up|down)/,
@@ -109,7 +122,7 @@ export const journeys = [
 
       await page.reload();
       await summary(page, 'No problems found.');
-      assert.deepEqual(await order(page), ['http_request', 'finish', 'start']);
+      await expectOrder(page, ['http_request', 'finish', 'start']);
       assert.equal(
         await card(page, 'http_request').getByLabel('URL').inputValue(),
         'https://shop.acme-orders.io/api/orders',

@@ -123,10 +123,13 @@ try {
   const worker = async () => {
     for (let journey = queue.shift(); journey; journey = queue.shift()) {
       let result = await runJourney(journey, 0);
+      const firstError = result.error;
       for (let attempt = 1; !result.ok && attempt <= retries; attempt++) {
-        console.log(`  ↻ ${journey.name} failed, running it again: ${result.error.split('\n')[0]}`);
+        const shown = result.error.split('\n').slice(0, 12).join('\n      ');
+        console.log(`  ↻ ${journey.name} failed, running it again:\n      ${shown}`);
         result = await runJourney(journey, attempt);
       }
+      if (result.flaky) result.firstError = firstError;
       results.push(result);
       if (result.ok)
         console.log(`  ✓ ${journey.name} (${result.ms} ms)${result.flaky ? ' — flaky: passed on retry' : ''}`);
