@@ -10,10 +10,11 @@ import { validateDefinition } from '@/lib/workflows/validate-definition';
 import { composeSteps } from './compose-steps';
 import { extractIntent, type Intent } from './extract-intent';
 import { applyTemplate, matchTemplate } from './match-template';
+import { englishStepTexts, type StepTexts } from './step-texts';
 
 export type FallbackWorkflow = { definition: WorkflowDefinition; templateSlug: string | null; intent: Intent };
-/** `timezone`: the schedule's IANA zone (default UTC). */
-export type FallbackOptions = { timezone?: string };
+/** `timezone`: the schedule's IANA zone (default UTC); `texts`: the words written into steps (default English). */
+export type FallbackOptions = { timezone?: string; texts?: StepTexts };
 
 /** A name from the request: its first sentence without URLs or control characters, at most 120 characters. */
 export function workflowName(prompt: string): string {
@@ -40,11 +41,11 @@ function valid(input: WorkflowDefinitionInput): WorkflowDefinition | null {
   return result.ok ? result.definition : null;
 }
 
-function minimal(name: string): WorkflowDefinition {
+function minimal(name: string, texts: StepTexts): WorkflowDefinition {
   return valid({
     name,
     trigger: { type: 'manual' },
-    steps: [{ id: 'record', type: 'log', config: { message: 'Started by hand (run {{run.id}})' } }],
+    steps: [{ id: 'record', type: 'log', config: { message: texts.startedByHand('{{run.id}}') } }],
   })!;
 }
 
@@ -52,7 +53,8 @@ export function buildFallbackWorkflow(prompt: string, options: FallbackOptions =
   const timezone = options.timezone && isValidTimeZone(options.timezone) ? options.timezone : 'UTC';
   const intent = extractIntent(prompt.slice(0, 4_000), { timezone });
   const name = workflowName(prompt);
-  if (!intent.recognised) return { definition: minimal(name), templateSlug: null, intent };
+  const texts = options.texts ?? englishStepTexts;
+  if (!intent.recognised) return { definition: minimal(name, texts), templateSlug: null, intent };
   const template = matchTemplate(intent);
   const adapted = template ? valid(applyTemplate(template, intent, name)) : null;
   if (template && adapted) return { definition: adapted, templateSlug: template.slug, intent };
@@ -64,8 +66,8 @@ export function buildFallbackWorkflow(prompt: string, options: FallbackOptions =
     name,
     description: prompt.trim().slice(0, 2_000),
     trigger,
-    steps: composeSteps(intent),
+    steps: composeSteps(intent, texts),
     settings: { timezone },
   });
-  return { definition: composed ?? minimal(name), templateSlug: null, intent };
+  return { definition: composed ?? minimal(name, texts), templateSlug: null, intent };
 }

@@ -4,6 +4,7 @@ import type { WorkflowDefinitionInput } from '@/lib/workflows/definition';
 import type { Concept } from './lexicon';
 import type { AppName } from './lexicon/apps';
 import type { Intent } from './extract-intent';
+import { englishStepTexts, type StepTexts, type ThingConcept, thingConcepts } from './step-texts';
 
 type Step = WorkflowDefinitionInput['steps'][number];
 
@@ -125,25 +126,27 @@ function delayConfig(intent: Intent): Record<string, number> {
 }
 
 /** The label of what the workflow handles, for names and messages: "Shopify orders", "tickets". */
-function subjectOf(intent: Intent): string {
+function subjectOf(intent: Intent, texts: StepTexts): string {
   const elsewhere: AppName[] = ['Slack', 'Telegram', 'Gmail', 'Calendar', 'Notion', 'Google Sheets'];
   const sources = intent.apps.filter((name) => !elsewhere.includes(name));
   const app = sources[0] ?? (intent.actions.includes('backup') ? intent.apps[0] : undefined);
-  const entity = intent.entities.find((concept) => resources[concept]);
-  return [app, entity ? resources[entity] : 'data'].filter(Boolean).join(' ');
+  const thing = intent.entities.find((concept): concept is ThingConcept =>
+    (thingConcepts as readonly string[]).includes(concept),
+  );
+  return texts.subject(thing ?? null, app ?? null);
 }
 
-export function composeSteps(intent: Intent): Step[] {
+export function composeSteps(intent: Intent, texts: StepTexts = englishStepTexts): Step[] {
   const has = (action: Intent['actions'][number]) => intent.actions.includes(action);
   const webhook = intent.trigger.type === 'webhook';
   const payload = webhook ? 'trigger.payload.body' : 'trigger.payload';
   const data = has('fetch') ? '{{steps.fetch_data.output.body}}' : `{{${payload}}}`;
-  const about = subjectOf(intent);
+  const about = subjectOf(intent, texts);
   const message = has('report')
-    ? 'Your summary of {{trigger.payload.scheduledFor}}: {{steps.summarise.output}}'
+    ? texts.summary('{{trigger.payload.scheduledFor}}', '{{steps.summarise.output}}')
     : has('fetch') && has('condition') && intent.threshold === null
-      ? 'Check needed: the request answered HTTP {{steps.fetch_data.output.status}}.'
-      : `Levqor: new ${about}: ${data}`;
+      ? texts.checkNeeded('{{steps.fetch_data.output.status}}')
+      : texts.newItems(about, data);
   const steps: Step[] = [];
   if (has('fetch'))
     steps.push({ id: 'fetch_data', type: 'http_request', actionClass: 'A', config: fetchConfig(intent) });
@@ -154,8 +157,7 @@ export function composeSteps(intent: Intent): Step[] {
       config: { rules: [conditionRule(intent, payload)], then: 'NEXT', else: null },
     });
   if (has('delay')) steps.push({ id: 'wait', type: 'delay', config: delayConfig(intent) });
-  if (has('approval'))
-    steps.push({ id: 'approve', type: 'approval', config: { message: `Approve this before it continues: ${data}` } });
+  if (has('approval')) steps.push({ id: 'approve', type: 'approval', config: { message: texts.approve(data) } });
   if (has('report'))
     steps.push({ id: 'summarise', type: 'transform', config: { value: { subject: about, data: data } } });
   if (has('backup'))
@@ -197,9 +199,9 @@ export function composeSteps(intent: Intent): Step[] {
     steps.push({
       id: 'send_email',
       type: 'email',
-      config: { to: 'you@example.com', subject: `Levqor: ${about}`, text: message },
+      config: { to: 'you@example.com', subject: texts.emailSubject(about), text: message },
     });
-  steps.push({ id: 'record', type: 'log', config: { message: `Finished: ${about} (run {{run.id}})` } });
+  steps.push({ id: 'record', type: 'log', config: { message: texts.finished(about, '{{run.id}}') } });
   return steps.map((step, i) =>
     step.type === 'condition' ? { ...step, config: { ...step.config, then: steps[i + 1]!.id } } : step,
   );

@@ -13,6 +13,7 @@ import type { AiWorkflowAnswer, FallbackReason } from '../schemas';
 import { buildFallbackWorkflow } from './build-fallback-workflow';
 import { describeProposal } from './describe-proposal';
 import { modelProposalSchema, proposalToDefinition, workflowSystemPrompt } from './model-proposal';
+import { stepTextsFor } from './step-texts';
 
 export type ProposeDeps = { db: Db; scope: Scope; client?: AiClient | null; now?: () => Date };
 export type ProposeRequest = { prompt: string; locale: string; timeZone?: string };
@@ -22,7 +23,10 @@ const REPAIR_ROUNDS = 1;
 
 export async function proposeWorkflow(deps: ProposeDeps, request: ProposeRequest): Promise<AiWorkflowAnswer> {
   const timeZone = request.timeZone ?? (await userTimeZone(deps.db, deps.scope.userId));
-  const fallback = buildFallbackWorkflow(request.prompt, { timezone: timeZone });
+  const fallback = buildFallbackWorkflow(request.prompt, {
+    timezone: timeZone,
+    texts: await stepTextsFor(request.locale),
+  });
   const ctx: AiCallContext = {
     db: deps.db,
     scope: deps.scope,
