@@ -7,6 +7,7 @@ import type { WorkflowDefinition } from '@/lib/workflows/definition';
 import type { FailureExplanation } from './explain-failure-fallback';
 import { type FailureFacts, isRecord } from './failure-facts';
 import { retryBounds } from './propose-fallback-fix';
+import { languageName } from '../language-name';
 
 export const modelDebugAnswerSchema = z.object({
   what: z.string(),
@@ -51,13 +52,11 @@ function fenced(value: unknown, maxBytes = MAX_INPUT_BYTES): string {
   return Buffer.byteLength(json) <= maxBytes ? json : `${Buffer.from(json).subarray(0, maxBytes).toString()}… (cut)`;
 }
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-
 export function debugSystemPrompt(locale: Locale): string {
   return [
     'You are the debugging assistant of Levqor, a workflow automation app for small businesses.',
     'A workflow run failed. Explain to the owner, in plain words, what failed, why, and what to do.',
-    `Write every text in ${languageNames.of(locale) ?? 'English'} (locale "${locale}"). Name the step as given.`,
+    `Write every text in ${languageName(locale)} (locale "${locale}"). Name the step as given.`,
     '"todo" is a short list of concrete actions, most useful first.',
     'Propose "fix" only when changing the workflow definition fixes the cause; else null (for example a missing',
     'connection, a wrong address only the user knows, or a permission). A fix lists changes: "path" is a dotted path',

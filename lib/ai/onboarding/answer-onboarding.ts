@@ -11,18 +11,7 @@ import type { AiClient } from '../openai-client';
 import type { FallbackReason } from '../schemas';
 import { streamAnswer } from '../stream-answer';
 import { getOnboardingState, type OnboardingState } from './get-onboarding-state';
-
-const languageNames: Record<string, string> = {
-  en: 'English',
-  es: 'Spanish',
-  fr: 'French',
-  de: 'German',
-  pt: 'Portuguese',
-  it: 'Italian',
-  ja: 'Japanese',
-  zh: 'Chinese (Simplified)',
-  ar: 'Arabic',
-};
+import { languageName } from '../language-name';
 
 type Options = { locale: Locale; client?: AiClient | null };
 type Translate = (key: string, values?: Record<string, string>) => string;
@@ -74,6 +63,6 @@ function systemPrompt(locale: Locale): string {
     'backup (back up data with a backup step), apiKey (create an API key for the public API).',
     'Write one short, friendly paragraph (at most 3 sentences, no lists, no headings, no markdown) about the `next`',
     'step: what to do and why it helps. If `next` is null, congratulate briefly and suggest one way to get more value.',
-    `Do not invent facts about the workspace. Answer in ${languageNames[locale] ?? 'English'}.`,
+    `Do not invent facts about the workspace. Answer in ${languageName(locale)}.`,
   ].join(' ');
 }

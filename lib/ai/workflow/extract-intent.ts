@@ -2,7 +2,7 @@
 // → webhook, another workflow failing → event, else manual), the apps and things it names, and the step types it needs.
 import type { TemplateCategory } from '@/lib/templates/define-template';
 import { checkUrlStatically } from '@/lib/workflows/egress/address-policy';
-import type { Concept } from './lexicon';
+import { type Concept, entityConcepts } from './lexicon';
 import { type AppName, channelApps } from './lexicon/apps';
 import { appsIn, mentions } from './match-phrases';
 import { normalizeText } from './normalize-text';
@@ -45,24 +45,6 @@ export type Intent = {
   url: string | null;
 };
 
-const entityConcepts = [
-  'order',
-  'customer',
-  'lead',
-  'ticket',
-  'invoice',
-  'payment',
-  'refund',
-  'cart',
-  'stock',
-  'review',
-  'signup',
-  'sales',
-  'traffic',
-  'website',
-  'form',
-  'dispute',
-] as const satisfies Concept[];
 const sourceApps: AppName[] = ['Shopify', 'Stripe', 'WooCommerce', 'Airtable', 'Zendesk', 'Freshdesk', 'Plausible'];
 const recordApps: AppName[] = ['HubSpot', 'Airtable'];
 /** Things that happen (an order, a payment, a ticket): a request about one with nothing to fetch reacts to it. */

@@ -12,6 +12,7 @@ import { pt } from './pt';
 import { zh } from './zh';
 
 export type { Concept, DurationUnit, Lexicon } from './types';
+export { entityConcepts } from './types';
 
 /** A phrase as normalised text, keeping the leading or trailing space that marks a word boundary. */
 function normalizePhrase(phrase: string): string {

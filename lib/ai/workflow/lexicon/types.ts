@@ -1,5 +1,25 @@
 // The shape of one language's builder lexicon: phrases per concept (matched as substrings of normalised text; a
 // leading or trailing space marks a word boundary), weekday names, number words and the words around a clock time.
+/** The things a request is about (orders, tickets …), as distinct from actions and conditions. */
+export const entityConcepts = [
+  'order',
+  'customer',
+  'lead',
+  'ticket',
+  'invoice',
+  'payment',
+  'refund',
+  'cart',
+  'stock',
+  'review',
+  'signup',
+  'sales',
+  'traffic',
+  'website',
+  'form',
+  'dispute',
+] as const;
+
 export const concepts = [
   'daily',
   'weekly',
@@ -38,22 +58,7 @@ export const concepts = [
   'down',
   'failed',
   'urgent',
-  'order',
-  'customer',
-  'lead',
-  'ticket',
-  'invoice',
-  'payment',
-  'refund',
-  'cart',
-  'stock',
-  'review',
-  'signup',
-  'sales',
-  'traffic',
-  'website',
-  'form',
-  'dispute',
+  ...entityConcepts,
   'injection',
 ] as const;
 export type Concept = (typeof concepts)[number];
