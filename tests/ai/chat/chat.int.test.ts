@@ -256,6 +256,6 @@ describe('tenant isolation', () => {
     const body = ask('Why did this fail?', { context: { runId: run.id } });
     const text = textOf(await events(await POST(request('/api/ai/chat', { method: 'POST', json: body }))));
     expect(text).toContain('Nightly orders backup');
-    expect(text).toContain('This run is Failed at step note (http_404).');
+    expect(text).toContain('This run’s status: Failed at step note (http_404).');
   });
 });
