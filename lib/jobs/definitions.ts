@@ -1,5 +1,6 @@
 import 'server-only';
 // The one list of scheduled jobs; Inngest cron functions and the embedded scheduler are both built from it.
+import { pruneAiCalls } from '@/lib/ai/usage/prune-ai-calls';
 import { pruneRateLimits } from '@/lib/api/rate-limit';
 import { pruneIdempotencyKeys } from '@/lib/api/v1/idempotency';
 import { notifyGraceExpired, pruneStripeEvents } from '@/lib/billing/run-dunning';
@@ -96,6 +97,13 @@ export const jobDefinitions: readonly JobDefinition[] = [
     cron: '15 * * * *',
     timezone: 'UTC',
     run: async ({ db, now }) => ({ deleted: await pruneIdempotencyKeys(db, now) }),
+  },
+  {
+    id: 'ai-call-retention',
+    description: 'Deletes AI spend records older than 400 days and spike throttles that have ended.',
+    cron: '45 4 * * *',
+    timezone: 'UTC',
+    run: ({ db, now }) => pruneAiCalls(db, now),
   },
   {
     id: 'telemetry-retention',
