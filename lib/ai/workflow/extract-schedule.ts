@@ -84,7 +84,27 @@ function findTimes(text: string): ClockTime[] {
       if (hour <= 23 && minute <= 59 && !overlaps)
         found.push({ hour, minute, index: match.index, length: match[0].length, meridiem });
     }
-  return found.sort((a, b) => a.index - b.index);
+  return withListedHours(text, found).sort((a, b) => a.index - b.index);
+}
+
+/** "at 8 and 20", "um 7 und 19": a bare hour joined to a clock time by "and" is a second time of the same minute. */
+const LISTED_HOUR = /^\s*(?:,|&|and|y|et|und|e|ed|و|和|と|及び)\s*(\d{1,2})(?![\d:.h]|\s?(?:a ?m|p ?m))/u;
+
+function withListedHours(text: string, found: ClockTime[]): ClockTime[] {
+  const listed: ClockTime[] = [];
+  for (const time of found) {
+    const end = time.index + time.length;
+    const match = LISTED_HOUR.exec(text.slice(end));
+    if (!match) continue;
+    const hour = Number(match[1]);
+    const start = end + match[0].length - match[1]!.length;
+    // NOTE: only a later hour of the same day counts ("at 8 and 20"), so "at 9 and 3 more orders" stays one time;
+    // a duration ("and 20 minutes") was masked out of the text before.
+    const taken = found.some((other) => other.index === start);
+    if (hour > time.hour && hour <= 23 && !taken && !NOT_A_TIME.test(text.slice(start + match[1]!.length)))
+      listed.push({ hour, minute: time.minute, index: start, length: match[1]!.length, meridiem: false });
+  }
+  return [...found, ...listed];
 }
 
 function adjustedHour(text: string, time: ClockTime): number {

@@ -104,6 +104,10 @@ describe('schedules', () => {
     ['Cada noche a las 11 guarda una copia de mi base de datos de clientes', '0 23 * * *'],
     ['every evening at 7 post the day’s orders to Slack', '0 19 * * *'],
     ['every night at 2 back up the database', '0 2 * * *'],
+    ['Twice a day, at 8 and 20, send the open support tickets count to Slack', '0 8,20 * * *'],
+    ['every day at 9 and 17 email me the new orders', '0 9,17 * * *'],
+    ['every day at 9 and 3 more things to check', '0 9 * * *'],
+    ['every day at 8 and 20 minutes later check the site', '0 8 * * *'],
   ])('"%s" runs on %s', (prompt, cron) => {
     expect(cronOf(prompt)).toBe(cron);
   });
