@@ -154,8 +154,14 @@ function dayOfMonthIn(text: string): number {
   return 1;
 }
 
-/** `nightly`: a night without a time means 02:00 (backups), otherwise 21:00. `reactive`: the request says "when …". */
-export function extractSchedule(text: string, { nightly = false, reactive = false } = {}): ScheduleFinding {
+/**
+ * `nightly`: a night without a time means 02:00 (backups), otherwise 21:00. `reactive`: the request says "when …".
+ * `recurring`: it asks for a report or a backup, so "a morning digest" means every morning.
+ */
+export function extractSchedule(
+  text: string,
+  { nightly = false, reactive = false, recurring = false } = {},
+): ScheduleFinding {
   const durations = findDurations(text);
   const interval = durations.find((item) => item.every);
   const waits = durations.filter((item) => !item.every);
@@ -170,6 +176,7 @@ export function extractSchedule(text: string, { nightly = false, reactive = fals
   const timeOfDay = timeFields(rest, times, nightly);
   const rest2 = mask(rest, times);
   if (interval?.unit === 'days' && interval.amount > 1) return { cron: `${timeOfDay} */${interval.amount} * *`, delay };
+  if (mentions(text, 'quarterly')) return { cron: `${timeOfDay} ${dayOfMonthIn(rest2)} */3 *`, delay };
   if (mentions(text, 'monthly')) return { cron: `${timeOfDay} ${dayOfMonthIn(rest2)} * *`, delay };
   if (mentions(text, 'weekdays')) return { cron: `${timeOfDay} * * 1-5`, delay };
   if (mentions(text, 'weekend')) return { cron: `${timeOfDay} * * 0,6`, delay };
@@ -180,5 +187,9 @@ export function extractSchedule(text: string, { nightly = false, reactive = fals
   if (mentions(text, 'weekly') || interval?.unit === 'weeks') return { cron: `${timeOfDay} * * 1`, delay };
   if (mentions(text, 'daily') || interval?.unit === 'days') return { cron: `${timeOfDay} * * *`, delay };
   if (time && !reactive) return { cron: `${timeOfDay} * * *`, delay };
+  const partOfDay = (['morning', 'afternoon', 'evening', 'night', 'noon'] as const).some((part) =>
+    mentions(text, part),
+  );
+  if (recurring && !reactive && partOfDay) return { cron: `${timeOfDay} * * *`, delay };
   return { cron: null, delay };
 }

@@ -108,6 +108,9 @@ describe('schedules', () => {
     ['every day at 9 and 17 email me the new orders', '0 9,17 * * *'],
     ['every day at 9 and 3 more things to check', '0 9 * * *'],
     ['every day at 8 and 20 minutes later check the site', '0 8 * * *'],
+    ['Every quarter back up the accounting data', '0 9 1 */3 *'],
+    ['每季度备份一次发票', '0 9 1 */3 *'],
+    ['Give me a morning digest of yesterday’s new customers in Telegram', '0 9 * * *'],
   ])('"%s" runs on %s', (prompt, cron) => {
     expect(cronOf(prompt)).toBe(cron);
   });
@@ -115,6 +118,24 @@ describe('schedules', () => {
   it('uses the time zone it is given', () => {
     const { definition } = buildFallbackWorkflow('every day at 9am email me', { timezone: 'Asia/Tokyo' });
     expect(definition.trigger).toMatchObject({ type: 'schedule', timezone: 'Asia/Tokyo' });
+  });
+});
+
+describe('another workflow failing', () => {
+  it.each([
+    'Let me know on Slack whenever one of my workflows fails',
+    'Avísame por correo si falla alguno de mis flujos',
+    'Wenn einer meiner Workflows fehlschlägt, schick mir eine Slack-Nachricht',
+    'Préviens-moi sur Slack si un de mes workflows échoue',
+    'Avise-me por e-mail se um dos meus fluxos falhar',
+  ])('"%s" is triggered by a failed run', (prompt) => {
+    expect(buildFallbackWorkflow(prompt).definition.trigger).toMatchObject({ type: 'event', event: 'workflow.failed' });
+  });
+
+  it('is not read into a request that only names a workflow', () => {
+    expect(
+      buildFallbackWorkflow('When a new order arrives, copy it into one of my workflows').definition.trigger,
+    ).not.toMatchObject({ type: 'event' });
   });
 });
 

@@ -20,6 +20,7 @@ export const en: Lexicon = {
     ],
     weekly: ['weekly', 'every week', 'each week', 'once a week', 'per week'],
     monthly: ['monthly', 'every month', 'each month', 'once a month', 'per month'],
+    quarterly: ['quarterly', 'every quarter', 'each quarter', 'every three months', 'every 3 months'],
     hourly: ['hourly', 'every hour', 'each hour', 'once an hour'],
     weekdays: [
       'weekday',
@@ -95,6 +96,11 @@ export const en: Lexicon = {
       'when i start it',
     ],
     workflowFailed: [
+      'any workflow fails',
+      'workflows fail',
+      'automation fails',
+      'automations fail',
+      'workflow breaks',
       'workflow fails',
       'workflow failed',
       'run fails',

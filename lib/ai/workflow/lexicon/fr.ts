@@ -18,6 +18,7 @@ export const fr: Lexicon = {
     ],
     weekly: ['hebdo', 'chaque semaine', 'toutes les semaines', 'une fois par semaine', 'par semaine'],
     monthly: ['mensuel', 'chaque mois', 'tous les mois', 'une fois par mois', 'par mois'],
+    quarterly: ['trimestriel', 'chaque trimestre', 'tous les trois mois', 'tous les 3 mois'],
     hourly: ['toutes les heures', 'chaque heure', 'par heure'],
     weekdays: [
       'jours ouvres',
@@ -64,7 +65,17 @@ export const fr: Lexicon = {
       'nouveau ticket',
     ],
     manual: ['manuellement', 'a la main', 'quand je clique', 'sur demande', 'avec un bouton'],
-    workflowFailed: ['workflow echoue', 'flux echoue', 'autre workflow', 'autre flux'],
+    workflowFailed: [
+      'workflows echoue',
+      'workflows echouent',
+      'flux echouent',
+      'echoue un workflow',
+      'automatisation echoue',
+      'workflow echoue',
+      'flux echoue',
+      'autre workflow',
+      'autre flux',
+    ],
     backup: ['sauvegard', 'backup', 'copie de', 'une copie', 'archiv'],
     notify: [
       'previen',

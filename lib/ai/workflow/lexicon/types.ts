@@ -24,6 +24,7 @@ export const concepts = [
   'daily',
   'weekly',
   'monthly',
+  'quarterly',
   'hourly',
   'weekdays',
   'weekend',
