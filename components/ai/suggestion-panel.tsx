@@ -68,7 +68,10 @@ export function SuggestionPanel({ suggestions, place }: Props) {
       toast(t('applied', { version: result.data.currentVersion }));
       return router.refresh();
     }
-    const result = await callApi<{ id: string }>('/api/workflows', { method: 'POST', json: suggestion.create });
+    const result = await callApi<{ id: string }>('/api/workflows?origin=ai', {
+      method: 'POST',
+      json: suggestion.create,
+    });
     setPending(null);
     if (!result.ok) return toast(t('failed'), 'error');
     toast(t('created'));

@@ -23,7 +23,7 @@ export type Suggestion = {
   href: string | null;
   /** Save as a new version: PUT /api/workflows/:id `{ definition, expectedVersion: baseVersion }`. */
   change: { baseVersion: number; definition: WorkflowDefinition; changes: DefinitionChange[] } | null;
-  /** Create a new workflow: POST /api/workflows with this definition. */
+  /** Create a new workflow, switched off: POST /api/workflows?origin=ai with this definition. */
   create: WorkflowDefinitionInput | null;
 };
 
