@@ -30,7 +30,13 @@ async function dragTo(page, source, target) {
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 3 });
   await target.scrollIntoViewIfNeeded();
   const to = await target.boundingBox();
-  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 40), { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(to.height / 2, 40), { steps: 12 });
+  // NOTE: dnd-kit moves the card under the pointer aside once it has seen the drag reach it; release only then, since
+  // a loaded machine can deliver the release before React has rendered the move.
+  const shifted = await target.elementHandle();
+  await page
+    .waitForFunction((card) => /translate3d\([^)]*[1-9]/.test(card.style.transform), shifted, { timeout: 5_000 })
+    .catch(() => {});
   await page.mouse.up();
 }
 
