@@ -1,6 +1,7 @@
 // What the OpenAI stand-in answers in the model journey: a structured workflow proposal when asked for one (the
-// `workflow_proposal` JSON schema), otherwise streamed help text.
-const proposal = {
+// `workflow_proposal` JSON schema), otherwise streamed help text. The proposal is also the model's answer in
+// tests/ai/workflow/propose-workflow.int.test.ts.
+export const workflowProposal = {
   name: 'Weekly new Stripe customers to Slack',
   description: null,
   trigger: { type: 'schedule', cron: '0 9 * * 1', timezone: 'UTC' },
@@ -31,7 +32,7 @@ const proposal = {
 /** @param {{ body: any }} request */
 export function openAiStandInFallback(request) {
   if (request.body?.response_format?.json_schema?.name === 'workflow_proposal')
-    return { kind: 'json', value: proposal };
+    return { kind: 'json', value: workflowProposal };
   return {
     kind: 'text',
     text: 'Add it under Settings → Connections: choose Slack and paste the incoming webhook URL.',

@@ -6,6 +6,7 @@ import type { EditorDefinition } from '@/lib/workflows/editor/edit-definition';
 import type { EditorIssue } from '@/lib/workflows/editor/map-issues';
 import { Link } from '@/lib/i18n/navigation';
 import { callApi } from '@/lib/client/call-api';
+import { ValidationSummary } from './validation-summary';
 
 type Props = {
   workflowId: string;
@@ -92,31 +93,9 @@ export function EditorActions({
       });
   }
 
-  const count = validation.issues.length;
-  const summary = !validation.checked
-    ? t('checking')
-    : validation.failed
-      ? t('validationFailed')
-      : count > 0
-        ? t('problems', { count })
-        : t('valid');
   return (
     <section aria-label={t('actions')} className="space-y-3 rounded-card border border-border p-4">
-      <p className="text-sm">
-        <span
-          aria-live="polite"
-          data-testid="validation-summary"
-          data-count={count}
-          className={count > 0 || validation.failed ? 'text-danger' : 'text-success'}
-        >
-          {summary}
-        </span>
-        {validation.checking && validation.checked ? (
-          <span aria-hidden className="ms-2 text-xs text-fg-subtle">
-            {t('checking')}
-          </span>
-        ) : null}
-      </p>
+      <ValidationSummary validation={validation} />
       <p className="text-xs text-fg-subtle" data-testid="editor-version">
         {t('basedOn', { version: expectedVersion })}{' '}
         {dirty ? <strong className="font-semibold text-warning">· {t('unsaved')}</strong> : null}

@@ -13,10 +13,10 @@ import { ValidationIssues } from '../validation-issues';
 import { EditorLayout } from './editor-layout';
 import { useEditorDoc } from './use-editor-doc';
 import { useValidation } from './use-validation';
+import { ValidationSummary } from './validation-summary';
 
 export function NewWorkflowEditor({ definition: initial }: { definition: EditorDefinition }) {
   const t = useTranslations('ai.creator.save');
-  const v = useTranslations('workflows.visualEditor');
   const router = useRouter();
   const editor = useEditorDoc(initial);
   const { definition } = editor;
@@ -48,31 +48,13 @@ export function NewWorkflowEditor({ definition: initial }: { definition: EditorD
     });
   }
 
-  const count = validation.issues.length;
-  const summary = !validation.checked
-    ? v('checking')
-    : validation.failed
-      ? v('validationFailed')
-      : count > 0
-        ? v('problems', { count })
-        : v('valid');
   return (
     <EditorLayout
       editor={editor}
       issues={issues}
       actions={
         <section aria-label={t('title')} className="space-y-3 rounded-card border border-border p-4">
-          <p className="text-sm">
-            <span
-              aria-live="polite"
-              data-testid="validation-summary"
-              data-count={count}
-              data-checked={validation.checked}
-              className={count > 0 || validation.failed ? 'text-danger' : 'text-success'}
-            >
-              {summary}
-            </span>
-          </p>
+          <ValidationSummary validation={validation} />
           <p className="text-xs text-fg-subtle" data-testid="creator-stays-off">
             {t('staysOff')}
           </p>

@@ -7,12 +7,13 @@ import { getOpsSetting } from '@/lib/admin/ops-settings';
 import { isFlagEnabled } from '@/lib/flags/is-flag-enabled';
 import type { FallbackReason } from '../schemas';
 import { MICROCENTS_PER_CENT } from '../pricing';
+import { startOfUtcDay } from '../usage/get-ai-spend';
 import { detectAiSpike } from './detect-ai-spike';
 
 export async function checkAiAllowed(db: Db, workspaceId: string, now: Date): Promise<FallbackReason | null> {
   if (!(await isFlagEnabled(db, 'ai.enabled'))) return 'kill_switch';
   const minuteAgo = new Date(now.getTime() - 60_000);
-  const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const dayStart = startOfUtcDay(now);
   const [throttle, defaultPerMinute, platformBudget, workspaceBudget, usage] = await Promise.all([
     db
       .selectFrom('ai_throttles')

@@ -5,6 +5,7 @@ import { seedMember, type Seeded } from '../../accounts/seed';
 import { type OpenAiStandIn, standInClient, startOpenAiStandIn } from '../../helpers/openai-stand-in';
 import { database, request, session } from '../../helpers/route-request';
 import { createTestDb, type TestDb } from '../../helpers/test-db';
+import { workflowProposal } from '../../../e2e/ai-model-replies.mjs';
 
 vi.mock('@/db', async () => (await import('../../helpers/route-request')).dbModule());
 vi.mock('@/lib/auth/session-scope', async () => (await import('../../helpers/route-request')).sessionModule());
@@ -31,32 +32,9 @@ beforeEach(async () => {
 });
 
 const prompt = 'Every Monday at 9am post a summary of new Stripe customers to Slack';
+// NOTE: the model's answer is the one the model journey's stand-in gives (e2e/ai-model-replies.mjs).
 const slackProposal = (overrides: Record<string, unknown> = {}) => ({
-  name: 'Weekly new customers to Slack',
-  description: null,
-  trigger: { type: 'schedule', cron: '0 9 * * 1', timezone: 'Europe/London' },
-  steps: [
-    {
-      id: 'fetch_customers',
-      name: 'Fetch new customers',
-      type: 'http_request',
-      configJson: JSON.stringify({
-        method: 'GET',
-        url: 'https://api.stripe.com/v1/customers',
-        headers: { Authorization: 'Bearer YOUR-STRIPE-RESTRICTED-KEY' },
-      }),
-    },
-    {
-      id: 'post_summary',
-      name: 'Post to Slack',
-      type: 'slack',
-      configJson: JSON.stringify({
-        credential: 'slack',
-        text: 'New customers: {{steps.fetch_customers.output.body.data}}',
-      }),
-    },
-  ],
-  explanation: 'Every Monday at 9:00 it reads your new Stripe customers and posts them to Slack.',
+  ...structuredClone(workflowProposal),
   ...overrides,
 });
 const propose = (text = prompt) =>
