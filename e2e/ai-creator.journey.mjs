@@ -3,6 +3,7 @@
 // → the workflow page shows it switched off; a Spanish request gets a Spanish review; "try another description" keeps
 // the text; a refused (422) or unsent request reads plainly; a manual "when I click run" workflow is saved and run to
 // success at 390 px. axe-core on each state, at 1440 and 390 px.
+// Then once more on /ar at 390 px: right to left, within the phone's width, axe-core clean.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { assertAccessible, assertNoHorizontalScroll, readMessages, signUp, waitForRunStatus } from './helpers.mjs';
@@ -10,6 +11,7 @@ import { assertAccessible, assertNoHorizontalScroll, readMessages, signUp, waitF
 const SHOPIFY = 'Every Monday at 9am back up my Shopify orders and post a summary to Slack';
 const SPANISH = 'Cada mañana a las 8 envíame un correo con el resumen de los pedidos de ayer';
 const MANUAL = 'When I click run, log hello';
+const ARABIC = 'كل يوم الساعة 8 صباحًا أرسل لي ملخص الطلبات الجديدة بالبريد الإلكتروني';
 
 /** Types a request into the creator and waits for the review (the editor's first validation included). */
 async function describe(page, prompt) {
@@ -135,6 +137,16 @@ export const journeys = [
       await page.getByRole('button', { name: m.workflows.runNowFor.replace('{name}', title) }).click();
       await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
       await waitForRunStatus(page, 'succeeded');
+
+      // Right to left: an Arabic request reviewed on /ar, still within the phone's width.
+      await page.goto('/ar/workflows?new=describe');
+      assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+      await page.getByTestId('creator-prompt').waitFor();
+      await describe(page, ARABIC);
+      const ar = await readMessages('ar');
+      assert.ok((await page.getByTestId('creator-source').innerText()).includes(ar.ai.creator.source.fallback));
+      await assertNoHorizontalScroll(page);
+      await assertAccessible(page, '/ar/workflows creator review at 390 px');
     },
   },
 ];

@@ -3,6 +3,7 @@
 // retry policy as a diff → applying it after the workflow moved on is refused with "explain again" → explain again,
 // apply → "Run again" starts a run on the fixed version, which rides out one more 503 and succeeds. At 1440 and
 // 390 px, axe-core on each state. The receiver listens on 127.0.0.2, which the runner allow-lists.
+// Then once more on /ar at 390 px: right to left, within the phone's width, axe-core clean.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -104,6 +105,17 @@ export const journeys = [
           'no debug assistant on a run that succeeded',
         );
         await assertNoHorizontalScroll(page);
+
+        // Right to left: the failed run explained on /ar at 390 px.
+        const ar = (await readMessages('ar')).ai.debugAssistant;
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`/ar/runs/${started.body.id}`);
+        assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+        await page.getByRole('button', { name: ar.explain }).click();
+        await page.getByTestId('debug-answer').waitFor({ timeout: 30_000 });
+        assert.ok((await page.getByTestId('debug-source').innerText()).includes(ar.sourceFallback));
+        await assertNoHorizontalScroll(page);
+        await assertAccessible(page, '/ar/runs/[id] with the explanation at 390 px');
       } finally {
         receiver.close();
       }

@@ -2,6 +2,7 @@
 // (a modal dialog: focus inside, Escape closes, focus back on the button), a question streams an answer with source
 // links, a source opens the article; then the knowledge browser: search on the server (?q=), open an article, browse
 // by kind. At 1440 px and at 390 px (the panel full screen, a suggested question), axe-core on each state.
+// Then once more on /ar at 390 px: right to left, within the phone's width, axe-core clean.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { assertAccessible, assertNoHorizontalScroll, readMessages, signUp } from './helpers.mjs';
@@ -107,6 +108,17 @@ export const journeys = [
       await page.goto('/help/approvals');
       await assertNoHorizontalScroll(page);
       await assertAccessible(page, '/help/approvals at 390 px');
+
+      // Right to left: the panel on /ar, asked by a suggested question, at 390 px.
+      const ar = (await readMessages('ar')).ai.help;
+      await page.goto('/ar/dashboard');
+      assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+      await page.getByTestId('help-open').click();
+      await page.getByRole('dialog', { name: ar.title }).waitFor();
+      const arabic = await askInPanel(page, null, () => page.getByTestId('help-suggestion').first().click());
+      assert.equal((await arabic.getByTestId('help-answer-source').innerText()).trim(), ar.builtIn);
+      await assertNoHorizontalScroll(page);
+      await assertAccessible(page, '/ar/dashboard with the help panel at 390 px');
     },
   },
 ];
